@@ -1,0 +1,42 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { configModule } from '@airtime/platform';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { GatewayConfig } from './config/gateway.config.js';
+import { HealthModule } from './health/health.module.js';
+import { GatewayExceptionFilter } from './http/gateway-exception.filter.js';
+import { HttpValidationPipe } from './http/http-validation.pipe.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { RpcModule } from './rpc/rpc.module.js';
+
+@Module({})
+export class AppModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        configModule(GatewayConfig, config),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          introspection: true,
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+        }),
+        RpcModule,
+        AuthModule,
+        HealthModule,
+        IdentityModule,
+        ApiKeysModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: GatewayExceptionFilter },
+        { provide: APP_PIPE, useClass: HttpValidationPipe },
+      ],
+    };
+  }
+}

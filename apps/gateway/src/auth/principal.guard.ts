@@ -1,0 +1,36 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type ApiKeyPrincipal, Subjects } from '@airtime/contracts';
+import { PlatformError, RpcClient } from '@airtime/platform';
+import type { Principal } from './principal.js';
+import { requestOf } from './request-of.js';
+import { UserJwtGuard } from './user-jwt.guard.js';
+
+/**
+ * The /api/v1 routes a business calls: `Authorization: Api-Key atk_…` (001) or a user's bearer token.
+ * A revoked or unknown key is a 401, like a missing one.
+ */
+@Injectable()
+export class PrincipalGuard implements CanActivate {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly userJwt: UserJwtGuard,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = requestOf(context);
+    const header = request.header('authorization') ?? '';
+    const apiKey = /^Api-Key\s+(\S+)$/i.exec(header)?.[1];
+    if (!apiKey) return (await this.userJwt.canActivate(context)) as boolean;
+    try {
+      const found = await this.rpc.request<ApiKeyPrincipal>(Subjects.identity.verifyApiKey, { key: apiKey });
+      const principal: Principal = { kind: 'api-key', apiKeyId: found.api_key_id, accountId: found.account_id, mode: found.mode };
+      request.user = principal;
+      return true;
+    } catch (error) {
+      if (error instanceof PlatformError && error.code === 'VALIDATION_FAILED') {
+        throw new PlatformError('UNAUTHENTICATED', 'Invalid or revoked API key');
+      }
+      throw error;
+    }
+  }
+}

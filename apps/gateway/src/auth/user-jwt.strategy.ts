@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { USER_TOKEN_ALGORITHM, USER_TOKEN_AUDIENCE, USER_TOKEN_ISSUER, type UserTokenClaims } from '@airtime/contracts';
+import { GatewayConfig } from '../config/gateway.config.js';
+import type { Principal } from './principal.js';
+
+/** Verifies identity's JWTs: one algorithm, our issuer and audience, and an unexpired token only. */
+@Injectable()
+export class UserJwtStrategy extends PassportStrategy(Strategy, 'user-jwt') {
+  constructor(config: GatewayConfig) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret(),
+      algorithms: [USER_TOKEN_ALGORITHM],
+      issuer: USER_TOKEN_ISSUER,
+      audience: USER_TOKEN_AUDIENCE,
+      ignoreExpiration: false,
+    });
+  }
+
+  validate(claims: UserTokenClaims): Principal {
+    return { kind: 'user', userId: claims.sub, accountId: claims.acc };
+  }
+}

@@ -1,0 +1,29 @@
+import { IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { ServiceConfig } from '@airtime/platform';
+
+export class GatewayConfig extends ServiceConfig {
+  @IsInt() @Min(0) @Max(65_535)
+  PORT: number = 3000;
+
+  /** The gateway stores nothing; it connects only to report PostgreSQL in GET /health. */
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  /** Verifies the JWTs identity signs; only development may omit it. */
+  @ValidateIf((c: GatewayConfig) => c.NODE_ENV !== 'development' || c.JWT_SECRET !== undefined)
+  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @Matches(/^\d+(b|kb|mb)$/, { message: 'BODY_LIMIT must look like 100kb' })
+  BODY_LIMIT = '100kb';
+
+  @IsInt() @Min(100) @Max(120_000)
+  RPC_TIMEOUT_MS: number = 5000;
+
+  @IsInt() @Min(100) @Max(30_000)
+  HEALTH_TIMEOUT_MS: number = 1500;
+
+  jwtSecret(): string {
+    return this.JWT_SECRET ?? 'development-only-jwt-secret-change-me-000000';
+  }
+}

@@ -1,0 +1,19 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { JsonLogger } from '@airtime/platform';
+import { AppModule } from './app.module.js';
+import type { GatewayConfig } from './config/gateway.config.js';
+import { requestIdMiddleware } from './http/request-id.middleware.js';
+
+export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    logger: new JsonLogger('gateway', config.LOG_LEVEL),
+    bodyParser: false,
+  });
+  app.use(requestIdMiddleware);
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,22 @@
+import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
+import { createValidationPipe, PlatformError } from '@airtime/platform';
+
+// GraphQL arguments arrive as 'body' too; a scalar argument is not a body to check.
+const PRIMITIVES = new Set<unknown>([String, Number, Boolean, undefined]);
+
+/**
+ * Contract validation for REST bodies and GraphQL inputs: a body must be a JSON object, unknown
+ * fields are refused, and every bad field is named.
+ */
+@Injectable()
+export class HttpValidationPipe implements PipeTransform {
+  private readonly inner = createValidationPipe();
+
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    const expectsObject = metadata.type === 'body' && !PRIMITIVES.has(metadata.metatype);
+    if (expectsObject && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new PlatformError('VALIDATION_FAILED', 'The request body must be a JSON object');
+    }
+    return this.inner.transform(value, metadata);
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import {
+  type AuthenticatedSessionView,
+  AuthenticateWithPinRequest,
+  ResetPinRequest,
+  Subjects,
+  type UserView,
+} from '@airtime/contracts';
+import { RpcClient } from '@airtime/platform';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { UserJwtGuard } from '../auth/user-jwt.guard.js';
+import { type ApiResponse, ok } from '../http/api-response.js';
+
+/** 000 §2–4, paths, messages and shapes as 000 prints them (its "pin was rest" included). */
+@Controller('auth')
+export class SessionsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post('pin-authentication')
+  @HttpCode(200)
+  async authenticate(@Body() body: AuthenticateWithPinRequest): Promise<ApiResponse<AuthenticatedSessionView>> {
+    return ok('authenticated', await this.rpc.request<AuthenticatedSessionView>(Subjects.identity.authenticateWithPin, body));
+  }
+
+  @Post('pin-reset')
+  @HttpCode(200)
+  async resetPin(@Body() body: ResetPinRequest): Promise<ApiResponse<null>> {
+    await this.rpc.request(Subjects.identity.resetPin, body);
+    return ok('pin was rest successfully', null);
+  }
+
+  @Get('user')
+  @UseGuards(UserJwtGuard)
+  async currentUser(@CurrentPrincipal() principal: Principal): Promise<ApiResponse<UserView>> {
+    const user = await this.rpc.request<UserView>(Subjects.identity.getUser, {
+      user_id: principal.kind === 'user' ? principal.userId : '',
+      account_id: principal.accountId,
+    });
+    return ok('user retrieved', user);
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import type { ApiKeyPrincipal, ApiKeyView, CreateApiKeyRequest, CreatedApiKeyView } from '@airtime/contracts';
+import { PlatformError } from '@airtime/platform';
+import { UserEntity } from '../accounts/user.entity.js';
+import { ApiKeyEntity } from './api-key.entity.js';
+import { apiKeyPrefix, generateApiKey, hashApiKey, isWellFormedApiKey } from './api-key-secret.js';
+
+@Injectable()
+export class ApiKeysService {
+  private readonly logger = new Logger(ApiKeysService.name);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(request: CreateApiKeyRequest): Promise<CreatedApiKeyView> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: request.user_id, account_id: request.account_id });
+    if (!user) throw new PlatformError('FORBIDDEN', 'Only a user of this account can create its API keys');
+    const key = generateApiKey(request.mode);
+    const repository = this.dataSource.getRepository(ApiKeyEntity);
+    const saved = await repository.save(
+      repository.create({
+        account_id: request.account_id,
+        created_by: request.user_id,
+        name: request.name.trim(),
+        prefix: apiKeyPrefix(key),
+        key_hash: hashApiKey(key),
+        mode: request.mode,
+        last_used_at: null,
+        revoked_at: null,
+      }),
+    );
+    return { ...toApiKeyView(saved), key };
+  }
+
+  async list(accountId: string): Promise<ApiKeyView[]> {
+    const keys = await this.dataSource.getRepository(ApiKeyEntity).find({
+      where: { account_id: accountId },
+      order: { created_at: 'DESC' },
+    });
+    return keys.map(toApiKeyView);
+  }
+
+  /** Revoking is for good and repeatable; another account's key is reported as not found. */
+  async revoke(accountId: string, id: string): Promise<ApiKeyView> {
+    const repository = this.dataSource.getRepository(ApiKeyEntity);
+    await repository.update({ id, account_id: accountId, revoked_at: IsNull() }, { revoked_at: new Date() });
+    const key = await repository.findOneBy({ id, account_id: accountId });
+    if (!key) throw new PlatformError('API_KEY_NOT_FOUND', 'API key not found');
+    return toApiKeyView(key);
+  }
+
+  async verify(key: string): Promise<ApiKeyPrincipal> {
+    const invalid = new PlatformError('UNAUTHENTICATED', 'Invalid or revoked API key');
+    if (!isWellFormedApiKey(key)) throw invalid;
+    const found = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ key_hash: hashApiKey(key), revoked_at: IsNull() });
+    if (!found) throw invalid;
+    this.touch(found.id);
+    return { account_id: found.account_id, api_key_id: found.id, mode: found.mode };
+  }
+
+  /** last_used_at is a hint for the owner, written at most once a minute and never on the request's path. */
+  private touch(id: string): void {
+    this.dataSource
+      .query(
+        `UPDATE api_keys SET last_used_at = now()
+          WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+        [id],
+      )
+      .catch((error: Error) => this.logger.warn(`last_used_at not updated: ${error.message}`));
+  }
+}
+
+function toApiKeyView(key: ApiKeyEntity): ApiKeyView {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    mode: key.mode,
+    created_at: key.created_at.toISOString(),
+    last_used_at: key.last_used_at?.toISOString() ?? null,
+    revoked_at: key.revoked_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,29 @@
+import { IsInt, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { DatabaseServiceConfig } from '@airtime/platform';
+
+export class IdentityConfig extends DatabaseServiceConfig {
+  /** Shared with the gateway, which verifies what identity signs. Only development may omit it. */
+  @ValidateIf((c: IdentityConfig) => c.NODE_ENV !== 'development' || c.JWT_SECRET !== undefined)
+  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @IsInt() @Min(60) @Max(86_400)
+  JWT_TTL_SECONDS: number = 3600;
+
+  @IsInt() @Min(4) @Max(8)
+  PIN_LENGTH: number = 4;
+
+  @IsInt() @Min(1) @Max(100)
+  PIN_MAX_ATTEMPTS: number = 5;
+
+  @IsInt() @Min(1) @Max(86_400)
+  PIN_LOCK_SECONDS: number = 900;
+
+  /** Where PIN SMS go; until the notifications service owns SMS, the simulator's inbox. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  SMS_API_URL = 'http://127.0.0.1:4010';
+
+  jwtSecret(): string {
+    return this.JWT_SECRET ?? 'development-only-jwt-secret-change-me-000000';
+  }
+}

@@ -1,0 +1,88 @@
+import { graphql } from '../support/platform-client.js';
+import { latestPin, uniquePhone } from '../support/tenants.js';
+
+const CREATE_ACCOUNT = `mutation($input: CreateAccountInput!) {
+  createAccount(input: $input) { id name number contactPhone accountType accountLevel city }
+}`;
+const LOGIN = `mutation($input: AuthenticateWithPinInput!) { authenticateWithPin(input: $input) { token expiresAt } }`;
+
+function accountInput(phone: string, overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Graph Co', type: 'company', level: 'agent', contactName: 'Tariro', contactEmail: 'tariro@example.com',
+    contactPhone: phone, address: '1 Samora Machel Ave', city: 'Harare', userFirstname: 'Tariro',
+    userLastname: 'Moyo', userEmail: 'tariro@example.com', userPhone: phone, ...overrides,
+  };
+}
+
+async function signUp() {
+  const phone = uniquePhone();
+  const created = await graphql(CREATE_ACCOUNT, { input: accountInput(phone) });
+  const pin = await latestPin(phone);
+  const login = await graphql(LOGIN, { input: { phone, pin } });
+  return { phone, pin, account: created.data.createAccount, token: login.data.authenticateWithPin.token as string };
+}
+
+describe('GraphQL: the identity flows', () => {
+  it('onboards, logs in and answers me and account', async () => {
+    const { phone, account, token } = await signUp();
+    expect(account).toMatchObject({ name: 'Graph Co', contactPhone: `263${phone.slice(1)}`, accountType: 'company', accountLevel: 'agent', city: 'Harare' });
+    expect(account.number).toMatch(/^\d{4}-\d{4}-\d{4}$/);
+
+    const me = await graphql(`{ me { id phone accountId firstName } account { id name } }`, {}, { token });
+    expect(me.errors).toBeUndefined();
+    expect(me.data.me).toMatchObject({ phone: `+263${phone.slice(1)}`, accountId: account.id, firstName: 'Tariro' });
+    expect(me.data.account).toEqual({ id: account.id, name: 'Graph Co' });
+  });
+
+  it('creates, lists and revokes API keys', async () => {
+    const { token } = await signUp();
+    const created = await graphql(
+      `mutation { createApiKey(input: { name: "pos", mode: test }) { key apiKey { id name mode prefix revokedAt } } }`,
+      {},
+      { token },
+    );
+    expect(created.errors).toBeUndefined();
+    const { key, apiKey } = created.data.createApiKey;
+    expect(key).toMatch(/^atk_test_/);
+    expect(apiKey).toMatchObject({ name: 'pos', mode: 'test', prefix: key.slice(0, 13), revokedAt: null });
+
+    const byKey = await graphql(`{ account { id } }`, {}, { apiKey: key });
+    expect(byKey.errors).toBeUndefined();
+
+    const listed = await graphql(`{ apiKeys { id prefix } }`, {}, { token });
+    expect(listed.data.apiKeys).toEqual([{ id: apiKey.id, prefix: apiKey.prefix }]);
+
+    const revoked = await graphql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: apiKey.id }, { token });
+    expect(revoked.errors).toBeUndefined();
+    expect(revoked.data.revokeApiKey.revokedAt).not.toBeNull();
+    const afterRevoke = await graphql(`{ account { id } }`, {}, { apiKey: key });
+    expect(afterRevoke.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('resets a PIN', async () => {
+    const { phone } = await signUp();
+    const reset = await graphql(`mutation($input: ResetPinInput!) { resetPin(input: $input) }`, { input: { phone } });
+    expect(reset.data).toEqual({ resetPin: true });
+    const login = await graphql(LOGIN, { input: { phone, pin: await latestPin(phone) } });
+    expect(login.data.authenticateWithPin.token).toBeTruthy();
+
+    const unknown = await graphql(`mutation($input: ResetPinInput!) { resetPin(input: $input) }`, { input: { phone: uniquePhone() } });
+    expect(unknown.errors?.[0]).toMatchObject({ message: 'User not found', extensions: { code: 'USER_NOT_FOUND' } });
+  });
+
+  it('carries a machine-readable code on every error', async () => {
+    const invalid = await graphql(CREATE_ACCOUNT, { input: accountInput('12', { contactEmail: 'nope' }) });
+    expect(invalid.data).toBeNull();
+    expect(invalid.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { contactEmail: ['contactEmail must be an email'], contactPhone: expect.any(Array), userPhone: expect.any(Array) } },
+    });
+
+    const { phone, pin } = await signUp();
+    const wrong = await graphql(LOGIN, { input: { phone, pin: pin === '1111' ? '2222' : '1111' } });
+    expect(wrong.errors?.[0]).toMatchObject({ message: 'Invalid credentials', extensions: { code: 'INVALID_CREDENTIALS' } });
+
+    const anonymous = await graphql(`{ me { id } }`);
+    expect(anonymous.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { e2eState } from '../support/e2e-state.js';
+import { http } from '../support/platform-client.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+describe('GET /health', () => {
+  it('reports every service, PostgreSQL and NATS up', async () => {
+    const { status, body } = await http('GET', '/health');
+    expect(status).toBe(200);
+    expect(body.status).toBe('up');
+    expect(body.postgres).toEqual({ status: 'up' });
+    expect(body.nats).toEqual({ status: 'up' });
+    expect(Object.keys(body.services).sort()).toEqual(['identity', 'notifications', 'orders', 'provider-adapters', 'wallet']);
+    for (const service of Object.values<Record<string, unknown>>(body.services)) {
+      expect(service).toMatchObject({ status: 'up', database: 'up' });
+    }
+  });
+
+  it('answers 503 and names what is down when the services do not answer', async () => {
+    // A second gateway on a subject prefix no service listens on sees every service down.
+    const port = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const gateway = spawn(process.execPath, [path.join(ROOT, 'dist/apps/gateway/main.js')], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'error',
+        PORT: String(port),
+        NATS_SUBJECT_PREFIX: `${e2eState().subjectPrefix}lonely.`,
+        DATABASE_URL: e2eState().databaseUrl,
+        JWT_SECRET: e2eState().jwtSecret,
+        HEALTH_TIMEOUT_MS: '300',
+      },
+      stdio: 'ignore',
+    });
+    try {
+      let response: Response | undefined;
+      for (let i = 0; i < 80 && !response; i++) {
+        response = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
+        if (!response) await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(response?.status).toBe(503);
+      const body = (await response?.json()) as { services: Record<string, unknown> };
+      expect(body).toMatchObject({ status: 'down', postgres: { status: 'up' }, nats: { status: 'up' } });
+      expect(body.services.identity).toEqual({ status: 'down' });
+    } finally {
+      gateway.kill('SIGKILL');
+    }
+  });
+});

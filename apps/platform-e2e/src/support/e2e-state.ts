@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+
+/** What global setup started, for the test files and for teardown. */
+export interface E2eState {
+  gatewayUrl: string;
+  simUrl: string;
+  databaseName: string;
+  databaseUrl: string;
+  subjectPrefix: string;
+  jwtSecret: string;
+  pids: Record<string, number>;
+  logDir: string;
+}
+
+let cached: E2eState | undefined;
+
+export function e2eState(): E2eState {
+  const file = process.env['E2E_STATE_FILE'];
+  if (!file) throw new Error('E2E_STATE_FILE is not set: run the e2e tests through their jest config');
+  cached ??= JSON.parse(readFileSync(file, 'utf8')) as E2eState;
+  return cached;
+}

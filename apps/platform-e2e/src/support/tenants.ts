@@ -1,0 +1,79 @@
+import { randomInt } from 'node:crypto';
+import { e2eState } from './e2e-state.js';
+import { http } from './platform-client.js';
+
+let counter = 0;
+
+/** A Zimbabwean Econet number in local form (077…), unique within the run. */
+export function uniquePhone(): string {
+  counter = (counter + 1) % 1000;
+  return `077${String(randomInt(0, 10_000)).padStart(4, '0')}${String(counter).padStart(3, '0')}`;
+}
+
+export function internationalOf(localZw: string): string {
+  return `263${localZw.slice(1)}`;
+}
+
+/** 000's onboarding example with fresh phones. */
+export function onboardingBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const phone = uniquePhone();
+  return {
+    name: 'Sean Inc',
+    type: 'company',
+    level: 'superagent',
+    contact_name: 'Sean',
+    contact_email: 'sean@example.com',
+    contact_phone: phone,
+    address: '63 Glenelg Road Vainona',
+    city: 'Harare',
+    user_firstname: 'Sean',
+    user_lastname: 'Omega',
+    user_email: 'sean@example.com',
+    user_phone: phone,
+    ...overrides,
+  };
+}
+
+export interface SimulatedSms {
+  to: string;
+  message: string;
+  received_at: string;
+}
+
+export async function smsTo(phone: string): Promise<SimulatedSms[]> {
+  const response = await fetch(`${e2eState().simUrl}/sim/sms?to=${encodeURIComponent(phone)}`);
+  return (await response.json()) as SimulatedSms[];
+}
+
+/** The PIN in the newest SMS to this phone. */
+export async function latestPin(phone: string): Promise<string> {
+  const [newest] = await smsTo(phone);
+  const pin = newest ? /PIN for .* is (\d+)\./.exec(newest.message)?.[1] : undefined;
+  if (!pin) throw new Error(`no PIN SMS for ${phone}`);
+  return pin;
+}
+
+export interface Tenant {
+  accountId: string;
+  phone: string;
+  pin: string;
+  token: string;
+}
+
+/** Onboards a business, reads its PIN from the SMS inbox and logs in. */
+export async function onboardTenant(overrides: Record<string, unknown> = {}): Promise<Tenant> {
+  const body = onboardingBody(overrides);
+  const created = await http('POST', '/api/v1/onboarding/accounts', { body });
+  if (created.status !== 200) throw new Error(`onboarding failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const phone = body['user_phone'] as string;
+  const pin = await latestPin(phone);
+  const login = await http('POST', '/auth/pin-authentication', { body: { phone, pin } });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return { accountId: created.body.data.id, phone, pin, token: login.body.data.token };
+}
+
+export async function createApiKey(tenant: Tenant, name = 'integration', mode = 'live'): Promise<{ id: string; key: string }> {
+  const created = await http('POST', '/api/v1/api-keys', { token: tenant.token, body: { name, mode } });
+  if (created.status !== 201) throw new Error(`api key creation failed: ${created.status} ${JSON.stringify(created.body)}`);
+  return { id: created.body.data.id, key: created.body.data.key };
+}

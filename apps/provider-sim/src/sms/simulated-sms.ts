@@ -1,0 +1,7 @@
+export interface SimulatedSms {
+  id: string;
+  to: string;
+  from: string;
+  message: string;
+  received_at: string;
+}

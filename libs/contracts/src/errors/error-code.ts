@@ -1,0 +1,29 @@
+/**
+ * The platform's machine-readable error codes, with the HTTP status each one answers with at the
+ * gateway. Services raise them over NATS; REST turns them into 000's `{status, message, data}` shape
+ * and GraphQL into `extensions.code`.
+ */
+export const ERROR_HTTP_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  API_KEY_NOT_FOUND: 404,
+  CONFLICT: 409,
+  PHONE_ALREADY_REGISTERED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  USER_NOT_FOUND: 422,
+  INSUFFICIENT_FUNDS: 422,
+  WALLET_NOT_FOUND: 422,
+  PIN_LOCKED: 429,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_HTTP_STATUS, value);
+}

@@ -1,0 +1,8 @@
+/** A service's answer to `<service>.health`. */
+export interface ServiceHealth {
+  service: string;
+  status: 'up' | 'down';
+  database: 'up' | 'down';
+  uptimeSeconds: number;
+  instance: string;
+}

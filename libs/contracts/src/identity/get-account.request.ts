@@ -1,0 +1,5 @@
+import { IsUUID } from 'class-validator';
+
+export class GetAccountRequest {
+  @IsUUID() account_id: string;
+}

@@ -1,0 +1,6 @@
+import { IsUUID } from 'class-validator';
+
+export class RevokeApiKeyRequest {
+  @IsUUID() account_id: string;
+  @IsUUID() id: string;
+}

@@ -1,0 +1,21 @@
+import type { ServiceName } from './service-name.js';
+import { subject } from './subject.js';
+
+/**
+ * The request-reply subjects between the gateway and the services. Names read
+ * `<service>.<resource>.<verb>`; events (later issues) live under `<service>.events.*`.
+ */
+export const Subjects = {
+  health: (service: ServiceName) => subject(`${service}.health`),
+  identity: {
+    createAccount: subject('identity.accounts.create'),
+    getAccount: subject('identity.accounts.get'),
+    authenticateWithPin: subject('identity.auth.pin'),
+    resetPin: subject('identity.auth.pin-reset'),
+    getUser: subject('identity.users.get'),
+    createApiKey: subject('identity.api-keys.create'),
+    listApiKeys: subject('identity.api-keys.list'),
+    revokeApiKey: subject('identity.api-keys.revoke'),
+    verifyApiKey: subject('identity.api-keys.verify'),
+  },
+} as const;

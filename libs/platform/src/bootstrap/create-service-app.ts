@@ -1,0 +1,53 @@
+import type { DynamicModule, INestMicroservice, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { hostname } from 'node:os';
+import type { ServiceName } from '@airtime/contracts';
+import type { ServiceConfig } from '../config/service-config.js';
+import { JsonLogger } from '../logging/json-logger.js';
+import { createValidationPipe } from '../nats/create-validation-pipe.js';
+import { natsServers } from '../nats/create-rpc-client.js';
+import { RequestContextInterceptor } from '../nats/request-context.interceptor.js';
+import { RpcErrorFilter } from '../nats/rpc-error.filter.js';
+
+/**
+ * A NATS service with the platform's conventions: one queue group per service so replicas share the
+ * work, JSON logs with request ids, contract validation and PlatformError replies.
+ */
+export async function createServiceApp(
+  module: Type<unknown> | DynamicModule,
+  service: ServiceName,
+  config: ServiceConfig,
+): Promise<INestMicroservice> {
+  const logger = new JsonLogger(service, config.LOG_LEVEL);
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
+    transport: Transport.NATS,
+    options: {
+      servers: natsServers(config.NATS_URL),
+      queue: service,
+      name: `${service}@${hostname()}:${process.pid}`,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      gracefulShutdown: true,
+    },
+    logger,
+    bufferLogs: false,
+  });
+  app.useGlobalInterceptors(new RequestContextInterceptor());
+  app.useGlobalFilters(new RpcErrorFilter(logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** The whole main() of a NATS service. */
+export async function bootstrapService(
+  module: Type<unknown> | DynamicModule,
+  service: ServiceName,
+  config: ServiceConfig,
+): Promise<INestMicroservice> {
+  const app = await createServiceApp(module, service, config);
+  await app.listen();
+  new JsonLogger(service, config.LOG_LEVEL).log(`${service} listening on NATS ${config.NATS_URL}`, 'Bootstrap');
+  return app;
+}

@@ -1,0 +1,26 @@
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+
+/** Settings every NATS service needs; a service's own config class extends this one. */
+export class ServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Matches(/^nats:\/\/\S+$/, { message: 'NATS_URL must look like nats://host:port (comma-separate several)' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  /** Isolates one deployment's (or test run's) subjects from another's on a shared NATS. */
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.$/, { message: 'NATS_SUBJECT_PREFIX must be dot-separated tokens ending with a dot' })
+  NATS_SUBJECT_PREFIX?: string;
+
+  @IsIn(['silent', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'silent' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+/** Settings of a service that owns a PostgreSQL schema. */
+export class DatabaseServiceConfig extends ServiceConfig {
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @IsOptional() @IsString()
+  DATABASE_SCHEMA?: string;
+}

@@ -1,0 +1,28 @@
+import { Controller, Optional, type Type } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import { hostname } from 'node:os';
+import { Subjects, type ServiceHealth, type ServiceName } from '@airtime/contracts';
+
+/** Each service answers `<service>.health` with its own view of its database. */
+export function createHealthController(service: ServiceName): Type<unknown> {
+  const instance = `${hostname()}:${process.pid}`;
+
+  @Controller()
+  class HealthController {
+    constructor(@Optional() private readonly dataSource?: DataSource) {}
+
+    @MessagePattern(Subjects.health(service))
+    async health(): Promise<ServiceHealth> {
+      let database: ServiceHealth['database'] = 'up';
+      try {
+        if (!this.dataSource?.isInitialized) throw new Error('not connected');
+        await this.dataSource.query('SELECT 1');
+      } catch {
+        database = 'down';
+      }
+      return { service, status: database === 'up' ? 'up' : 'down', database, uptimeSeconds: Math.round(process.uptime()), instance };
+    }
+  }
+  return HealthController;
+}

@@ -1,0 +1,27 @@
+// Writes dist/apps/<app>/main.js: it registers a resolve hook that maps the @airtime/* path aliases
+// to the compiled libraries beside the app, then loads the app's compiled main. tsc leaves aliases in
+// place, and Node does not read tsconfig paths.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const app = process.argv[2];
+if (!app) throw new Error('usage: node tools/build/write-entry.js <app>');
+const out = path.join('dist', 'apps', app);
+mkdirSync(out, { recursive: true });
+
+writeFileSync(
+  path.join(out, 'alias-hooks.js'),
+  `export async function resolve(specifier, context, next) {
+  const match = /^@airtime\\/([a-z-]+)(\\/[a-z-]+)?$/.exec(specifier);
+  if (match) return next(new URL(\`./libs/\${match[1]}/src\${match[2] ?? ''}/index.js\`, import.meta.url).href, context);
+  return next(specifier, context);
+}
+`,
+);
+writeFileSync(
+  path.join(out, 'main.js'),
+  `import { register } from 'node:module';
+register('./alias-hooks.js', import.meta.url);
+await import('./apps/${app}/src/main.js');
+`,
+);
