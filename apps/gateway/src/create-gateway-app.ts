@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JsonLogger } from '@airtime/platform';
 import { AppModule } from './app.module.js';
 import type { GatewayConfig } from './config/gateway.config.js';
+import { accessLogMiddleware } from './http/access-log.middleware.js';
 import { requestIdMiddleware } from './http/request-id.middleware.js';
 
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
@@ -11,7 +12,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
     logger: new JsonLogger('gateway', config.LOG_LEVEL),
     bodyParser: false,
   });
-  app.use(requestIdMiddleware);
+  app.use(requestIdMiddleware, accessLogMiddleware);
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.disable('x-powered-by');
   app.enableShutdownHooks();

@@ -56,3 +56,14 @@ describe('GET /health', () => {
     }
   });
 });
+
+describe('request ids', () => {
+  it("echoes the caller's X-Request-Id, and makes one when it is missing or unsafe", async () => {
+    const given = await http('GET', '/health', { headers: { 'x-request-id': 'shop-7f3a.1' } });
+    expect(given.headers.get('x-request-id')).toBe('shop-7f3a.1');
+    const unsafe = await http('GET', '/health', { headers: { 'x-request-id': 'bad id\twith spaces' } });
+    expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const none = await http('GET', '/health');
+    expect(none.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Settings every NATS service needs; a service's own config class extends this one. */
 export class ServiceConfig {
@@ -11,6 +11,10 @@ export class ServiceConfig {
   /** Isolates one deployment's (or test run's) subjects from another's on a shared NATS. */
   @IsOptional() @Matches(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.$/, { message: 'NATS_SUBJECT_PREFIX must be dot-separated tokens ending with a dot' })
   NATS_SUBJECT_PREFIX?: string;
+
+  /** On shutdown a service stops taking requests, then waits this long for in-flight ones to finish. */
+  @IsInt() @Min(0) @Max(60_000)
+  SHUTDOWN_GRACE_MS: number = 2000;
 
   @IsIn(['silent', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'silent' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

@@ -48,6 +48,10 @@ export class RpcClient {
 
 function toPlatformError(error: unknown, subject: string): PlatformError {
   if (error instanceof PlatformError) return error;
+  // NATS tells at once when no instance of the service is subscribed.
+  if (error instanceof Error && error.constructor.name === 'EmptyResponseException') {
+    return new PlatformError('SERVICE_UNAVAILABLE', `${serviceOf(subject)} is not available; try again`);
+  }
   if (error instanceof TimeoutError) {
     return new PlatformError('SERVICE_UNAVAILABLE', `No answer from ${serviceOf(subject)} in time; try again`);
   }
