@@ -1,13 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { configModule, createHealthController, DatabaseServiceConfig, serviceDatabaseModule } from '@airtime/platform';
+import { configModule, createHealthController, serviceDatabaseModule } from '@airtime/platform';
+import { WalletConfig } from './config/wallet.config.js';
+import { LedgerModule } from './ledger/ledger.module.js';
+import { CreateLedger1764000000001 } from './migrations/1764000000001-create-ledger.js';
 
-/** Boots, migrates its (still empty) schema and answers health; its features arrive with their issues. */
 @Module({})
 export class AppModule {
-  static register(config: DatabaseServiceConfig): DynamicModule {
+  static register(config: WalletConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [configModule(DatabaseServiceConfig, config), serviceDatabaseModule('wallet', config)],
+      imports: [
+        configModule(WalletConfig, config),
+        serviceDatabaseModule('wallet', config, { entities: [], migrations: [CreateLedger1764000000001] }),
+        LedgerModule,
+      ],
       controllers: [createHealthController('wallet')],
     };
   }

@@ -18,4 +18,12 @@ export const Subjects = {
     revokeApiKey: subject('identity.api-keys.revoke'),
     verifyApiKey: subject('identity.api-keys.verify'),
   },
+  wallet: {
+    debit: subject('wallet.transfers.debit'),
+    refund: subject('wallet.transfers.refund'),
+    credit: subject('wallet.transfers.credit'),
+    wallets: subject('wallet.wallets.list'),
+    ledger: subject('wallet.ledger.list'),
+    statement: subject('wallet.ledger.statement'),
+  },
 } as const;

@@ -1,0 +1,4 @@
+export interface StatementView {
+  filename: string;
+  csv: string;
+}
