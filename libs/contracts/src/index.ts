@@ -35,3 +35,8 @@ export * from './wallet/transfer.view.js';
 export * from './wallet/wallet.view.js';
 export * from './wallet/ledger-entry.view.js';
 export * from './wallet/statement.view.js';
+export * from './payments/pesepay-payment-status.js';
+export * from './payments/initiate-pesepay-payment.request.js';
+export * from './payments/check-pesepay-payment.request.js';
+export * from './payments/decode-pesepay-callback.request.js';
+export * from './payments/pesepay-payment.view.js';

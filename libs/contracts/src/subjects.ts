@@ -25,5 +25,13 @@ export const Subjects = {
     wallets: subject('wallet.wallets.list'),
     ledger: subject('wallet.ledger.list'),
     statement: subject('wallet.ledger.statement'),
+    createTopUp: subject('wallet.topups.create'),
+    getTopUp: subject('wallet.topups.get'),
+    topUpCallback: subject('wallet.topups.callback'),
+  },
+  providerAdapters: {
+    pesepayInitiate: subject('provider-adapters.pesepay.initiate'),
+    pesepayCheck: subject('provider-adapters.pesepay.check'),
+    pesepayDecodeCallback: subject('provider-adapters.pesepay.decode-callback'),
   },
 } as const;
