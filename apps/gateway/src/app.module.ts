@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { configModule } from '@airtime/platform';
+import { configModule, rpcClientModule } from '@airtime/platform';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GatewayConfig } from './config/gateway.config.js';
@@ -10,7 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter.js';
 import { HttpValidationPipe } from './http/http-validation.pipe.js';
 import { IdentityModule } from './identity/identity.module.js';
-import { RpcModule } from './rpc/rpc.module.js';
+import { WalletModule } from './wallet/wallet.module.js';
 
 @Module({})
 export class AppModule {
@@ -27,11 +27,12 @@ export class AppModule {
           introspection: true,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
         }),
-        RpcModule,
+        rpcClientModule({ natsUrl: config.NATS_URL, name: 'gateway', timeoutMs: config.RPC_TIMEOUT_MS }),
         AuthModule,
         HealthModule,
         IdentityModule,
         ApiKeysModule,
+        WalletModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },

@@ -1,8 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { configModule, createHealthController, serviceDatabaseModule } from '@airtime/platform';
+import { ScheduleModule } from '@nestjs/schedule';
+import { configModule, createHealthController, rpcClientModule, serviceDatabaseModule } from '@airtime/platform';
 import { WalletConfig } from './config/wallet.config.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { CreateLedger1764000000001 } from './migrations/1764000000001-create-ledger.js';
+import { CreateTopUps1764000000002 } from './migrations/1764000000002-create-topups.js';
+import { TopUpsModule } from './topups/top-ups.module.js';
 
 @Module({})
 export class AppModule {
@@ -11,8 +14,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(WalletConfig, config),
-        serviceDatabaseModule('wallet', config, { entities: [], migrations: [CreateLedger1764000000001] }),
+        serviceDatabaseModule('wallet', config, { entities: [], migrations: [CreateLedger1764000000001, CreateTopUps1764000000002] }),
+        rpcClientModule({ natsUrl: config.NATS_URL, name: 'wallet' }),
+        ScheduleModule.forRoot(),
         LedgerModule,
+        TopUpsModule,
       ],
       controllers: [createHealthController('wallet')],
     };

@@ -40,3 +40,8 @@ export * from './payments/initiate-pesepay-payment.request.js';
 export * from './payments/check-pesepay-payment.request.js';
 export * from './payments/decode-pesepay-callback.request.js';
 export * from './payments/pesepay-payment.view.js';
+export * from './wallet/create-top-up.request.js';
+export * from './wallet/get-top-up.request.js';
+export * from './wallet/top-up-callback.request.js';
+export * from './wallet/top-up-status.js';
+export * from './wallet/top-up.view.js';

@@ -15,3 +15,4 @@ export * from './health/create-health-controller.js';
 export * from './bootstrap/create-service-app.js';
 export * from './database/service-database.module.js';
 export * from './config/config.module.js';
+export * from './nats/rpc-client.module.js';

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { OperatorGuard } from './operator.guard.js';
 import { PrincipalGuard } from './principal.guard.js';
 import { UserJwtGuard } from './user-jwt.guard.js';
 import { UserJwtStrategy } from './user-jwt.strategy.js';
@@ -7,7 +8,7 @@ import { UserJwtStrategy } from './user-jwt.strategy.js';
 @Global()
 @Module({
   imports: [PassportModule],
-  providers: [UserJwtStrategy, UserJwtGuard, PrincipalGuard],
-  exports: [UserJwtGuard, PrincipalGuard],
+  providers: [UserJwtStrategy, UserJwtGuard, PrincipalGuard, OperatorGuard],
+  exports: [UserJwtGuard, PrincipalGuard, OperatorGuard],
 })
 export class AuthModule {}

@@ -20,6 +20,6 @@ export class UserJwtStrategy extends PassportStrategy(Strategy, 'user-jwt') {
   }
 
   validate(claims: UserTokenClaims): Principal {
-    return { kind: 'user', userId: claims.sub, accountId: claims.acc };
+    return { kind: 'user', userId: claims.sub, accountId: claims.acc, operator: claims.op === true };
   }
 }

@@ -117,7 +117,7 @@ export class AuthService implements OnModuleInit {
   }
 
   private issueToken(user: UserEntity): AuthenticatedSessionView {
-    const claims: UserTokenClaims = { sub: user.id, acc: user.account_id };
+    const claims: UserTokenClaims = { sub: user.id, acc: user.account_id, ...(this.config.operatorPhones().has(user.phone) ? { op: true as const } : {}) };
     const expiresAt = new Date(Date.now() + this.config.JWT_TTL_SECONDS * 1000);
     const token = jwt.sign(claims, this.config.jwtSecret(), {
       algorithm: USER_TOKEN_ALGORITHM,

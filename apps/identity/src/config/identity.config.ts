@@ -1,4 +1,5 @@
-import { IsInt, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { normalizePhone } from '@airtime/phone';
 import { DatabaseServiceConfig } from '@airtime/platform';
 
 export class IdentityConfig extends DatabaseServiceConfig {
@@ -23,7 +24,15 @@ export class IdentityConfig extends DatabaseServiceConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SMS_API_URL = 'http://127.0.0.1:4010';
 
+  /** Users with these phones (comma-separated, any format) are platform operators: they may adjust wallets. */
+  @IsOptional() @IsString()
+  OPERATOR_PHONES?: string;
+
   jwtSecret(): string {
     return this.JWT_SECRET ?? 'development-only-jwt-secret-change-me-000000';
+  }
+
+  operatorPhones(): Set<string> {
+    return new Set((this.OPERATOR_PHONES ?? '').split(',').map((p) => normalizePhone(p.trim())).filter((p): p is string => p !== null));
   }
 }

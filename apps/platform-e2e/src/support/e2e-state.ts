@@ -8,6 +8,11 @@ export interface E2eState {
   databaseUrl: string;
   subjectPrefix: string;
   jwtSecret: string;
+  pesepayIntegrationKey: string;
+  /** 32 characters, shared by the Pesepay simulator and the adapter. */
+  pesepayEncryptionKey: string;
+  /** Phones identity treats as platform operators; each test file onboards one of its own. */
+  operatorPhones: string[];
   pids: Record<string, number>;
   logDir: string;
 }

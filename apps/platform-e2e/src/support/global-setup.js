@@ -34,6 +34,9 @@ export default async function globalSetup() {
     databaseUrl: database.url,
     subjectPrefix: `e2e${runId}.`,
     jwtSecret: randomBytes(32).toString('hex'),
+    pesepayIntegrationKey: `e2e-${randomBytes(8).toString('hex')}`,
+    pesepayEncryptionKey: randomBytes(16).toString('hex'),
+    operatorPhones: Array.from({ length: 20 }, (_, i) => `07700000${String(i).padStart(2, '0')}`),
     pids: {},
     logDir,
   };
@@ -45,6 +48,13 @@ export default async function globalSetup() {
     NATS_SUBJECT_PREFIX: state.subjectPrefix,
     JWT_SECRET: state.jwtSecret,
     SMS_API_URL: state.simUrl,
+    SIM_PUBLIC_URL: state.simUrl,
+    PUBLIC_BASE_URL: state.gatewayUrl,
+    PESEPAY_BASE_URL: `${state.simUrl}/pesepay/api/payments-engine`,
+    PESEPAY_SANDBOX_BASE_URL: `${state.simUrl}/pesepay/api/payments-engine`,
+    PESEPAY_INTEGRATION_KEY: state.pesepayIntegrationKey,
+    PESEPAY_ENCRYPTION_KEY: state.pesepayEncryptionKey,
+    OPERATOR_PHONES: state.operatorPhones.join(','),
   };
 
   const children = [];

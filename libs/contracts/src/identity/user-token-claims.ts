@@ -2,6 +2,8 @@
 export interface UserTokenClaims {
   sub: string;
   acc: string;
+  /** Present and true for platform operators only. */
+  op?: true;
 }
 
 export const USER_TOKEN_ISSUER = 'airtime-identity';

@@ -1,0 +1,3 @@
+export const TOP_UP_STATUSES = ['initiating', 'pending', 'paid', 'failed', 'cancelled', 'expired'] as const;
+
+export type TopUpStatus = (typeof TOP_UP_STATUSES)[number];
