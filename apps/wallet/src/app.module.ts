@@ -5,6 +5,7 @@ import { WalletConfig } from './config/wallet.config.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { CreateLedger1764000000001 } from './migrations/1764000000001-create-ledger.js';
 import { CreateTopUps1764000000002 } from './migrations/1764000000002-create-topups.js';
+import { CreateLedgerDebitFunction1764000000003 } from './migrations/1764000000003-create-ledger-debit-function.js';
 import { TopUpsModule } from './topups/top-ups.module.js';
 
 @Module({})
@@ -14,7 +15,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(WalletConfig, config),
-        serviceDatabaseModule('wallet', config, { entities: [], migrations: [CreateLedger1764000000001, CreateTopUps1764000000002] }),
+        serviceDatabaseModule('wallet', config, { entities: [], migrations: [CreateLedger1764000000001, CreateTopUps1764000000002, CreateLedgerDebitFunction1764000000003] }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'wallet' }),
         ScheduleModule.forRoot(),
         LedgerModule,

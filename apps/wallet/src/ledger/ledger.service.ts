@@ -62,22 +62,38 @@ export class LedgerService {
     const amount = this.checkAmount(request.currency, request.amount_minor);
     const hash = requestHash(request);
     const clearing = await this.platformAccount('clearing', 'orders', request.currency, request.mode);
-    return this.once(request.idempotency_key, hash, async (m) => {
-      const transfer = await this.insertTransfer(m, {
-        key: request.idempotency_key, hash, kind: 'debit', owner: request.account_id, mode: request.mode,
-        currency: request.currency, amount, orderId: request.order_id, description: request.description,
-      });
-      const [wallet] = await rows<{ id: string; balance: string }>(
-        m,
-        `UPDATE ledger_accounts SET balance = balance - $4, updated_at = now()
-          WHERE kind = 'wallet' AND owner_account_id = $1 AND currency = $2 AND mode = $3 AND balance >= $4
-          RETURNING id, balance`,
-        [request.account_id, request.currency, request.mode, amount.toString()],
-      );
-      if (!wallet) throw (await this.walletExists(m, request.account_id, request.currency, request.mode)) ? insufficientFunds() : walletNotFound();
-      await this.insertEntries(m, transfer.id, wallet, -amount, clearing);
-      return { ...transfer, balance_after: wallet.balance };
-    });
+    let result: { outcome: 'debited' | 'replay'; transfer_id: string; balance_after: string; created_at: Date } | undefined;
+    try {
+      [result] = await this.dataSource.query(`SELECT * FROM ledger_debit($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+        request.idempotency_key, hash, request.account_id, request.mode, request.currency, amount.toString(),
+        request.order_id ?? null, request.description ?? null, clearing,
+      ]);
+    } catch (error) {
+      const message = (error as { driverError?: { message?: string } }).driverError?.message;
+      if (message === 'INSUFFICIENT_FUNDS') throw insufficientFunds();
+      if (message === 'WALLET_NOT_FOUND') throw walletNotFound();
+      throw error;
+    }
+    if (result?.outcome === 'debited') {
+      return {
+        id: result.transfer_id,
+        idempotency_key: request.idempotency_key,
+        kind: 'debit',
+        account_id: request.account_id,
+        mode: request.mode,
+        currency: request.currency,
+        amount_minor: amount.toString(),
+        balance_after_minor: String(result.balance_after),
+        order_id: request.order_id ?? null,
+        refund_of: null,
+        reason: null,
+        actor: null,
+        created_at: new Date(result.created_at).toISOString(),
+      };
+    }
+    const replayed = await this.replay(request.idempotency_key, hash);
+    if (!replayed) throw new Error(`debit ${request.idempotency_key} was a replay but cannot be read back`);
+    return replayed;
   }
 
   async refund(request: RefundDebitRequest): Promise<TransferView> {
@@ -128,8 +144,9 @@ export class LedgerService {
   }
 
   /**
-   * Runs `write` in a transaction unless the key was used before. A replay with the same request
-   * returns the original transfer; the same key with a different request is refused.
+   * Runs `write` in a transaction; when its transfer's key was used before, the transaction is rolled
+   * back and the original transfer is returned instead (or refused, if the request differs). The
+   * first-time path costs no extra lookup: the unique key itself detects the replay.
    */
   private async once(
     key: string,
@@ -137,10 +154,9 @@ export class LedgerService {
     write: (m: EntityManager) => Promise<TransferRow>,
     onOtherConflict?: () => Promise<never>,
   ): Promise<TransferView> {
-    const replayed = await this.replay(key, hash);
-    if (replayed) return replayed;
     try {
-      return toTransferView(await this.dataSource.transaction('READ COMMITTED', write));
+      // PostgreSQL's default, READ COMMITTED, is what the conditional UPDATE relies on.
+      return toTransferView(await this.dataSource.transaction(write));
     } catch (error) {
       if (!(error instanceof KeyAlreadyUsed)) throw error;
       const winner = await this.replay(key, hash);
