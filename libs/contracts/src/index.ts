@@ -45,3 +45,8 @@ export * from './wallet/get-top-up.request.js';
 export * from './wallet/top-up-callback.request.js';
 export * from './wallet/top-up-status.js';
 export * from './wallet/top-up.view.js';
+export * from './dispatch/upstream-id.js';
+export * from './dispatch/product-kind.js';
+export * from './dispatch/dispatch.request.js';
+export * from './dispatch/query-dispatch.request.js';
+export * from './dispatch/dispatch-outcome.js';

@@ -30,6 +30,8 @@ export const Subjects = {
     topUpCallback: subject('wallet.topups.callback'),
   },
   providerAdapters: {
+    dispatch: subject('provider-adapters.dispatch'),
+    query: subject('provider-adapters.query'),
     pesepayInitiate: subject('provider-adapters.pesepay.initiate'),
     pesepayCheck: subject('provider-adapters.pesepay.check'),
     pesepayDecodeCallback: subject('provider-adapters.pesepay.decode-callback'),
