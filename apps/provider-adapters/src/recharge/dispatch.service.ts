@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { DispatchOutcome, DispatchRequest, QueryDispatchRequest, UpstreamId } from '@airtime/contracts';
+import { CircuitBreaker } from './circuit-breaker.js';
+import { outcome, PENDING } from './outcomes.js';
+import { RechargeConfig } from './recharge.config.js';
+import { UPSTREAM_ADAPTERS, type UpstreamAdapter } from './upstream-adapter.js';
+
+/** Routes each dispatch to its upstream's adapter, behind that upstream's circuit breaker. */
+@Injectable()
+export class DispatchService {
+  private readonly logger = new Logger(DispatchService.name);
+  private readonly adapters: Map<UpstreamId, UpstreamAdapter>;
+  private readonly breakers = new Map<UpstreamId, CircuitBreaker>();
+
+  constructor(
+    @Inject(UPSTREAM_ADAPTERS) adapters: UpstreamAdapter[],
+    private readonly config: RechargeConfig,
+  ) {
+    this.adapters = new Map(adapters.map((a) => [a.id, a]));
+  }
+
+  async send(request: DispatchRequest): Promise<DispatchOutcome> {
+    const adapter = this.adapters.get(request.upstream);
+    if (!adapter) return outcome.failed(request.reference, 'UPSTREAM_NOT_CONFIGURED', null, `No adapter for ${request.upstream}; nothing was sent`);
+    const breaker = this.breaker(request.upstream);
+    if (!breaker.tryAcquire()) {
+      // Nothing leaves while the circuit is open, so this failure is certain: the order can be refunded.
+      return outcome.failed(request.reference, 'UPSTREAM_UNAVAILABLE', null, `${request.upstream} is failing and was not called; try again later`);
+    }
+    let result: DispatchOutcome;
+    try {
+      result = await adapter.send(request);
+    } catch (error) {
+      this.logger.error(error as Error);
+      result = outcome.unknown(request.reference, `adapter error: ${(error as Error).message}`);
+    }
+    breaker.record(result.status !== 'unknown' || result.upstream_code === PENDING);
+    this.logger.log({ msg: 'dispatched', upstream: request.upstream, reference: request.reference, status: result.status, upstream_code: result.upstream_code });
+    return result;
+  }
+
+  async query(request: QueryDispatchRequest): Promise<DispatchOutcome> {
+    const adapter = this.adapters.get(request.upstream);
+    if (!adapter) return outcome.unknown(request.reference, `No adapter for ${request.upstream}`);
+    try {
+      return await adapter.query(request);
+    } catch (error) {
+      this.logger.error(error as Error);
+      return outcome.unknown(request.reference, `adapter error: ${(error as Error).message}`);
+    }
+  }
+
+  circuitState(upstream: UpstreamId) {
+    return this.breaker(upstream).state;
+  }
+
+  private breaker(upstream: UpstreamId): CircuitBreaker {
+    let breaker = this.breakers.get(upstream);
+    if (!breaker) {
+      breaker = new CircuitBreaker(this.config.CIRCUIT_FAILURE_THRESHOLD, this.config.CIRCUIT_COOLDOWN_SECONDS * 1000);
+      this.breakers.set(upstream, breaker);
+    }
+    return breaker;
+  }
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { loadConfig } from '@airtime/platform';
+import { DispatchController } from './dispatch.controller.js';
+import { DispatchService } from './dispatch.service.js';
+import { RechargeConfig } from './recharge.config.js';
+import { UPSTREAM_ADAPTERS, type UpstreamAdapter } from './upstream-adapter.js';
+
+/**
+ * The recharge adapters. Each upstream contributes its adapter class and its config class (validated
+ * at start-up from the environment); add both to the lists below.
+ */
+const ADAPTERS = [
+  // upstream adapters: one line each
+] as const;
+
+const ADAPTER_CONFIGS = [
+  // upstream config classes: one line each
+] as const;
+
+@Module({
+  controllers: [DispatchController],
+  providers: [
+    DispatchService,
+    { provide: RechargeConfig, useFactory: () => loadConfig(RechargeConfig) },
+    ...ADAPTER_CONFIGS.map((cls: new () => object) => ({ provide: cls, useFactory: () => loadConfig(cls) })),
+    ...ADAPTERS,
+    { provide: UPSTREAM_ADAPTERS, inject: [...ADAPTERS], useFactory: (...adapters: UpstreamAdapter[]) => adapters },
+  ],
+  exports: [DispatchService],
+})
+export class RechargeModule {}

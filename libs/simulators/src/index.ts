@@ -1,0 +1,3 @@
+export * from './test-number-behaviour.js';
+export * from './simulator-timing.js';
+// upstream simulator modules: one export line each
