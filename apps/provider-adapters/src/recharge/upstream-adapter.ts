@@ -11,6 +11,37 @@ export interface UpstreamAdapter {
   readonly resolvesUnknownBy: string;
   send(request: DispatchRequest): Promise<DispatchOutcome>;
   query(request: QueryDispatchRequest): Promise<DispatchOutcome>;
+  /** Upstreams that call back implement this too (see UpstreamCallbacks). */
+  callback?: UpstreamCallbacks['callback'];
+}
+
+/** A dispatch as the platform recorded it before sending, for callbacks to be checked against. */
+export interface SentDispatch {
+  reference: string;
+  upstream: UpstreamId;
+  provider_ref: string | null;
+  target: string;
+  currency: string;
+  amount_minor: string;
+}
+
+export interface CallbackContext {
+  headers: Record<string, string>;
+  sourceIp?: string;
+  /** Finds what we sent, by our reference or by the upstream's transaction id. */
+  findSent(by: { reference?: string; providerRef?: string }): Promise<SentDispatch | null>;
+}
+
+/** What an upstream's callback means for an order, and what to answer the upstream. */
+export interface CallbackTranslation {
+  /** Present when the callback reports an order's outcome (absent for e.g. a validation request). */
+  outcome?: DispatchOutcome;
+  reply: { status: number; body: unknown };
+}
+
+export interface UpstreamCallbacks {
+  /** `kind` names the callback when an upstream has several (Africa's Talking: validation, status). */
+  callback(kind: string, body: unknown, context: CallbackContext): Promise<CallbackTranslation>;
 }
 
 /** Nest injection token for the list of registered adapters. */
