@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter.js';
 import { HttpValidationPipe } from './http/http-validation.pipe.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { OrdersModule } from './orders/orders.module.js';
 import { WalletModule } from './wallet/wallet.module.js';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         IdentityModule,
         ApiKeysModule,
         WalletModule,
+        OrdersModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },

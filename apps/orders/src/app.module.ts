@@ -1,13 +1,29 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { configModule, createHealthController, DatabaseServiceConfig, serviceDatabaseModule } from '@airtime/platform';
+import { ScheduleModule } from '@nestjs/schedule';
+import { configModule, createHealthController, rpcClientModule, serviceDatabaseModule } from '@airtime/platform';
+import { CatalogueModule } from './catalogue/catalogue.module.js';
+import { OrdersConfig } from './config/orders.config.js';
+import { EventsModule } from './events/events.module.js';
+import { CreateCatalogue1764000000010 } from './migrations/1764000000010-create-catalogue.js';
+import { CreateOrders1764000000011 } from './migrations/1764000000011-create-orders.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { ReconcilerModule } from './reconciler/reconciler.module.js';
 
-/** Boots, migrates its (still empty) schema and answers health; its features arrive with their issues. */
 @Module({})
 export class AppModule {
-  static register(config: DatabaseServiceConfig): DynamicModule {
+  static register(config: OrdersConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [configModule(DatabaseServiceConfig, config), serviceDatabaseModule('orders', config)],
+      imports: [
+        configModule(OrdersConfig, config),
+        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011] }),
+        rpcClientModule({ natsUrl: config.NATS_URL, name: 'orders' }),
+        ScheduleModule.forRoot(),
+        EventsModule,
+        CatalogueModule,
+        OrdersModule,
+        ReconcilerModule,
+      ],
       controllers: [createHealthController('orders')],
     };
   }

@@ -29,6 +29,15 @@ export const Subjects = {
     getTopUp: subject('wallet.topups.get'),
     topUpCallback: subject('wallet.topups.callback'),
   },
+  orders: {
+    listProducts: subject('orders.products.list'),
+    create: subject('orders.orders.create'),
+    get: subject('orders.orders.get'),
+    list: subject('orders.orders.list'),
+    /** JetStream subjects of order events: `orders.events.<account>.<status>`. */
+    events: (accountId = '*', status = '*') => subject(`orders.events.${accountId}.${status}`),
+    eventsStream: () => `${(process.env['NATS_SUBJECT_PREFIX'] ?? '').replace(/[^A-Za-z0-9_-]/g, '_')}ORDERS`,
+  },
   providerAdapters: {
     dispatch: subject('provider-adapters.dispatch'),
     query: subject('provider-adapters.query'),

@@ -16,3 +16,4 @@ export * from './bootstrap/create-service-app.js';
 export * from './database/service-database.module.js';
 export * from './config/config.module.js';
 export * from './nats/rpc-client.module.js';
+export * from './database/rows.js';

@@ -12,7 +12,7 @@ import type {
   WalletView,
 } from '@airtime/contracts';
 import { csvLine } from './csv.js';
-import { rows } from './sql.js';
+import { rows } from '@airtime/platform';
 
 interface EntryRow {
   id: string;

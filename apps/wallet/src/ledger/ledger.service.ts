@@ -16,7 +16,7 @@ import {
   walletNotFound,
 } from './ledger.exceptions.js';
 import { requestHash } from './request-hash.js';
-import { rows } from './sql.js';
+import { rows } from '@airtime/platform';
 
 type PlatformAccountKind = 'clearing' | 'funding' | 'adjustments';
 

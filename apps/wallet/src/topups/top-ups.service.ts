@@ -9,11 +9,10 @@ import {
   type TopUpStatus,
   type TopUpView,
 } from '@airtime/contracts';
-import { PlatformError, RpcClient } from '@airtime/platform';
+import { PlatformError, rows, RpcClient } from '@airtime/platform';
 import { WalletConfig } from '../config/wallet.config.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { amountTooLarge, unsupportedCurrency } from '../ledger/ledger.exceptions.js';
-import { rows } from '../ledger/sql.js';
 import { generateTopUpReference } from './top-up-reference.js';
 
 interface TopUpRow {

@@ -1,0 +1,53 @@
+import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { detectNetwork } from '@airtime/phone';
+import { formatMinor } from '@airtime/money';
+import { formatE164 } from '@airtime/phone';
+import { type OrderView, type ProductView, Subjects } from '@airtime/contracts';
+import { PlatformError, RpcClient } from '@airtime/platform';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { UserJwtGuard } from '../auth/user-jwt.guard.js';
+import { AirtimeRechargeBody } from './dtos/airtime-recharge.body.js';
+
+/**
+ * 000 §5's surface for clients migrating from Omega: the same path, JWT auth, minor units and
+ * response shapes, served by the same orders as 001's API (the product is the phone's network's
+ * airtime in the given currency; `reference` is the agent_reference).
+ */
+@Controller('api/v1/recharges')
+@UseGuards(UserJwtGuard)
+export class AirtimeRechargesController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post('airtime')
+  @HttpCode(200)
+  async recharge(@CurrentPrincipal() principal: Principal, @Body() body: AirtimeRechargeBody, @Res({ passthrough: true }) res: Response) {
+    const detected = detectNetwork(body.phone);
+    if (!detected) throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { phone: ['phone must be a mobile number of a supported network'] } });
+    const products = await this.rpc.request<ProductView[]>(Subjects.orders.listProducts, {
+      country: detected.country,
+      network: detected.network,
+      kind: 'airtime',
+      currency: body.currency,
+    });
+    const product = products[0];
+    if (!product) throw new PlatformError('PRODUCT_NOT_FOUND', `No ${detected.network} airtime in ${body.currency}`);
+    const order = await this.rpc.request<OrderView>(Subjects.orders.create, {
+      account_id: principal.accountId,
+      mode: 'live',
+      product_id: product.id,
+      target: detected.msisdn,
+      amount: formatMinor(BigInt(body.amount), body.currency),
+      agent_reference: body.reference,
+    }, 60_000);
+    const data = { transaction_id: order.id, reference: order.agent_reference, phone: formatE164(order.target), status: order.status };
+    if (order.status === 'success') return { status: 'success', message: 'successful airtime recharge', data };
+    if (order.status === 'failed' || order.status === 'refunded') {
+      res.status(422);
+      return { status: 'error', message: order.message ?? 'Recharge failed', data };
+    }
+    res.status(202);
+    return { status: 'pending', message: 'recharge accepted; the final status is not known yet', data };
+  }
+}

@@ -1,0 +1,14 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { ListProductsRequest, type ProductView, Subjects } from '@airtime/contracts';
+import { CatalogueService } from './catalogue.service.js';
+
+@Controller()
+export class CatalogueController {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @MessagePattern(Subjects.orders.listProducts)
+  list(@Payload() request: ListProductsRequest): Promise<ProductView[]> {
+    return this.catalogue.list(request);
+  }
+}

@@ -1,0 +1,31 @@
+import { IsInt, Max, Min } from 'class-validator';
+import { DatabaseServiceConfig } from '@airtime/platform';
+
+export class OrdersConfig extends DatabaseServiceConfig {
+  /** How long POST /api/v1/orders waits for the outcome before answering `pending`. */
+  @IsInt() @Min(0) @Max(120_000)
+  ORDER_WAIT_MS: number = 20_000;
+
+  /** How long orders waits for provider-adapters to answer a dispatch before calling it unknown. */
+  @IsInt() @Min(100) @Max(300_000)
+  DISPATCH_TIMEOUT_MS: number = 45_000;
+
+  @IsInt() @Min(100) @Max(60_000)
+  WALLET_TIMEOUT_MS: number = 10_000;
+
+  /** How often the reconciler runs (001: every 2 minutes). 0 turns it off (tests run it by hand). */
+  @IsInt() @Min(0) @Max(86_400)
+  RECONCILE_INTERVAL_SECONDS: number = 120;
+
+  /** An order in flight longer than this is considered stuck and reconciled. */
+  @IsInt() @Min(1) @Max(86_400)
+  RECONCILE_GRACE_SECONDS: number = 60;
+
+  /** An unknown order still unresolved after this long is flagged for an operator (never refunded blindly). */
+  @IsInt() @Min(60) @Max(2_592_000)
+  RECONCILE_ATTENTION_AFTER_SECONDS: number = 86_400;
+
+  /** How often the outbox of order events is flushed to JetStream when nothing nudges it. */
+  @IsInt() @Min(50) @Max(60_000)
+  EVENTS_FLUSH_MS: number = 1000;
+}

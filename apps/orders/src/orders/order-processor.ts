@@ -1,0 +1,146 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type DispatchOutcome, Subjects, type TransferView } from '@airtime/contracts';
+import { PlatformError, RpcClient } from '@airtime/platform';
+import { OrdersConfig } from '../config/orders.config.js';
+import { OrderEventsPublisher } from '../events/order-events.publisher.js';
+import { dispatchReferenceOf } from './dispatch-reference.js';
+import type { InternalOrderStatus, OrderRow } from './order-row.js';
+import { OrderStore } from './order-store.js';
+
+const REFUSED_DEBITS = new Set(['INSUFFICIENT_FUNDS', 'WALLET_NOT_FOUND', 'UNSUPPORTED_CURRENCY', 'AMOUNT_TOO_LARGE']);
+
+/**
+ * design.md's "one order, end to end", one step at a time, each step keyed and resumable: debit
+ * (keyed by the order), dispatch, and on failure a refund (keyed by the order) until wallet confirms.
+ * A step that cannot finish leaves the order where it was, for the reconciler to take up again.
+ * Callers hold the order's lease, so only one process advances an order at a time.
+ */
+@Injectable()
+export class OrderProcessor {
+  private readonly logger = new Logger(OrderProcessor.name);
+
+  constructor(
+    private readonly store: OrderStore,
+    private readonly rpc: RpcClient,
+    private readonly config: OrdersConfig,
+    private readonly events: OrderEventsPublisher,
+  ) {}
+
+  async advance(order: OrderRow): Promise<OrderRow> {
+    let current = order;
+    for (;;) {
+      const next = await this.step(current);
+      if (!next) return current;
+      current = next;
+      this.events.nudge();
+    }
+  }
+
+  /** Applies what an upstream said (at dispatch, on a query, or by callback) to an order in `from`. */
+  async applyOutcome(order: OrderRow, outcome: DispatchOutcome, from: InternalOrderStatus[]): Promise<OrderRow> {
+    let next: OrderRow | undefined;
+    if (outcome.status === 'success') {
+      next = await this.store.transition(order.id, from, 'success', {
+        provider_ref: outcome.provider_ref ?? undefined,
+        pin: outcome.pin ?? undefined,
+        serial: outcome.serial ?? undefined,
+        ussd: outcome.ussd ?? undefined,
+        token: outcome.token ?? undefined,
+        customer_name: outcome.customer_name ?? undefined,
+        message: outcome.message ?? undefined,
+      });
+    } else if (outcome.status === 'failed') {
+      next = await this.store.transition(order.id, from, 'failed', {
+        provider_ref: outcome.provider_ref ?? undefined,
+        error_code: outcome.error_code ?? 'UPSTREAM_FAILED',
+        message: outcome.message ?? 'The provider could not deliver this recharge',
+      });
+    } else if (order.status !== 'unknown') {
+      next = await this.store.transition(order.id, from, 'unknown', {
+        provider_ref: outcome.provider_ref ?? undefined,
+        message: outcome.message ?? 'The provider has not confirmed this recharge yet',
+      });
+    } else {
+      return order;
+    }
+    if (!next) return (await this.store.byId(order.id)) ?? order;
+    this.events.nudge();
+    return next.status === 'failed' ? this.advance(next) : next;
+  }
+
+  private step(order: OrderRow): Promise<OrderRow | undefined> {
+    switch (order.status) {
+      case 'created':
+        return this.debit(order);
+      case 'debited':
+        return this.dispatch(order);
+      case 'failed':
+        return this.refund(order);
+      default:
+        return Promise.resolve(undefined);
+    }
+  }
+
+  private async debit(order: OrderRow): Promise<OrderRow | undefined> {
+    try {
+      await this.rpc.request<TransferView>(Subjects.wallet.debit, {
+        idempotency_key: `order:${order.id}:debit`,
+        account_id: order.account_id,
+        mode: order.mode,
+        currency: order.currency,
+        amount_minor: String(order.amount_minor),
+        order_id: order.id,
+        description: `${order.kind} ${order.network} ${order.target}`,
+      }, this.config.WALLET_TIMEOUT_MS);
+    } catch (error) {
+      if (error instanceof PlatformError && REFUSED_DEBITS.has(error.code)) {
+        return this.store.transition(order.id, ['created'], 'rejected', { error_code: error.code, message: error.message });
+      }
+      this.logger.warn(`debit of order ${order.id} not confirmed, left for the reconciler: ${(error as Error).message}`);
+      return undefined;
+    }
+    return this.store.transition(order.id, ['created'], 'debited');
+  }
+
+  private async dispatch(order: OrderRow): Promise<OrderRow | undefined> {
+    const dispatching = await this.store.transition(order.id, ['debited'], 'dispatching');
+    if (!dispatching) return undefined;
+    let outcome: DispatchOutcome;
+    try {
+      outcome = await this.rpc.request<DispatchOutcome>(Subjects.providerAdapters.dispatch, {
+        reference: dispatchReferenceOf(order.id),
+        upstream: order.upstream,
+        mode: order.mode,
+        kind: order.kind,
+        country: order.country,
+        network: order.network,
+        target: order.target,
+        currency: order.currency,
+        amount_minor: String(order.amount_minor),
+        ...(order.upstream_product ? { upstream_product: order.upstream_product } : {}),
+      }, this.config.DISPATCH_TIMEOUT_MS);
+    } catch (error) {
+      // The request may have reached an adapter that is still working on it: unknown, never failed.
+      outcome = { reference: dispatchReferenceOf(order.id), status: 'unknown', provider_ref: null, message: `provider-adapters did not answer: ${(error as Error).message}` };
+    }
+    const applied = await this.applyOutcome(dispatching, outcome, ['dispatching']);
+    return applied.status === dispatching.status ? undefined : applied;
+  }
+
+  private async refund(order: OrderRow): Promise<OrderRow | undefined> {
+    try {
+      await this.rpc.request<TransferView>(Subjects.wallet.refund, {
+        idempotency_key: `order:${order.id}:refund`,
+        account_id: order.account_id,
+        debit_key: `order:${order.id}:debit`,
+        reason: `Order failed: ${order.message ?? order.error_code ?? 'provider failure'}`.slice(0, 500),
+      }, this.config.WALLET_TIMEOUT_MS);
+    } catch (error) {
+      if (!(error instanceof PlatformError && error.code === 'ALREADY_REFUNDED')) {
+        this.logger.warn(`refund of order ${order.id} not confirmed, will be re-sent: ${(error as Error).message}`);
+        return undefined;
+      }
+    }
+    return this.store.transition(order.id, ['failed'], 'refunded');
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { OrdersModule } from '../orders/orders.module.js';
+import { ReconcilerJob } from './reconciler.job.js';
+import { ReconcilerService } from './reconciler.service.js';
+
+@Module({ imports: [OrdersModule], providers: [ReconcilerService, ReconcilerJob], exports: [ReconcilerService] })
+export class ReconcilerModule {}
