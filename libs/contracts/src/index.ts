@@ -58,3 +58,5 @@ export * from './orders/get-order.request.js';
 export * from './orders/list-orders.request.js';
 export * from './orders/order.view.js';
 export * from './orders/order-event.js';
+export * from './dispatch/upstream-callback.request.js';
+export * from './orders/apply-outcome.request.js';

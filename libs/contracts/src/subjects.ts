@@ -34,6 +34,7 @@ export const Subjects = {
     create: subject('orders.orders.create'),
     get: subject('orders.orders.get'),
     list: subject('orders.orders.list'),
+    applyOutcome: subject('orders.orders.apply-outcome'),
     /** JetStream subjects of order events: `orders.events.<account>.<status>`. */
     events: (accountId = '*', status = '*') => subject(`orders.events.${accountId}.${status}`),
     eventsStream: () => `${(process.env['NATS_SUBJECT_PREFIX'] ?? '').replace(/[^A-Za-z0-9_-]/g, '_')}ORDERS`,
@@ -41,6 +42,7 @@ export const Subjects = {
   providerAdapters: {
     dispatch: subject('provider-adapters.dispatch'),
     query: subject('provider-adapters.query'),
+    callback: subject('provider-adapters.callback'),
     pesepayInitiate: subject('provider-adapters.pesepay.initiate'),
     pesepayCheck: subject('provider-adapters.pesepay.check'),
     pesepayDecodeCallback: subject('provider-adapters.pesepay.decode-callback'),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AirtimeRechargesController } from './airtime-recharges.controller.js';
 import { OrdersController } from './orders.controller.js';
 import { OrdersResolver } from './orders.resolver.js';
+import { UpstreamCallbacksController } from './upstream-callbacks.controller.js';
 
-@Module({ controllers: [OrdersController, AirtimeRechargesController], providers: [OrdersResolver] })
+@Module({ controllers: [OrdersController, AirtimeRechargesController, UpstreamCallbacksController], providers: [OrdersResolver] })
 export class OrdersModule {}

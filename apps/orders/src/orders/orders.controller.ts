@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateOrderRequest, GetOrderRequest, ListOrdersRequest, type OrderPageView, type OrderView, Subjects } from '@airtime/contracts';
+import { ApplyOutcomeRequest, CreateOrderRequest, GetOrderRequest, ListOrdersRequest, type OrderPageView, type OrderView, Subjects } from '@airtime/contracts';
 import { OrdersService } from './orders.service.js';
 
 @Controller()
@@ -15,6 +15,11 @@ export class OrdersController {
   @MessagePattern(Subjects.orders.get)
   get(@Payload() request: GetOrderRequest): Promise<OrderView> {
     return this.orders.get(request.account_id, request.mode, request.agent_reference, request.wait_ms ?? 0);
+  }
+
+  @MessagePattern(Subjects.orders.applyOutcome)
+  applyOutcome(@Payload() request: ApplyOutcomeRequest): Promise<OrderView> {
+    return this.orders.applyOutcome(request);
   }
 
   @MessagePattern(Subjects.orders.list)

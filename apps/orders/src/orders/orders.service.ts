@@ -2,11 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
-import type { CreateOrderRequest, ListOrdersRequest, OrderPageView, OrderView } from '@airtime/contracts';
+import type { ApplyOutcomeRequest, CreateOrderRequest, ListOrdersRequest, OrderPageView, OrderView } from '@airtime/contracts';
 import { PlatformError, rows } from '@airtime/platform';
 import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { OrdersConfig } from '../config/orders.config.js';
 import { OrderEventsPublisher } from '../events/order-events.publisher.js';
+import { orderIdOf } from './dispatch-reference.js';
 import { orderAmount } from './order-amount.js';
 import { OrderProcessor } from './order-processor.js';
 import { type OrderRow, RESTING, toOrderView } from './order-row.js';
@@ -110,6 +111,23 @@ export class OrdersService {
     const found = await rows<OrderRow>(this.dataSource, `SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${parameters.length}`, parameters);
     const page = found.slice(0, limit);
     return { orders: page.map(toOrderView), next_cursor: found.length > limit ? String(page.at(-1)?.seq) : null };
+  }
+
+  /**
+   * A late outcome from an upstream's callback. It may move an order that is still in flight or
+   * unknown; an order that already has its outcome is left alone (callbacks repeat).
+   */
+  async applyOutcome(request: ApplyOutcomeRequest): Promise<OrderView> {
+    const orderId = orderIdOf(request.reference);
+    const order = orderId ? await this.store.byId(orderId) : undefined;
+    if (!order || order.upstream !== request.upstream) throw new PlatformError('ORDER_NOT_FOUND', `No order with reference ${request.reference}`);
+    if (order.status !== 'dispatching' && order.status !== 'unknown') return toOrderView(order);
+    if (!(await this.store.lease(order.id, 60))) return toOrderView(order);
+    try {
+      return toOrderView(await this.processor.applyOutcome(order, { ...request.outcome, reference: request.reference }, [order.status]));
+    } finally {
+      await this.store.release(order.id);
+    }
   }
 
   /** Advances a freshly created order (its lease was taken at insert), then lets it go. */

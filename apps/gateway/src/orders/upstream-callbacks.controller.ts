@@ -1,0 +1,44 @@
+import { Body, Controller, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Subjects, UPSTREAM_IDS, type UpstreamCallbackReply } from '@airtime/contracts';
+import { PlatformError, RpcClient } from '@airtime/platform';
+
+/**
+ * Upstreams' callbacks (POST /callbacks/<upstream>[/<kind>]), passed to provider-adapters, which
+ * authenticates them as far as the upstream allows, checks them against what was sent, and tells
+ * orders. The upstream gets the answer its document expects.
+ */
+@Controller('callbacks')
+export class UpstreamCallbacksController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post([':upstream', ':upstream/:kind'])
+  @HttpCode(200)
+  async receive(
+    @Param('upstream') upstream: string,
+    @Param('kind') kind: string | undefined,
+    @Body() body: unknown,
+    @Ip() ip: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!(UPSTREAM_IDS as readonly string[]).includes(upstream)) throw new PlatformError('NOT_FOUND', `No callbacks for ${upstream}`);
+    const payload = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : { items: body };
+    const reply = await this.rpc.request<UpstreamCallbackReply>(Subjects.providerAdapters.callback, {
+      upstream,
+      kind: kind ?? 'status',
+      body: payload,
+      headers: pickHeaders(req),
+      source_ip: ip,
+    });
+    res.status(reply.status);
+    if (typeof reply.body === 'string') res.type('text/plain').send(reply.body);
+    else res.json(reply.body);
+  }
+}
+
+/** Only what an adapter may need to authenticate a callback; never cookies or our own auth. */
+function pickHeaders(req: Request): Record<string, string> {
+  const keep = ['content-type', 'user-agent', 'x-signature', 'x-hub-signature', 'api-key', 'x-api-key'];
+  return Object.fromEntries(keep.flatMap((h) => (req.header(h) ? [[h, req.header(h) as string]] : [])));
+}
