@@ -3,6 +3,7 @@ import type { DispatchOutcome, DispatchRequest, QueryDispatchRequest, UpstreamId
 import { CircuitBreaker } from './circuit-breaker.js';
 import { outcome, PENDING } from './outcomes.js';
 import { RechargeConfig } from './recharge.config.js';
+import { SentDispatches } from './sent-dispatches.js';
 import { UPSTREAM_ADAPTERS, type UpstreamAdapter } from './upstream-adapter.js';
 
 /** Routes each dispatch to its upstream's adapter, behind that upstream's circuit breaker. */
@@ -15,6 +16,7 @@ export class DispatchService {
   constructor(
     @Inject(UPSTREAM_ADAPTERS) adapters: UpstreamAdapter[],
     private readonly config: RechargeConfig,
+    private readonly sent: SentDispatches,
   ) {
     this.adapters = new Map(adapters.map((a) => [a.id, a]));
   }
@@ -27,6 +29,8 @@ export class DispatchService {
       // Nothing leaves while the circuit is open, so this failure is certain: the order can be refunded.
       return outcome.failed(request.reference, 'UPSTREAM_UNAVAILABLE', null, `${request.upstream} is failing and was not called; try again later`);
     }
+    // Written before the call, so that a callback that beats the answer can be matched.
+    await this.sent.recordSending(request);
     let result: DispatchOutcome;
     try {
       result = await adapter.send(request);
@@ -35,6 +39,7 @@ export class DispatchService {
       result = outcome.unknown(request.reference, `adapter error: ${(error as Error).message}`);
     }
     breaker.record(result.status !== 'unknown' || result.upstream_code === PENDING);
+    await this.sent.recordOutcome(request.upstream, result).catch((error: Error) => this.logger.warn(`dispatch record not updated: ${error.message}`));
     this.logger.log({ msg: 'dispatched', upstream: request.upstream, reference: request.reference, status: result.status, upstream_code: result.upstream_code });
     return result;
   }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { loadConfig } from '@airtime/platform';
+import { CallbacksController } from './callbacks.controller.js';
 import { DispatchController } from './dispatch.controller.js';
 import { DispatchService } from './dispatch.service.js';
 import { RechargeConfig } from './recharge.config.js';
+import { SentDispatches } from './sent-dispatches.js';
 import { UPSTREAM_ADAPTERS, type UpstreamAdapter } from './upstream-adapter.js';
 
 /**
@@ -18,9 +20,10 @@ const ADAPTER_CONFIGS = [
 ] as const;
 
 @Module({
-  controllers: [DispatchController],
+  controllers: [DispatchController, CallbacksController],
   providers: [
     DispatchService,
+    SentDispatches,
     { provide: RechargeConfig, useFactory: () => loadConfig(RechargeConfig) },
     ...ADAPTER_CONFIGS.map((cls: new () => object) => ({ provide: cls, useFactory: () => loadConfig(cls) })),
     ...ADAPTERS,
