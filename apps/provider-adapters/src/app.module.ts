@@ -1,13 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { configModule, createHealthController, DatabaseServiceConfig, serviceDatabaseModule } from '@airtime/platform';
+import { configModule, createHealthController, rpcClientModule, serviceDatabaseModule } from '@airtime/platform';
+import { ProviderAdaptersConfig } from './config/provider-adapters.config.js';
+import { CreateDispatches1764000000020 } from './migrations/1764000000020-create-dispatches.js';
+import { PesepayModule } from './pesepay/pesepay.module.js';
+import { RechargeModule } from './recharge/recharge.module.js';
 
-/** Boots, migrates its (still empty) schema and answers health; its features arrive with their issues. */
+/** The upstream adapters: the recharge upstreams behind one dispatch interface, and Pesepay for top-ups. */
 @Module({})
 export class AppModule {
-  static register(config: DatabaseServiceConfig): DynamicModule {
+  static register(config: ProviderAdaptersConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [configModule(DatabaseServiceConfig, config), serviceDatabaseModule('provider-adapters', config)],
+      imports: [
+        configModule(ProviderAdaptersConfig, config),
+        serviceDatabaseModule('provider-adapters', config, { entities: [], migrations: [CreateDispatches1764000000020] }),
+        rpcClientModule({ natsUrl: config.NATS_URL, name: 'provider-adapters' }),
+        PesepayModule,
+        RechargeModule,
+      ],
       controllers: [createHealthController('provider-adapters')],
     };
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { bootstrapService, DatabaseServiceConfig, loadConfig } from '@airtime/platform';
+import { bootstrapService, loadConfig } from '@airtime/platform';
 import { AppModule } from './app.module.js';
+import { ProviderAdaptersConfig } from './config/provider-adapters.config.js';
 
-const config = loadConfig(DatabaseServiceConfig);
+const config = loadConfig(ProviderAdaptersConfig);
 await bootstrapService(AppModule.register(config), 'provider-adapters', config);

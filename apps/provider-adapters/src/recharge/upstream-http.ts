@@ -31,6 +31,8 @@ export async function upstreamHttp(
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout' };
-    return { kind: 'unreachable', message: (error as Error).message };
+    // fetch's own message ("fetch failed") says nothing; its cause (ECONNREFUSED, a reset) does.
+    const cause = (error as { cause?: { message?: string } }).cause?.message;
+    return { kind: 'unreachable', message: cause ? `${(error as Error).message}: ${cause}` : (error as Error).message };
   }
 }
