@@ -59,12 +59,12 @@ describe('wallet top-ups through Pesepay', () => {
     await pay(started.body.data.redirect_url);
     await Promise.all(Array.from({ length: 5 }, () => http('GET', `/api/v1/wallet/topup/${started.body.data.reference}`, { apiKey: key })));
 
-    const sent = await (await fetch(`${e2eState().simUrl}/pesepay/sim/callbacks?reference=${pesepayReferenceOf(started.body.data.redirect_url)}`)).json();
+    const sent = (await (await fetch(`${e2eState().simUrl}/pesepay/sim/callbacks?reference=${pesepayReferenceOf(started.body.data.redirect_url)}`)).json()) as { body: unknown }[];
     expect(sent.length).toBeGreaterThanOrEqual(1);
     const replays = await Promise.all(Array.from({ length: 3 }, () => fetch(`${e2eState().gatewayUrl}/callbacks/pesepay`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: typeof sent[0].body === 'string' ? sent[0].body : JSON.stringify(sent[0].body),
+      body: typeof sent[0]?.body === 'string' ? sent[0].body : JSON.stringify(sent[0]?.body),
     })));
     for (const replay of replays) expect(replay.status).toBe(200);
     expect((await topUpSettled(key, started.body.data.reference)).status).toBe('paid');

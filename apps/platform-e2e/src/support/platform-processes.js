@@ -1,0 +1,198 @@
+// Plain JavaScript: Jest loads global setup outside its module mapper and transformer, and the
+// fault-injection flows start platforms of their own with the same code (types in the .d.ts beside).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+export const APPS = ['provider-sim', 'identity', 'wallet', 'orders', 'provider-adapters', 'notifications', 'gateway'];
+const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * The whole platform as separate processes from the built apps (as in production), on a database and
+ * a NATS subject prefix of its own. Each app can be stopped and started again, to test faults.
+ */
+export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replicas = {} } = {}) {
+  const runId = randomBytes(5).toString('hex');
+  const database = await createTestDatabase(label);
+  const [gatewayPort, simPort] = await freePorts(2);
+  const logDir = path.join(ROOT, 'tmp', 'e2e-logs', `${label}-${runId}`);
+  mkdirSync(logDir, { recursive: true });
+
+  const state = {
+    gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
+    simUrl: `http://127.0.0.1:${simPort}`,
+    databaseName: database.name,
+    databaseUrl: database.url,
+    subjectPrefix: `${label}${runId}.`,
+    jwtSecret: randomBytes(32).toString('hex'),
+    pesepayIntegrationKey: `e2e-${randomBytes(8).toString('hex')}`,
+    pesepayEncryptionKey: randomBytes(16).toString('hex'),
+    operatorPhones: Array.from({ length: 20 }, (_, i) => `07700000${String(i).padStart(2, '0')}`),
+    pids: {},
+    logDir,
+  };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    SHUTDOWN_GRACE_MS: '500',
+    DATABASE_URL: database.url,
+    NATS_SUBJECT_PREFIX: state.subjectPrefix,
+    JWT_SECRET: state.jwtSecret,
+    SMS_API_URL: state.simUrl,
+    SIM_PUBLIC_URL: state.simUrl,
+    PUBLIC_BASE_URL: state.gatewayUrl,
+    PESEPAY_BASE_URL: `${state.simUrl}/pesepay/api/payments-engine`,
+    PESEPAY_SANDBOX_BASE_URL: `${state.simUrl}/pesepay/api/payments-engine`,
+    PESEPAY_INTEGRATION_KEY: state.pesepayIntegrationKey,
+    PESEPAY_ENCRYPTION_KEY: state.pesepayEncryptionKey,
+    OPERATOR_PHONES: state.operatorPhones.join(','),
+    // Orders resolve quickly enough to be watched: a slow upstream answers after the adapter gave up.
+    ORDER_WAIT_MS: '8000',
+    DISPATCH_TIMEOUT_MS: '10000',
+    RECONCILE_INTERVAL_SECONDS: '2',
+    RECONCILE_GRACE_SECONDS: '1',
+    SIM_SLOW_ANSWER_MS: '2500',
+    SIM_CALLBACK_DELAY_MS: '300',
+    ...upstreamEnv(state.simUrl, state.gatewayUrl),
+    ...extraEnv,
+  };
+
+  const running = new Map();
+  const start = (app, overrides = {}, instance = 0) => {
+    const entry = path.join(ROOT, 'dist', 'apps', app, 'main.js');
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: build the apps first (npx nx run-many -t build)`);
+    const port = app === 'gateway' ? gatewayPort : app === 'provider-sim' ? simPort : undefined;
+    const child = spawn(process.execPath, [entry], {
+      cwd: ROOT,
+      env: { ...env, ...(port ? { PORT: String(port) } : {}), ...overrides },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = createWriteStream(path.join(logDir, `${app}${instance ? `-${instance}` : ''}.log`), { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    running.set(`${app}#${instance}`, child);
+    state.pids[app] = child.pid;
+    return child;
+  };
+  const stop = async (app, instance = 0, signal = 'SIGTERM') => {
+    const child = running.get(`${app}#${instance}`);
+    running.delete(`${app}#${instance}`);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise((resolve) => {
+      const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      child.kill(signal);
+    });
+  };
+
+  for (const app of APPS) {
+    for (let i = 0; i < (replicas[app] ?? 1); i++) start(app, {}, i);
+  }
+  const platform = {
+    state,
+    start,
+    stop,
+    waitForHealthy: (timeoutMs = 60_000) => waitForHealthy(`${state.gatewayUrl}/health`, timeoutMs),
+    async stopAll() {
+      await Promise.all([...running.keys()].map((key) => {
+        const [app, instance] = key.split('#');
+        return stop(app, Number(instance));
+      }));
+      await database.drop();
+    },
+  };
+  try {
+    await platform.waitForHealthy();
+  } catch (error) {
+    await platform.stopAll();
+    const logs = APPS.map((app) => `--- ${app}\n${tail(path.join(logDir, `${app}.log`))}`).join('\n');
+    throw new Error(`${error.message}\n${logs}`);
+  }
+  return platform;
+}
+
+/** Every upstream adapter pointed at the run's simulator, with short timeouts; callbacks to the run's gateway. */
+function upstreamEnv(simUrl, gatewayUrl) {
+  return {
+    OMEGA_BASE_URL: `${simUrl}/omega`,
+    OMEGA_SANDBOX_BASE_URL: `${simUrl}/omega`,
+    OMEGA_TIMEOUT_MS: '1000',
+    AFRICASTALKING_BASE_URL: `${simUrl}/africastalking`,
+    AFRICASTALKING_SANDBOX_BASE_URL: `${simUrl}/africastalking`,
+    AFRICASTALKING_TIMEOUT_MS: '1000',
+    ESTORESMS_BASE_URL: `${simUrl}/estoresms`,
+    ESTORESMS_SANDBOX_BASE_URL: `${simUrl}/estoresms`,
+    ESTORESMS_TIMEOUT_MS: '1000',
+    ESTORESMS_CALLBACK_URL: `${gatewayUrl}/callbacks/estoresms`,
+    TUTI_BASE_URL: `${simUrl}/tuti`,
+    TUTI_SANDBOX_BASE_URL: `${simUrl}/tuti`,
+    TUTI_TIMEOUT_MS: '1000',
+    ZESA_BASE_URL: `${simUrl}/zesa`,
+    ZESA_SANDBOX_BASE_URL: `${simUrl}/zesa`,
+    ZESA_TIMEOUT_MS: '1000',
+    SIM_AFRICASTALKING_CALLBACK_URL: `${gatewayUrl}/callbacks/africastalking`,
+    SIM_TUTI_WEBHOOK_URL: `${gatewayUrl}/callbacks/tuti`,
+    SIM_OMEGA_CALLBACK_URL: `${gatewayUrl}/callbacks/omega`,
+    SIM_ZESA_CALLBACK_URL: `${gatewayUrl}/callbacks/zesa`,
+  };
+}
+
+async function waitForHealthy(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(3000) });
+      if (response.status === 200) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = error.message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The platform did not become healthy in ${timeoutMs} ms: ${last}`);
+}
+
+async function freePorts(count) {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise((resolve) => {
+      const server = net.createServer();
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((s) => s.address().port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
+function tail(file) {
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-15).join('\n') : '(no log)';
+}
+
+/** A throw-away database, dropped by stopAll (FORCE: a crashed app may leave connections). */
+async function createTestDatabase(label) {
+  const name = `airtime_${label.replace(/[^a-z0-9_]/gi, '_')}_${randomBytes(5).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+async function adminQuery(sql) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
