@@ -60,3 +60,5 @@ export * from './orders/order.view.js';
 export * from './orders/order-event.js';
 export * from './dispatch/upstream-callback.request.js';
 export * from './orders/apply-outcome.request.js';
+export * from './orders/upsert-product.request.js';
+export * from './orders/list-attention-orders.request.js';

@@ -31,6 +31,8 @@ export const Subjects = {
   },
   orders: {
     listProducts: subject('orders.products.list'),
+    upsertProduct: subject('orders.products.upsert'),
+    listAttention: subject('orders.orders.attention'),
     create: subject('orders.orders.create'),
     get: subject('orders.orders.get'),
     list: subject('orders.orders.list'),

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ListProductsRequest, type ProductView, Subjects } from '@airtime/contracts';
+import { ListProductsRequest, type ProductView, Subjects, UpsertProductRequest } from '@airtime/contracts';
 import { CatalogueService } from './catalogue.service.js';
 
 @Controller()
@@ -10,5 +10,10 @@ export class CatalogueController {
   @MessagePattern(Subjects.orders.listProducts)
   list(@Payload() request: ListProductsRequest): Promise<ProductView[]> {
     return this.catalogue.list(request);
+  }
+
+  @MessagePattern(Subjects.orders.upsertProduct)
+  upsert(@Payload() request: UpsertProductRequest): Promise<ProductView> {
+    return this.catalogue.upsert(request);
   }
 }

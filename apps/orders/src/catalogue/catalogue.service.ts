@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ListProductsRequest, ProductView } from '@airtime/contracts';
-import { PlatformError } from '@airtime/platform';
+import type { ListProductsRequest, ProductView, UpsertProductRequest } from '@airtime/contracts';
+import { PlatformError, rows } from '@airtime/platform';
 import { type ProductRow, toProductView } from './product-row.js';
 
 @Injectable()
@@ -27,6 +27,31 @@ export class CatalogueService {
       parameters,
     )) as ProductRow[];
     return rows.map(toProductView);
+  }
+
+  /**
+   * Operators manage the catalogue: a product has either a range or fixed denominations; the
+   * database's own check refuses anything else. Orders already placed keep what they were sold at.
+   */
+  async upsert(p: UpsertProductRequest): Promise<ProductView> {
+    const hasRange = p.min_minor !== undefined && p.max_minor !== undefined;
+    const hasDenominations = (p.denominations_minor?.length ?? 0) > 0;
+    if (hasRange === hasDenominations || (hasRange && BigInt(p.min_minor as string) > BigInt(p.max_minor as string))) {
+      throw new PlatformError('VALIDATION_FAILED', 'Validation failed', {
+        fields: { min_minor: ['give either min_minor <= max_minor, or denominations_minor'] },
+      });
+    }
+    const [saved] = await rows<ProductRow>(
+      this.dataSource,
+      `INSERT INTO products (id, name, country, network, kind, currency, min_minor, max_minor, denominations_minor, upstream, upstream_product, active)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (id) DO UPDATE SET name = $2, country = $3, network = $4, kind = $5, currency = $6, min_minor = $7, max_minor = $8,
+         denominations_minor = $9, upstream = $10, upstream_product = $11, active = $12, updated_at = now()
+       RETURNING *`,
+      [p.id, p.name, p.country, p.network.toLowerCase(), p.kind, p.currency, hasRange ? p.min_minor : null, hasRange ? p.max_minor : null,
+        hasDenominations ? p.denominations_minor : null, p.upstream, p.upstream_product ?? null, p.active],
+    );
+    return toProductView(saved as ProductRow);
   }
 
   /** An active product, or PRODUCT_NOT_FOUND (an inactive one cannot be ordered). */

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ApplyOutcomeRequest, CreateOrderRequest, GetOrderRequest, ListOrdersRequest, type OrderPageView, type OrderView, Subjects } from '@airtime/contracts';
+import { ApplyOutcomeRequest, CreateOrderRequest, ListAttentionOrdersRequest, GetOrderRequest, ListOrdersRequest, type OrderPageView, type OrderView, Subjects } from '@airtime/contracts';
 import { OrdersService } from './orders.service.js';
 
 @Controller()
@@ -20,6 +20,11 @@ export class OrdersController {
   @MessagePattern(Subjects.orders.applyOutcome)
   applyOutcome(@Payload() request: ApplyOutcomeRequest): Promise<OrderView> {
     return this.orders.applyOutcome(request);
+  }
+
+  @MessagePattern(Subjects.orders.listAttention)
+  attention(@Payload() request: ListAttentionOrdersRequest): Promise<OrderView[]> {
+    return this.orders.needingAttention(request.limit);
   }
 
   @MessagePattern(Subjects.orders.list)

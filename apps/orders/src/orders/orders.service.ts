@@ -113,6 +113,11 @@ export class OrdersService {
     return { orders: page.map(toOrderView), next_cursor: found.length > limit ? String(page.at(-1)?.seq) : null };
   }
 
+  async needingAttention(limit = 100): Promise<OrderView[]> {
+    const flagged = await rows<OrderRow>(this.dataSource, `SELECT * FROM orders WHERE needs_attention AND status = 'unknown' ORDER BY created_at LIMIT $1`, [limit]);
+    return flagged.map(toOrderView);
+  }
+
   /**
    * A late outcome from an upstream's callback. It may move an order that is still in flight or
    * unknown; an order that already has its outcome is left alone (callbacks repeat).
