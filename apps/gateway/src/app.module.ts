@@ -12,6 +12,7 @@ import { HttpValidationPipe } from './http/http-validation.pipe.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { WalletModule } from './wallet/wallet.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         ApiKeysModule,
         WalletModule,
         OrdersModule,
+        WebhooksModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },

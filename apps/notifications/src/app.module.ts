@@ -1,13 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { configModule, createHealthController, DatabaseServiceConfig, serviceDatabaseModule } from '@airtime/platform';
+import { configModule, createHealthController, serviceDatabaseModule } from '@airtime/platform';
+import { NotificationsConfig } from './config/notifications.config.js';
+import { CreateWebhooks1764000000030 } from './migrations/1764000000030-create-webhooks.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
-/** Boots, migrates its (still empty) schema and answers health; its features arrive with their issues. */
+/** Tells tenants about outcomes: signed webhooks with durable retries. */
 @Module({})
 export class AppModule {
-  static register(config: DatabaseServiceConfig): DynamicModule {
+  static register(config: NotificationsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [configModule(DatabaseServiceConfig, config), serviceDatabaseModule('notifications', config)],
+      imports: [
+        configModule(NotificationsConfig, config),
+        serviceDatabaseModule('notifications', config, { entities: [], migrations: [CreateWebhooks1764000000030] }),
+        WebhooksModule,
+      ],
       controllers: [createHealthController('notifications')],
     };
   }

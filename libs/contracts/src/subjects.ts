@@ -41,6 +41,14 @@ export const Subjects = {
     events: (accountId = '*', status = '*') => subject(`orders.events.${accountId}.${status}`),
     eventsStream: () => `${(process.env['NATS_SUBJECT_PREFIX'] ?? '').replace(/[^A-Za-z0-9_-]/g, '_')}ORDERS`,
   },
+  notifications: {
+    createEndpoint: subject('notifications.webhooks.create'),
+    listEndpoints: subject('notifications.webhooks.list'),
+    deleteEndpoint: subject('notifications.webhooks.delete'),
+    rotateSecret: subject('notifications.webhooks.rotate-secret'),
+    listDeliveries: subject('notifications.deliveries.list'),
+    resend: subject('notifications.deliveries.resend'),
+  },
   providerAdapters: {
     dispatch: subject('provider-adapters.dispatch'),
     query: subject('provider-adapters.query'),

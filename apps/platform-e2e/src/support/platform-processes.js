@@ -59,6 +59,12 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     RECONCILE_GRACE_SECONDS: '1',
     SIM_SLOW_ANSWER_MS: '2500',
     SIM_CALLBACK_DELAY_MS: '300',
+    // Webhook receivers in tests listen on loopback; retries come quickly.
+    WEBHOOK_SECRET_KEY: randomBytes(24).toString('hex'),
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    WEBHOOK_BACKOFF_BASE_MS: '200',
+    WEBHOOK_BACKOFF_MAX_MS: '1000',
+    WEBHOOK_DISPATCH_INTERVAL_MS: '100',
     ...upstreamEnv(state.simUrl, state.gatewayUrl),
     ...extraEnv,
   };

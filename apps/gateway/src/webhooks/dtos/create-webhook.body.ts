@@ -1,0 +1,7 @@
+import { ArrayMinSize, IsArray, IsIn, IsUrl, MaxLength } from 'class-validator';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@airtime/contracts';
+
+export class CreateWebhookBody {
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) @MaxLength(2000) url: string;
+  @IsArray() @ArrayMinSize(1) @IsIn(WEBHOOK_EVENT_TYPES, { each: true }) events: WebhookEventType[];
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { Subjects, type WebhookDeliveryView, type WebhookEndpointView } from '@airtime/contracts';
+import { RpcClient } from '@airtime/platform';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { PrincipalGuard } from '../auth/principal.guard.js';
+import { type ApiResponse, ok } from '../http/api-response.js';
+import { CreateWebhookBody } from './dtos/create-webhook.body.js';
+import { DeliveriesQuery } from './dtos/deliveries.query.js';
+import { ResendBody } from './dtos/resend.body.js';
+import { RotateSecretBody } from './dtos/rotate-secret.body.js';
+
+/** A tenant's webhook endpoints and their deliveries. The secret is in the answer to create and rotate only. */
+@Controller('api/v1/webhooks')
+@UseGuards(PrincipalGuard)
+export class WebhooksController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @HttpCode(201)
+  async create(@CurrentPrincipal() p: Principal, @Body() body: CreateWebhookBody): Promise<ApiResponse<WebhookEndpointView>> {
+    return ok('webhook endpoint created; store the secret now, it is not shown again', await this.rpc.request(Subjects.notifications.createEndpoint, { ...body, account_id: p.accountId }));
+  }
+
+  @Get()
+  async list(@CurrentPrincipal() p: Principal): Promise<ApiResponse<WebhookEndpointView[]>> {
+    return ok('webhook endpoints retrieved', await this.rpc.request(Subjects.notifications.listEndpoints, { account_id: p.accountId }));
+  }
+
+  @Delete(':id')
+  async remove(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ApiResponse<WebhookEndpointView>> {
+    return ok('webhook endpoint deleted', await this.rpc.request(Subjects.notifications.deleteEndpoint, { account_id: p.accountId, id }));
+  }
+
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  async rotate(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RotateSecretBody): Promise<ApiResponse<WebhookEndpointView>> {
+    return ok('secret rotated; the previous one keeps signing until previous_secret_expires_at', await this.rpc.request(Subjects.notifications.rotateSecret, { account_id: p.accountId, id, ...body }));
+  }
+
+  @Get('deliveries')
+  async deliveries(@CurrentPrincipal() p: Principal, @Query() query: DeliveriesQuery): Promise<ApiResponse<WebhookDeliveryView[]>> {
+    return ok('deliveries retrieved', await this.rpc.request(Subjects.notifications.listDeliveries, { ...query, account_id: p.accountId }));
+  }
+
+  @Post('deliveries/resend')
+  @HttpCode(200)
+  async resend(@CurrentPrincipal() p: Principal, @Body() body: ResendBody): Promise<ApiResponse<{ requeued: number }>> {
+    return ok('deliveries queued again', await this.rpc.request(Subjects.notifications.resend, { ...body, account_id: p.accountId }));
+  }
+}
