@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { configModule, rpcClientModule } from '@airtime/platform';
+import { configModule, RpcClient, rpcClientModule } from '@airtime/platform';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GatewayConfig } from './config/gateway.config.js';
@@ -13,6 +13,8 @@ import { IdentityModule } from './identity/identity.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { WalletModule } from './wallet/wallet.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { principalOfConnection } from './subscriptions/subscription-auth.js';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 
 @Module({})
 export class AppModule {
@@ -21,13 +23,27 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(GatewayConfig, config),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          introspection: true,
-          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          inject: [RpcClient],
+          useFactory: (rpc: RpcClient) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            introspection: true,
+            subscriptions: {
+              'graphql-ws': {
+                // The connection authenticates once, as an HTTP request would; a refused one is closed.
+                onConnect: async (ctx) => {
+                  const extra = ctx.extra as { principal?: unknown };
+                  extra.principal = await principalOfConnection(ctx.connectionParams, rpc, config.jwtSecret());
+                  return extra.principal !== undefined;
+                },
+              },
+            },
+            context: (ctx: { req?: unknown; res?: unknown; extra?: { principal?: unknown } }) =>
+              ctx.extra ? { principal: ctx.extra.principal } : { req: ctx.req, res: ctx.res },
+          }),
         }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'gateway', timeoutMs: config.RPC_TIMEOUT_MS }),
         AuthModule,
@@ -37,6 +53,7 @@ export class AppModule {
         WalletModule,
         OrdersModule,
         WebhooksModule,
+        SubscriptionsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
