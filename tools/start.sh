@@ -33,7 +33,7 @@ LOG_LEVEL=${LOG_LEVEL:-log}
 NATS_URL=${NATS_URL:-nats://127.0.0.1:4222}
 GATEWAY_PORT=${GATEWAY_PORT:-3000}
 SIM_PORT=${SIM_PORT:-4010}
-SMS_API_URL=${SMS_API_URL:-http://127.0.0.1:$SIM_PORT}
+SMS_API_BASE_URL=${SMS_API_BASE_URL:-http://127.0.0.1:$SIM_PORT/africastalking}
 DATABASE_URL=${DATABASE_URL:-$(bash tools/infra/create-database.sh "${DATABASE_NAME:-airtime}")}
 set +a
 

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { configModule, createHealthController, serviceDatabaseModule } from '@airtime/platform';
+import { configModule, createHealthController, rpcClientModule, serviceDatabaseModule } from '@airtime/platform';
 import { AccountEntity } from './accounts/account.entity.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { UserEntity } from './accounts/user.entity.js';
@@ -21,6 +21,7 @@ export class AppModule {
           entities: [AccountEntity, UserEntity, PinAttemptEntity, ApiKeyEntity],
           migrations: [CreateIdentityTables1764000000000],
         }),
+        rpcClientModule({ natsUrl: config.NATS_URL, name: 'identity' }),
         AccountsModule,
         AuthModule,
         ApiKeysModule,

@@ -2,9 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { configModule, createHealthController, serviceDatabaseModule } from '@airtime/platform';
 import { NotificationsConfig } from './config/notifications.config.js';
 import { CreateWebhooks1764000000030 } from './migrations/1764000000030-create-webhooks.js';
+import { OrderEventsConsumer } from './deliveries/order-events.consumer.js';
+import { CreateSms1764000000031 } from './migrations/1764000000031-create-sms.js';
+import { SmsModule } from './sms/sms.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
-/** Tells tenants about outcomes: signed webhooks with durable retries. */
+/** Tells tenants about outcomes: signed webhooks with durable retries, and SMS. */
 @Module({})
 export class AppModule {
   static register(config: NotificationsConfig): DynamicModule {
@@ -12,10 +15,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(NotificationsConfig, config),
-        serviceDatabaseModule('notifications', config, { entities: [], migrations: [CreateWebhooks1764000000030] }),
+        serviceDatabaseModule('notifications', config, { entities: [], migrations: [CreateWebhooks1764000000030, CreateSms1764000000031] }),
         WebhooksModule,
+        SmsModule,
       ],
       controllers: [createHealthController('notifications')],
+      providers: [OrderEventsConsumer],
     };
   }
 }

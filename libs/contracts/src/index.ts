@@ -68,3 +68,4 @@ export * from './notifications/webhook-endpoint-ref.request.js';
 export * from './notifications/list-webhook-deliveries.request.js';
 export * from './notifications/webhook-endpoint.view.js';
 export * from './notifications/list-webhook-endpoints.request.js';
+export * from './notifications/send-sms.request.js';

@@ -48,6 +48,7 @@ export const Subjects = {
     rotateSecret: subject('notifications.webhooks.rotate-secret'),
     listDeliveries: subject('notifications.deliveries.list'),
     resend: subject('notifications.deliveries.resend'),
+    sendSms: subject('notifications.sms.send'),
   },
   providerAdapters: {
     dispatch: subject('provider-adapters.dispatch'),

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { normalizePhone } from '@airtime/phone';
 import { DatabaseServiceConfig } from '@airtime/platform';
 
@@ -19,10 +19,6 @@ export class IdentityConfig extends DatabaseServiceConfig {
 
   @IsInt() @Min(1) @Max(86_400)
   PIN_LOCK_SECONDS: number = 900;
-
-  /** Where PIN SMS go; until the notifications service owns SMS, the simulator's inbox. */
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
-  SMS_API_URL = 'http://127.0.0.1:4010';
 
   /** Users with these phones (comma-separated, any format) are platform operators: they may adjust wallets. */
   @IsOptional() @IsString()

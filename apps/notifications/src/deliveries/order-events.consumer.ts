@@ -6,6 +6,7 @@ import { AckPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@
 import { type OrderEvent, Subjects, WEBHOOK_EVENT_TYPES } from '@airtime/contracts';
 import { natsServers } from '@airtime/platform';
 import { NotificationsConfig } from '../config/notifications.config.js';
+import { SmsService } from '../sms/sms.service.js';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
 
 const CONSUMER = 'notifications-webhooks';
@@ -26,6 +27,7 @@ export class OrderEventsConsumer implements OnApplicationBootstrap, OnApplicatio
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: NotificationsConfig,
     private readonly dispatcher: DeliveryDispatcher,
+    private readonly sms: SmsService,
   ) {}
 
   async onApplicationBootstrap() {
@@ -69,7 +71,12 @@ export class OrderEventsConsumer implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async enqueue(accountId: string, event: OrderEvent): Promise<void> {
-    const type = `order.${event.order.status}`;
+    const order = event.order;
+    // 001: custom_sms goes to the recipient when the recharge succeeds (a phone, not a meter).
+    if (order.status === 'success' && order.custom_sms && order.kind !== 'electricity') {
+      await this.sms.enqueue(`order:${order.id}:custom_sms`, 'custom_sms', order.target, order.custom_sms);
+    }
+    const type = `order.${order.status}`;
     if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(type)) return;
     const body = JSON.stringify({ id: event.id, type, created_at: event.occurred_at, data: event.order });
     const inserted = await this.dataSource.query(

@@ -63,7 +63,7 @@ describe('GraphQL: the identity flows', () => {
     const { phone } = await signUp();
     const reset = await graphql(`mutation($input: ResetPinInput!) { resetPin(input: $input) }`, { input: { phone } });
     expect(reset.data).toEqual({ resetPin: true });
-    const login = await graphql(LOGIN, { input: { phone, pin: await latestPin(phone) } });
+    const login = await graphql(LOGIN, { input: { phone, pin: await latestPin(phone, 2) } });
     expect(login.data.authenticateWithPin.token).toBeTruthy();
 
     const unknown = await graphql(`mutation($input: ResetPinInput!) { resetPin(input: $input) }`, { input: { phone: uniquePhone() } });

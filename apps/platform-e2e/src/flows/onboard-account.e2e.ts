@@ -1,5 +1,5 @@
 import { http } from '../support/platform-client.js';
-import { internationalOf, onboardingBody, smsTo, uniquePhone } from '../support/tenants.js';
+import { internationalOf, onboardingBody, settledSms, uniquePhone, waitForSms } from '../support/tenants.js';
 
 const REQUIRED = [
   'name', 'type', 'level', 'contact_name', 'contact_email', 'contact_phone', 'address', 'city',
@@ -29,7 +29,7 @@ describe('POST /api/v1/onboarding/accounts (000 §1)', () => {
     expect(response.data.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.data.number).toMatch(/^\d{4}-\d{4}-\d{4}$/);
 
-    const sms = await smsTo(body['user_phone'] as string);
+    const sms = await waitForSms(body['user_phone'] as string, 1);
     expect(sms).toHaveLength(1);
     expect(sms[0]?.to).toBe(internationalOf(body['user_phone'] as string));
     expect(sms[0]?.message).toMatch(/PIN for Sean Inc is \d{4}\./);
@@ -51,7 +51,7 @@ describe('POST /api/v1/onboarding/accounts (000 §1)', () => {
     expect(response).toMatchObject({ status: 'error', code: 'VALIDATION_FAILED', message: 'Validation failed' });
     expect(Object.keys(response.data.fields)).toEqual([field]);
     expect(response.data.fields[field]).toEqual([`${field} is required`]);
-    if (field !== 'user_phone') expect(await smsTo(body['user_phone'] as string)).toEqual([]);
+    if (field !== 'user_phone') expect(await settledSms(body['user_phone'] as string)).toEqual([]);
   });
 
   it('names every bad field at once: emails, phones and types', async () => {
@@ -70,7 +70,7 @@ describe('POST /api/v1/onboarding/accounts (000 §1)', () => {
     const { status, body: response } = await http('POST', '/api/v1/onboarding/accounts', { body });
     expect(status).toBe(400);
     expect(response.data.fields).toEqual({ balance: ['property balance should not exist'] });
-    expect(await smsTo(body['user_phone'] as string)).toEqual([]);
+    expect(await settledSms(body['user_phone'] as string)).toEqual([]);
   });
 
   it('refuses malformed JSON, a JSON array and an oversized body with a clear error', async () => {
@@ -96,7 +96,8 @@ describe('POST /api/v1/onboarding/accounts (000 §1)', () => {
     const second = await http('POST', '/api/v1/onboarding/accounts', { body: onboardingBody({ user_phone: `+263${phone.slice(1)}`, name: 'Other' }) });
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ status: 'error', code: 'PHONE_ALREADY_REGISTERED' });
-    expect(await smsTo(phone)).toHaveLength(1);
+    expect(await waitForSms(phone, 1)).toHaveLength(1);
+    expect(await settledSms(phone)).toHaveLength(1);
   });
 
   it('lets concurrent sign-ups with one phone create exactly one account', async () => {
@@ -105,6 +106,7 @@ describe('POST /api/v1/onboarding/accounts (000 §1)', () => {
       Array.from({ length: 6 }, () => http('POST', '/api/v1/onboarding/accounts', { body: onboardingBody({ user_phone: phone }) })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
-    expect(await smsTo(phone)).toHaveLength(1);
+    expect(await waitForSms(phone, 1)).toHaveLength(1);
+    expect(await settledSms(phone)).toHaveLength(1);
   });
 });

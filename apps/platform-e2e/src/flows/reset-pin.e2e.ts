@@ -1,5 +1,5 @@
 import { http } from '../support/platform-client.js';
-import { latestPin, onboardTenant, smsTo, uniquePhone } from '../support/tenants.js';
+import { latestPin, onboardTenant, settledSms, uniquePhone, waitForSms } from '../support/tenants.js';
 
 describe('POST /auth/pin-reset (000 §3)', () => {
   it('sends a new PIN by SMS; the new PIN logs in and the old one no longer does', async () => {
@@ -9,8 +9,8 @@ describe('POST /auth/pin-reset (000 §3)', () => {
     expect(status).toBe(200);
     expect(body).toEqual({ status: 'success', message: 'pin was rest successfully', data: null });
 
-    expect(await smsTo(tenant.phone)).toHaveLength(2);
-    const newPin = await latestPin(tenant.phone);
+    expect(await waitForSms(tenant.phone, 2)).toHaveLength(2);
+    const newPin = await latestPin(tenant.phone, 2);
 
     const withNew = await http('POST', '/auth/pin-authentication', { body: { phone: tenant.phone, pin: newPin } });
     expect(withNew.status).toBe(200);
@@ -26,7 +26,7 @@ describe('POST /auth/pin-reset (000 §3)', () => {
     expect(status).toBe(422);
     expect(body.message).toBe('User not found');
     expect(body).toMatchObject({ status: 'error', code: 'USER_NOT_FOUND', data: null });
-    expect(await smsTo(phone)).toEqual([]);
+    expect(await settledSms(phone)).toEqual([]);
   });
 
   it('refuses a missing or malformed phone with 400', async () => {

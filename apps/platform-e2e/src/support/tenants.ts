@@ -45,9 +45,28 @@ export async function smsTo(phone: string): Promise<SimulatedSms[]> {
   return (await response.json()) as SimulatedSms[];
 }
 
-/** The PIN in the newest SMS to this phone. */
-export async function latestPin(phone: string): Promise<string> {
-  const [newest] = await smsTo(phone);
+/**
+ * The SMS to this phone once there are at least `count` (they go out asynchronously, through
+ * notifications and the Africa's Talking simulator), newest first.
+ */
+export async function waitForSms(phone: string, count: number, timeoutMs = 10_000): Promise<SimulatedSms[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const inbox = await smsTo(phone);
+    if (inbox.length >= count || Date.now() > deadline) return inbox;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The inbox after long enough for a queued SMS to have arrived: for asserting that none was sent. */
+export async function settledSms(phone: string): Promise<SimulatedSms[]> {
+  await new Promise((r) => setTimeout(r, 1500));
+  return smsTo(phone);
+}
+
+/** The PIN in the newest SMS to this phone, once the `nth` SMS has arrived. */
+export async function latestPin(phone: string, nth = 1): Promise<string> {
+  const [newest] = await waitForSms(phone, nth);
   const pin = newest ? /PIN for .* is (\d+)\./.exec(newest.message)?.[1] : undefined;
   if (!pin) throw new Error(`no PIN SMS for ${phone}`);
   return pin;
