@@ -14,6 +14,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   });
   app.use(requestIdMiddleware, accessLogMiddleware);
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  // Some upstreams post their callbacks as forms (eStoreSMS, Africa's Talking).
+  app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   return app;
