@@ -17,3 +17,4 @@ export * from './database/service-database.module.js';
 export * from './config/config.module.js';
 export * from './nats/rpc-client.module.js';
 export * from './database/rows.js';
+export * from './nats/open-stream-consumer.js';

@@ -1,3 +1,5 @@
 export * from './test-number-behaviour.js';
 export * from './simulator-timing.js';
 // upstream simulator modules: one export line each
+export { OmegaSimulatorModule } from './omega/omega-simulator.module.js';
+export { EstoresmsSimulatorModule } from './estoresms/estoresms-simulator.module.js';

@@ -1,9 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { DeliverPolicy, jetstream, type ConsumerMessages } from '@nats-io/jetstream';
+import type { ConsumerMessages } from '@nats-io/jetstream';
 import { PubSub } from 'graphql-subscriptions';
 import { type OrderEvent, type OrderView, Subjects } from '@airtime/contracts';
-import { natsServers } from '@airtime/platform';
+import { natsServers, openStreamConsumer } from '@airtime/platform';
 import { GatewayConfig } from '../config/gateway.config.js';
 
 export const ORDER_UPDATED = 'orderUpdated';
@@ -41,9 +41,9 @@ export class OrderEventsFeed implements OnApplicationBootstrap, OnApplicationShu
   private async run(): Promise<void> {
     while (!this.stopped) {
       try {
-        const consumer = await jetstream(this.connection as NatsConnection).consumers.get(Subjects.orders.eventsStream(), {
-          filter_subjects: [Subjects.orders.events('*', '*').replace(/\*\.\*$/, '>')],
-          deliver_policy: DeliverPolicy.New,
+        const consumer = await openStreamConsumer(this.connection as NatsConnection, Subjects.orders.eventsStream(), {
+          filterSubject: Subjects.orders.events('*', '*').replace(/\*\.\*$/, '>'),
+          onlyNew: true,
         });
         this.messages = await consumer.consume();
         for await (const message of this.messages) {

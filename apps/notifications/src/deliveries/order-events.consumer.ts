@@ -2,9 +2,9 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { AckPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
+import type { ConsumerMessages } from '@nats-io/jetstream';
 import { type OrderEvent, Subjects, WEBHOOK_EVENT_TYPES } from '@airtime/contracts';
-import { natsServers } from '@airtime/platform';
+import { natsServers, openStreamConsumer } from '@airtime/platform';
 import { NotificationsConfig } from '../config/notifications.config.js';
 import { SmsService } from '../sms/sms.service.js';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
@@ -46,11 +46,7 @@ export class OrderEventsConsumer implements OnApplicationBootstrap, OnApplicatio
     while (!this.stopped) {
       try {
         // orders creates the stream; until it has, wait.
-        const manager = await jetstreamManager(this.connection as NatsConnection);
-        await manager.consumers.add(stream, { durable_name: CONSUMER, ack_policy: AckPolicy.Explicit, max_deliver: -1, ack_wait: 30e9 }).catch(async (error: Error) => {
-          if (!/already in use|exists/i.test(error.message)) throw error;
-        });
-        const consumer = await jetstream(this.connection as NatsConnection).consumers.get(stream, CONSUMER);
+        const consumer = await openStreamConsumer(this.connection as NatsConnection, stream, { durable: CONSUMER });
         this.messages = await consumer.consume();
         for await (const message of this.messages) {
           try {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type DispatchOutcome, Subjects, type TransferView } from '@airtime/contracts';
+import { type DispatchOutcome, type DispatchRequest, Subjects, type TransferView } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 import { OrdersConfig } from '../config/orders.config.js';
 import { OrderEventsPublisher } from '../events/order-events.publisher.js';
@@ -107,18 +107,7 @@ export class OrderProcessor {
     if (!dispatching) return undefined;
     let outcome: DispatchOutcome;
     try {
-      outcome = await this.rpc.request<DispatchOutcome>(Subjects.providerAdapters.dispatch, {
-        reference: dispatchReferenceOf(order.id),
-        upstream: order.upstream,
-        mode: order.mode,
-        kind: order.kind,
-        country: order.country,
-        network: order.network,
-        target: order.target,
-        currency: order.currency,
-        amount_minor: String(order.amount_minor),
-        ...(order.upstream_product ? { upstream_product: order.upstream_product } : {}),
-      }, this.config.DISPATCH_TIMEOUT_MS);
+      outcome = await this.rpc.request<DispatchOutcome>(Subjects.providerAdapters.dispatch, dispatchRequestOf(order), this.config.DISPATCH_TIMEOUT_MS);
     } catch (error) {
       // The request may have reached an adapter that is still working on it: unknown, never failed.
       outcome = { reference: dispatchReferenceOf(order.id), status: 'unknown', provider_ref: null, message: `provider-adapters did not answer: ${(error as Error).message}` };
@@ -143,4 +132,20 @@ export class OrderProcessor {
     }
     return this.store.transition(order.id, ['failed'], 'refunded');
   }
+}
+
+/** What provider-adapters is asked to deliver for an order (and, when reconciling, what it was asked). */
+export function dispatchRequestOf(order: OrderRow): DispatchRequest {
+  return {
+    reference: dispatchReferenceOf(order.id),
+    upstream: order.upstream,
+    mode: order.mode,
+    kind: order.kind,
+    country: order.country,
+    network: order.network,
+    target: order.target,
+    currency: order.currency,
+    amount_minor: String(order.amount_minor),
+    ...(order.upstream_product ? { upstream_product: order.upstream_product } : {}),
+  };
 }

@@ -5,7 +5,7 @@ import { type DispatchOutcome, Subjects } from '@airtime/contracts';
 import { RpcClient, rows } from '@airtime/platform';
 import { OrdersConfig } from '../config/orders.config.js';
 import { dispatchReferenceOf } from '../orders/dispatch-reference.js';
-import { OrderProcessor } from '../orders/order-processor.js';
+import { dispatchRequestOf, OrderProcessor } from '../orders/order-processor.js';
 import type { OrderRow } from '../orders/order-row.js';
 import { OrderStore } from '../orders/order-store.js';
 
@@ -79,6 +79,7 @@ export class ReconcilerService {
         upstream: order.upstream,
         mode: order.mode,
         ...(order.provider_ref ? { provider_ref: order.provider_ref } : {}),
+        original: dispatchRequestOf(order),
       }, this.config.DISPATCH_TIMEOUT_MS);
     } catch (error) {
       this.logger.warn(`could not ask about order ${order.id}: ${(error as Error).message}`);

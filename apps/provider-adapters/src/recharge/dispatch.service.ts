@@ -47,6 +47,10 @@ export class DispatchService {
   async query(request: QueryDispatchRequest): Promise<DispatchOutcome> {
     const adapter = this.adapters.get(request.upstream);
     if (!adapter) return outcome.unknown(request.reference, `No adapter for ${request.upstream}`);
+    if (request.original && !(await this.sent.find(request.upstream, { reference: request.reference }))) {
+      this.logger.log({ msg: 'never sent; sending now', upstream: request.upstream, reference: request.reference });
+      return this.send(request.original);
+    }
     try {
       return await adapter.query(request);
     } catch (error) {

@@ -6,6 +6,10 @@ import { DispatchService } from './dispatch.service.js';
 import { RechargeConfig } from './recharge.config.js';
 import { SentDispatches } from './sent-dispatches.js';
 import { UPSTREAM_ADAPTERS, type UpstreamAdapter } from './upstream-adapter.js';
+import { EstoresmsAdapter } from './upstreams/estoresms/estoresms.adapter.js';
+import { EstoresmsConfig } from './upstreams/estoresms/estoresms.config.js';
+import { OmegaAdapter } from './upstreams/omega/omega.adapter.js';
+import { OmegaConfig } from './upstreams/omega/omega.config.js';
 
 /**
  * The recharge adapters. Each upstream contributes its adapter class and its config class (validated
@@ -13,10 +17,14 @@ import { UPSTREAM_ADAPTERS, type UpstreamAdapter } from './upstream-adapter.js';
  */
 const ADAPTERS = [
   // upstream adapters: one line each
+  OmegaAdapter,
+  EstoresmsAdapter,
 ] as const;
 
 const ADAPTER_CONFIGS = [
   // upstream config classes: one line each
+  OmegaConfig,
+  EstoresmsConfig,
 ] as const;
 
 @Module({

@@ -1,0 +1,154 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { API_KEY_MODES, type ApiKeyMode, type DispatchOutcome, type DispatchRequest, type QueryDispatchRequest } from '@airtime/contracts';
+import { formatMinor, parseMinor } from '@airtime/money';
+import { outcome } from '../../outcomes.js';
+import type { CallbackContext, CallbackTranslation, SentDispatch, UpstreamAdapter, UpstreamCallbacks } from '../../upstream-adapter.js';
+import { upstreamHttp } from '../../upstream-http.js';
+import { meaningOfStatus, outcomeOfStatus, readGenerateAnswer, readQueryAnswer } from './estoresms-mapping.js';
+import { EstoresmsConfig, type EstoresmsEndpoint } from './estoresms.config.js';
+
+/** The networks eStoreSMS sells PINs for (its network_list ids). */
+export const ESTORESMS_NETWORKS = ['mtn', 'airtel', 'glo', '9mobile'] as const;
+/** N50 to N50,000 per PIN (the document's P006 and P013), in kobo. */
+export const ESTORESMS_MIN_MINOR = 5_000n;
+export const ESTORESMS_MAX_MINOR = 5_000_000n;
+const PIN_MESSAGE_LIMIT = 20;
+
+/** `hash('sha512', $token.$email.$username.$ref)`, hex; api_query's is over the ref it asks about. */
+export function estoresmsRequestHash(endpoint: Pick<EstoresmsEndpoint, 'token' | 'email' | 'username'>, ref: string): string {
+  return createHash('sha512').update(`${endpoint.token}${endpoint.email}${endpoint.username}${ref}`, 'utf8').digest('hex');
+}
+
+/**
+ * eStoreSMS Airtime PIN API v2: Nigerian voucher PINs (MTN, Airtel, Glo, 9mobile), paid from our
+ * eStoreSMS wallet. Our reference is the request's `ref`, so api_query by ref finds what became of any
+ * send; the per-request `callback` brings status changes. Credentials, hashes and PINs are never logged.
+ */
+@Injectable()
+export class EstoresmsAdapter implements UpstreamAdapter, UpstreamCallbacks {
+  readonly id = 'estoresms' as const;
+  readonly resolvesUnknownBy =
+    'POST api_query by ref (our reference, hashed as sha512(token+email+username+ref)): Approved, Pending, Failed, Awaiting Confirmation, Cancelled, Reversed, or "No record found" when it never arrived';
+
+  private readonly logger = new Logger(EstoresmsAdapter.name);
+
+  constructor(private readonly config: EstoresmsConfig) {}
+
+  async send(request: DispatchRequest): Promise<DispatchOutcome> {
+    const refused = this.refusal(request);
+    if (refused) return refused;
+    const endpoint = this.config.endpoint(request.mode);
+    const body = {
+      username: endpoint.username,
+      ref: request.reference,
+      hash: estoresmsRequestHash(endpoint, request.reference),
+      callback: this.config.ESTORESMS_CALLBACK_URL,
+      pinAmount: nairaOf(parseMinor(request.amount_minor)),
+      pinMessage: (request.message?.trim() || this.config.ESTORESMS_PIN_MESSAGE).slice(0, PIN_MESSAGE_LIMIT),
+      network: request.network.toLowerCase(),
+      // Not in the document's sample (a PIN is not sent to a phone), but its P003/P007/P008 are about one.
+      phone: request.target,
+    };
+    const timeoutMs = this.config.ESTORESMS_TIMEOUT_MS;
+    const answer = await upstreamHttp(`${endpoint.baseUrl}/network_processing/v/2`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      timeoutMs,
+    });
+    const result = readGenerateAnswer(request.reference, answer, timeoutMs);
+    this.record('generate', endpoint.mode, result);
+    return result;
+  }
+
+  async query(request: QueryDispatchRequest): Promise<DispatchOutcome> {
+    const endpoint = this.config.endpoint(request.mode);
+    const timeoutMs = this.config.ESTORESMS_TIMEOUT_MS;
+    const answer = await upstreamHttp(`${endpoint.baseUrl}/api_query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ username: endpoint.username, hash: estoresmsRequestHash(endpoint, request.reference), ref: request.reference }),
+      timeoutMs,
+    });
+    const result = readQueryAnswer(request.reference, request.provider_ref ?? null, answer, timeoutMs);
+    this.record('query', endpoint.mode, result);
+    return result;
+  }
+
+  /**
+   * eStoreSMS POSTs `transaction_id`, `reference` and `status` to our callback URL when a status
+   * changes; nothing signs it. It must name a dispatch of ours (and its transaction_id, once known).
+   * Approved and pending statuses are taken as posted; a failure would refund, so it counts only once
+   * api_query (authenticated by our hash, on our own connection) confirms it.
+   */
+  async callback(kind: string, body: unknown, context: CallbackContext): Promise<CallbackTranslation> {
+    if (kind !== 'status') return { reply: { status: 404, body: { message: `eStoreSMS has no ${kind.slice(0, 30)} callback` } } };
+    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const transactionId = field(fields['transaction_id']);
+    const reference = field(fields['reference']);
+    const status = field(fields['status']);
+    if (!transactionId || !reference || !status) {
+      return { reply: { status: 400, body: { message: 'transaction_id, reference and status are required' } } };
+    }
+    const sent = await context.findSent({ reference });
+    if (!sent) return { reply: { status: 404, body: { message: 'No such transaction' } } };
+    if (sent.provider_ref && sent.provider_ref !== transactionId) {
+      this.logger.warn({ msg: 'eStoreSMS callback refused: transaction_id does not match', reference });
+      return { reply: { status: 400, body: { message: 'transaction_id does not match the reference' } } };
+    }
+    const posted = outcomeOfStatus(reference, transactionId, status);
+    if (meaningOfStatus(status).status === 'unknown') {
+      this.logger.warn({ msg: 'eStoreSMS callback with a status it does not document; left to the reconciler', reference });
+      return { reply: { status: 200, body: { response: 'OK' } } };
+    }
+    if (posted.status !== 'failed') {
+      this.record('callback', modeOf(sent), posted);
+      return { outcome: posted, reply: { status: 200, body: { response: 'OK' } } };
+    }
+    const mode = modeOf(sent);
+    if (!mode) return { reply: { status: 503, body: { message: 'Temporarily unable to process; please retry' } } };
+    const confirmed = await this.query({ reference, upstream: 'estoresms', mode, provider_ref: transactionId });
+    if (confirmed.status === 'unknown') {
+      this.logger.warn({ msg: 'eStoreSMS failure callback not confirmed by api_query yet', reference, posted: status, queried: confirmed.upstream_code });
+      return { reply: { status: 503, body: { message: 'Temporarily unable to process; please retry' } } };
+    }
+    // What api_query says is what happened, even where it contradicts the callback.
+    return { outcome: confirmed, reply: { status: 200, body: { response: 'OK' } } };
+  }
+
+  /** What eStoreSMS cannot sell is refused here, before anything is sent: a certain failure. */
+  private refusal(request: DispatchRequest): DispatchOutcome | null {
+    const { reference } = request;
+    if (request.kind !== 'voucher') return outcome.failed(reference, 'NOT_SUPPORTED', null, `eStoreSMS sells airtime PINs (voucher), not ${request.kind}; nothing was sent`);
+    if (request.currency !== 'NGN') return outcome.failed(reference, 'NOT_SUPPORTED', null, `eStoreSMS sells in NGN, not ${request.currency}; nothing was sent`);
+    if (!(ESTORESMS_NETWORKS as readonly string[]).includes(request.network.toLowerCase())) {
+      return outcome.failed(reference, 'NOT_SUPPORTED', null, `eStoreSMS has no ${request.network} PINs; nothing was sent`);
+    }
+    const minor = parseMinor(request.amount_minor);
+    if (minor < ESTORESMS_MIN_MINOR || minor > ESTORESMS_MAX_MINOR) {
+      return outcome.failed(reference, 'AMOUNT_OUT_OF_RANGE', null, `eStoreSMS sells PINs from N50 to N50,000, not N${formatMinor(minor, 'NGN')}; nothing was sent`);
+    }
+    return null;
+  }
+
+  private record(operation: string, mode: ApiKeyMode | null, result: DispatchOutcome): void {
+    this.logger.log({ msg: `eStoreSMS ${operation}`, mode, reference: result.reference, status: result.status, upstream_code: result.upstream_code, provider_ref: result.provider_ref });
+  }
+}
+
+/** Naira as the document writes them: `"50"`, or `"50.50"` when there are kobo. */
+export function nairaOf(minor: bigint): string {
+  return formatMinor(minor, 'NGN').replace(/\.00$/, '');
+}
+
+function field(value: unknown): string | null {
+  if (Array.isArray(value)) return null;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/** The mode the dispatch was sent in (recorded with it), so the confirming query asks the same account. */
+function modeOf(sent: SentDispatch): ApiKeyMode | null {
+  const mode = (sent as SentDispatch & { mode?: unknown }).mode;
+  return (API_KEY_MODES as readonly unknown[]).includes(mode) ? (mode as ApiKeyMode) : null;
+}
