@@ -6,6 +6,7 @@ import { OrdersConfig } from './config/orders.config.js';
 import { EventsModule } from './events/events.module.js';
 import { CreateCatalogue1764000000010 } from './migrations/1764000000010-create-catalogue.js';
 import { CreateOrders1764000000011 } from './migrations/1764000000011-create-orders.js';
+import { WithdrawDataBundles1764000000012 } from './migrations/1764000000012-withdraw-data-bundles.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { ReconcilerModule } from './reconciler/reconciler.module.js';
 
@@ -16,7 +17,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(OrdersConfig, config),
-        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011] }),
+        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012] }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'orders' }),
         ScheduleModule.forRoot(),
         EventsModule,
