@@ -7,6 +7,8 @@ import { EventsModule } from './events/events.module.js';
 import { CreateCatalogue1764000000010 } from './migrations/1764000000010-create-catalogue.js';
 import { CreateOrders1764000000011 } from './migrations/1764000000011-create-orders.js';
 import { WithdrawDataBundles1764000000012 } from './migrations/1764000000012-withdraw-data-bundles.js';
+import { CreateBatches1764000000013 } from './migrations/1764000000013-create-batches.js';
+import { BatchesModule } from './batches/batches.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { ReconcilerModule } from './reconciler/reconciler.module.js';
 
@@ -17,13 +19,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(OrdersConfig, config),
-        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012] }),
+        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012, CreateBatches1764000000013] }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'orders' }),
         ScheduleModule.forRoot(),
         EventsModule,
         CatalogueModule,
         OrdersModule,
         ReconcilerModule,
+        BatchesModule,
       ],
       controllers: [createHealthController('orders')],
     };

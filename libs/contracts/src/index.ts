@@ -69,3 +69,4 @@ export * from './notifications/list-webhook-deliveries.request.js';
 export * from './notifications/webhook-endpoint.view.js';
 export * from './notifications/list-webhook-endpoints.request.js';
 export * from './notifications/send-sms.request.js';
+export * from './orders/create-batch.request.js';

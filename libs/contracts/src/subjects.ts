@@ -37,6 +37,8 @@ export const Subjects = {
     get: subject('orders.orders.get'),
     list: subject('orders.orders.list'),
     applyOutcome: subject('orders.orders.apply-outcome'),
+    createBatch: subject('orders.batches.create'),
+    getBatch: subject('orders.batches.get'),
     /** JetStream subjects of order events: `orders.events.<account>.<status>`. */
     events: (accountId = '*', status = '*') => subject(`orders.events.${accountId}.${status}`),
     eventsStream: () => `${(process.env['NATS_SUBJECT_PREFIX'] ?? '').replace(/[^A-Za-z0-9_-]/g, '_')}ORDERS`,

@@ -1,13 +1,14 @@
-import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { detectNetwork } from '@airtime/phone';
 import { formatMinor } from '@airtime/money';
 import { formatE164 } from '@airtime/phone';
-import { type OrderView, type ProductView, Subjects } from '@airtime/contracts';
+import { type AccountView, type BatchView, type OrderView, type ProductView, Subjects } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { UserJwtGuard } from '../auth/user-jwt.guard.js';
+import { AirtimeBatchBody } from './dtos/airtime-batch.body.js';
 import { AirtimeRechargeBody } from './dtos/airtime-recharge.body.js';
 
 /**
@@ -23,16 +24,7 @@ export class AirtimeRechargesController {
   @Post('airtime')
   @HttpCode(200)
   async recharge(@CurrentPrincipal() principal: Principal, @Body() body: AirtimeRechargeBody, @Res({ passthrough: true }) res: Response) {
-    const detected = detectNetwork(body.phone);
-    if (!detected) throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { phone: ['phone must be a mobile number of a supported network'] } });
-    const products = await this.rpc.request<ProductView[]>(Subjects.orders.listProducts, {
-      country: detected.country,
-      network: detected.network,
-      kind: 'airtime',
-      currency: body.currency,
-    });
-    const product = products[0];
-    if (!product) throw new PlatformError('PRODUCT_NOT_FOUND', `No ${detected.network} airtime in ${body.currency}`);
+    const { product, detected } = await this.airtimeProductFor(body.phone, body.currency);
     const order = await this.rpc.request<OrderView>(Subjects.orders.create, {
       account_id: principal.accountId,
       mode: 'live',
@@ -49,5 +41,37 @@ export class AirtimeRechargesController {
     }
     res.status(202);
     return { status: 'pending', message: 'recharge accepted; the final status is not known yet', data };
+  }
+
+  /** 000 §6: the recharges become orders (each idempotent on its reference), processed in the background. */
+  @Post('airtime/batch')
+  @HttpCode(200)
+  async batch(@CurrentPrincipal() principal: Principal, @Body() body: AirtimeBatchBody) {
+    if (body.account && body.account !== principal.accountId) {
+      const account = await this.rpc.request<AccountView>(Subjects.identity.getAccount, { account_id: principal.accountId });
+      if (body.account !== account.number) throw new PlatformError('FORBIDDEN', 'account is not the account of this token');
+    }
+    const items = [];
+    for (const [i, recharge] of body.recharges.entries()) {
+      const { product, detected } = await this.airtimeProductFor(recharge.phone, recharge.currency, `recharges.${i}.phone`);
+      items.push({ product_id: product.id, target: detected.msisdn, amount: formatMinor(BigInt(recharge.amount), recharge.currency), agent_reference: recharge.reference });
+    }
+    const batch = await this.rpc.request<BatchView>(Subjects.orders.createBatch, { account_id: principal.accountId, mode: 'live', items });
+    return { status: 'success', message: 'batch recharge created', data: { batch_id: batch.batch_id, total_count: batch.total_count, status: batch.status } };
+  }
+
+  @Get('airtime/batch/:id')
+  async batchStatus(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    const batch = await this.rpc.request<BatchView>(Subjects.orders.getBatch, { account_id: principal.accountId, batch_id: id });
+    return { status: 'success', message: 'batch retrieved', data: batch };
+  }
+
+  private async airtimeProductFor(phone: string, currency: string, field = 'phone') {
+    const detected = detectNetwork(phone);
+    if (!detected) throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { [field]: [`${field} must be a mobile number of a supported network`] } });
+    const products = await this.rpc.request<ProductView[]>(Subjects.orders.listProducts, { country: detected.country, network: detected.network, kind: 'airtime', currency });
+    const product = products[0];
+    if (!product) throw new PlatformError('PRODUCT_NOT_FOUND', `No ${detected.network} airtime in ${currency}`);
+    return { product, detected };
   }
 }

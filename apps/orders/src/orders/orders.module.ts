@@ -9,6 +9,6 @@ import { OrdersService } from './orders.service.js';
   imports: [CatalogueModule],
   controllers: [OrdersController],
   providers: [OrdersService, OrderProcessor, OrderStore],
-  exports: [OrderProcessor, OrderStore],
+  exports: [OrderProcessor, OrderStore, OrdersService],
 })
 export class OrdersModule {}

@@ -36,7 +36,7 @@ export class OrdersService {
    * with a different body is refused. Answers with the order as it stands when the outcome arrives
    * or ORDER_WAIT_MS passes.
    */
-  async create(request: CreateOrderRequest): Promise<OrderView> {
+  async create(request: CreateOrderRequest, options: { batchId?: string; waitMs?: number } = {}): Promise<OrderView> {
     const product = await this.catalogue.orderable(request.product_id);
     const target = orderTarget(product, request.target);
     const amount = orderAmount(product, request.amount);
@@ -48,12 +48,13 @@ export class OrdersService {
       const [row] = await rows<OrderRow>(
         m,
         `INSERT INTO orders (account_id, mode, agent_reference, request_hash, product_id, kind, country, network, upstream, upstream_product,
-                             target, currency, amount_minor, custom_sms, status, lease_until)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'created', now() + make_interval(secs => $15))
+                             target, currency, amount_minor, custom_sms, status, lease_until, batch_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'created', now() + make_interval(secs => $15), $16)
          ON CONFLICT (account_id, mode, agent_reference) DO NOTHING
          RETURNING *`,
         [request.account_id, request.mode, request.agent_reference, hash, product.id, product.kind, product.country, product.network,
-          product.upstream, product.upstream_product, target, product.currency, amount.toString(), request.custom_sms ?? null, leaseSeconds(this.config)],
+          product.upstream, product.upstream_product, target, product.currency, amount.toString(), request.custom_sms ?? null, leaseSeconds(this.config),
+          options.batchId ?? null],
       );
       if (row) await this.store.recordEvent(m, row);
       return row;
@@ -62,7 +63,7 @@ export class OrdersService {
     if (created) {
       this.events.nudge();
       const work = this.drive(created);
-      return this.answer(created.id, work);
+      return this.answer(created.id, work, options.waitMs);
     }
     const [existing] = await rows<OrderRow>(
       this.dataSource,
@@ -75,7 +76,7 @@ export class OrdersService {
         fields: { agent_reference: ['agent_reference was already used for a different order'] },
       });
     }
-    return this.answer(existing.id);
+    return this.answer(existing.id, undefined, options.waitMs);
   }
 
   async get(accountId: string, mode: string, agentReference: string, waitMs = 0): Promise<OrderView> {

@@ -1,0 +1,30 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
+
+export class BatchItem {
+  @IsInt() @Min(1) product_id: number;
+  @IsString() @MinLength(3) @MaxLength(32) target: string;
+  @Matches(/^\d{1,12}(\.\d{1,4})?$/) amount: string;
+  @IsString() @MinLength(1) @MaxLength(100) agent_reference: string;
+}
+
+/** 000's batch recharge: many orders at once, each idempotent on its own reference. */
+export class CreateBatchRequest {
+  @IsUUID() account_id: string;
+  @IsIn(API_KEY_MODES) mode: ApiKeyMode;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => BatchItem) items: BatchItem[];
+}
+
+export class GetBatchRequest {
+  @IsUUID() account_id: string;
+  @IsUUID() batch_id: string;
+}
+
+export interface BatchView {
+  batch_id: string;
+  total_count: number;
+  status: 'processing' | 'completed';
+  counts: Record<string, number>;
+  created_at: string;
+}
