@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { configModule, createHealthController, serviceDatabaseModule } from '@airtime/platform';
 import { NotificationsConfig } from './config/notifications.config.js';
 import { CreateWebhooks1764000000030 } from './migrations/1764000000030-create-webhooks.js';
-import { OrderEventsConsumer } from './deliveries/order-events.consumer.js';
+import { EventsConsumer } from './deliveries/events.consumer.js';
 import { CreateSms1764000000031 } from './migrations/1764000000031-create-sms.js';
 import { SmsModule } from './sms/sms.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
@@ -20,7 +20,7 @@ export class AppModule {
         SmsModule,
       ],
       controllers: [createHealthController('notifications')],
-      providers: [OrderEventsConsumer],
+      providers: [EventsConsumer],
     };
   }
 }

@@ -6,6 +6,8 @@ import { LedgerModule } from './ledger/ledger.module.js';
 import { CreateLedger1764000000001 } from './migrations/1764000000001-create-ledger.js';
 import { CreateTopUps1764000000002 } from './migrations/1764000000002-create-topups.js';
 import { CreateLedgerDebitFunction1764000000003 } from './migrations/1764000000003-create-ledger-debit-function.js';
+import { CreateWalletEvents1764000000004 } from './migrations/1764000000004-create-wallet-events.js';
+import { WalletEventsModule } from './events/wallet-events.publisher.js';
 import { TopUpsModule } from './topups/top-ups.module.js';
 
 @Module({})
@@ -15,9 +17,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(WalletConfig, config),
-        serviceDatabaseModule('wallet', config, { entities: [], migrations: [CreateLedger1764000000001, CreateTopUps1764000000002, CreateLedgerDebitFunction1764000000003] }),
+        serviceDatabaseModule('wallet', config, { entities: [], migrations: [CreateLedger1764000000001, CreateTopUps1764000000002, CreateLedgerDebitFunction1764000000003, CreateWalletEvents1764000000004] }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'wallet' }),
         ScheduleModule.forRoot(),
+        WalletEventsModule,
         LedgerModule,
         TopUpsModule,
       ],

@@ -70,3 +70,4 @@ export * from './notifications/webhook-endpoint.view.js';
 export * from './notifications/list-webhook-endpoints.request.js';
 export * from './notifications/send-sms.request.js';
 export * from './orders/create-batch.request.js';
+export * from './wallet/wallet-event.js';

@@ -28,6 +28,9 @@ export const Subjects = {
     createTopUp: subject('wallet.topups.create'),
     getTopUp: subject('wallet.topups.get'),
     topUpCallback: subject('wallet.topups.callback'),
+    /** JetStream subjects of wallet events: `wallet.events.<account>.<type>`. */
+    events: (accountId = '*', type = '*') => subject(`wallet.events.${accountId}.${type}`),
+    eventsStream: () => `${(process.env['NATS_SUBJECT_PREFIX'] ?? '').replace(/[^A-Za-z0-9_-]/g, '_')}WALLET`,
   },
   orders: {
     listProducts: subject('orders.products.list'),

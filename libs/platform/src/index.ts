@@ -18,3 +18,4 @@ export * from './config/config.module.js';
 export * from './nats/rpc-client.module.js';
 export * from './database/rows.js';
 export * from './nats/open-stream-consumer.js';
+export * from './nats/outbox-relay.js';

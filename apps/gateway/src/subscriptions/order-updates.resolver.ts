@@ -1,9 +1,10 @@
 import { Resolver, Subscription } from '@nestjs/graphql';
 import type { Principal } from '../auth/principal.js';
 import { OrderModel } from '../orders/dtos/order.model.js';
-import { ORDER_UPDATED, OrderEventsFeed, type OrderUpdate } from './order-events.feed.js';
+import { ORDER_UPDATED, OrderEventsFeed, type OrderUpdate, WALLET_UPDATED, type WalletUpdate } from './order-events.feed.js';
+import { WalletBalanceModel } from './wallet-balance.model.js';
 
-/** orderUpdated over graphql-ws: a subscriber sees its own account's orders (a test key, only test orders). */
+/** orderUpdated and walletUpdated over graphql-ws: a subscriber sees its own account only (a test key, only test money). */
 @Resolver()
 export class OrderUpdatesResolver {
   constructor(private readonly feed: OrderEventsFeed) {}
@@ -18,5 +19,17 @@ export class OrderUpdatesResolver {
   })
   orderUpdated() {
     return this.feed.pubSub.asyncIterableIterator(ORDER_UPDATED);
+  }
+
+  @Subscription(() => WalletBalanceModel, {
+    description: "Every change of the caller's wallet balances.",
+    filter: (update: WalletUpdate, _args: unknown, context: { principal?: Principal }) =>
+      context.principal !== undefined &&
+      update.accountId === context.principal.accountId &&
+      (context.principal.kind === 'user' || context.principal.mode === update.mode),
+    resolve: (update: WalletUpdate) => WalletBalanceModel.from(update),
+  })
+  walletUpdated() {
+    return this.feed.pubSub.asyncIterableIterator(WALLET_UPDATED);
   }
 }

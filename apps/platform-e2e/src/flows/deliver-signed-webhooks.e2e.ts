@@ -77,6 +77,23 @@ describe('signed webhooks (001)', () => {
     }
   });
 
+  it('tell the tenant a top-up was paid', async () => {
+    const shop = await fundedShop(await onboardTenant());
+    let secret = '';
+    const receiver = await startReceiver(() => secret);
+    try {
+      const created = await http('POST', '/api/v1/webhooks', { apiKey: shop.key, body: { url: receiver.url, events: ['topup.paid'] } });
+      secret = created.body.data.secret;
+      const topUp = await http('POST', '/api/v1/wallet/topup', { apiKey: shop.key, body: { amount: 6, currency: 'USD' } });
+      expect((await fetch(topUp.body.data.redirect_url)).status).toBe(200);
+      const [delivery] = await receiver.waitFor(1);
+      expect(delivery?.verified).toBe(true);
+      expect(delivery?.body).toMatchObject({ type: 'topup.paid', data: { reference: topUp.body.data.reference, status: 'paid', amount_minor: '600' } });
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('refuse bad endpoint input and keep each tenant to its own endpoints', async () => {
     const [a, b] = await Promise.all([onboardTenant().then((t) => fundedShop(t)), onboardTenant().then((t) => fundedShop(t))]);
     const bad = await http('POST', '/api/v1/webhooks', { apiKey: a.key, body: { url: 'not a url', events: ['order.stolen'] } });

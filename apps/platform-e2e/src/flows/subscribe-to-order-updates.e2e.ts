@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { e2eState } from '../support/e2e-state.js';
+import { fundWallet } from '../support/operator.js';
 import { fundedShop, placeOrder } from '../support/orders.js';
 import { onboardTenant } from '../support/tenants.js';
 
@@ -40,6 +41,34 @@ describe('GraphQL subscriptions: orderUpdated', () => {
       expect(subB.seen).toEqual([{ id: orderB.body.id, status: 'pending' }, { id: orderB.body.id, status: 'success' }]);
     } finally {
       await Promise.all([subA.close(), subB.close()]);
+    }
+  });
+
+  it("streams the subscriber's own wallet balance changes", async () => {
+    const [a, b] = await Promise.all([onboardTenant(), onboardTenant()]);
+    const client: Client = createClient({
+      url: `${e2eState().gatewayUrl.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${a.token}` },
+      retryAttempts: 0,
+    });
+    const seen: { balanceMinor: string; amountMinor: string; kind: string }[] = [];
+    try {
+      await new Promise<void>((resolve) => {
+        client.on('connected', () => setTimeout(resolve, 300));
+        client.subscribe<{ walletUpdated: { balanceMinor: string; amountMinor: string; kind: string } }>(
+          { query: 'subscription { walletUpdated { balanceMinor amountMinor kind } }' },
+          { next: (r) => r.data && seen.push(r.data.walletUpdated), error: () => resolve(), complete: () => undefined },
+        );
+      });
+      await fundWallet(b.accountId, '999');
+      await fundWallet(a.accountId, '250');
+      const deadline = Date.now() + 10_000;
+      while (seen.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(seen).toEqual([{ balanceMinor: '250', amountMinor: '250', kind: 'adjustment' }]);
+    } finally {
+      await client.dispose();
     }
   });
 

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { startPlatform } from './platform-processes.js';
 
@@ -9,7 +8,7 @@ import { startPlatform } from './platform-processes.js';
  */
 export default async function globalSetup() {
   const platform = await startPlatform({ label: 'e2e' });
-  const stateFile = path.join(os.tmpdir(), `airtime-e2e-${platform.state.subjectPrefix.replace(/\W/g, '')}.json`);
+  const stateFile = path.join(platform.state.logDir, 'state.json');
   writeFileSync(stateFile, JSON.stringify(platform.state));
   // Workers are forked after global setup and inherit this.
   process.env.E2E_STATE_FILE = stateFile;

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { type RunningPlatform, startPlatform } from './platform-processes.js';
 
@@ -9,7 +8,7 @@ import { type RunningPlatform, startPlatform } from './platform-processes.js';
  */
 export async function ownPlatform(options: Parameters<typeof startPlatform>[0]): Promise<RunningPlatform> {
   const platform = await startPlatform(options);
-  const stateFile = path.join(os.tmpdir(), `airtime-e2e-${platform.state.subjectPrefix.replace(/\W/g, '')}.json`);
+  const stateFile = path.join(platform.state.logDir, 'state.json');
   writeFileSync(stateFile, JSON.stringify(platform.state));
   process.env['E2E_STATE_FILE'] = stateFile;
   return platform;

@@ -13,6 +13,7 @@ import { PlatformError, rows, RpcClient } from '@airtime/platform';
 import { WalletConfig } from '../config/wallet.config.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { amountTooLarge, unsupportedCurrency } from '../ledger/ledger.exceptions.js';
+import { WalletEventsPublisher } from '../events/wallet-events.publisher.js';
 import { generateTopUpReference } from './top-up-reference.js';
 
 interface TopUpRow {
@@ -48,6 +49,7 @@ export class TopUpsService {
     private readonly config: WalletConfig,
     private readonly ledger: LedgerService,
     private readonly rpc: RpcClient,
+    private readonly events: WalletEventsPublisher,
   ) {}
 
   async create(request: CreateTopUpRequest): Promise<TopUpView> {
@@ -120,10 +122,7 @@ export class TopUpsService {
       try {
         const settled = topUp.provider_reference ? await this.reconcile(topUp) : toTopUpView(topUp);
         if (settled.status === 'pending' || settled.status === 'initiating') {
-          await this.dataSource.query(
-            `UPDATE topups SET status = 'expired', updated_at = now(), completed_at = now() WHERE id = $1 AND status IN ('initiating', 'pending')`,
-            [topUp.id],
-          );
+          await this.setStatus(topUp, 'expired', null, null, OPEN);
         }
       } catch (error) {
         this.logger.warn(`expiry check of ${topUp.reference} failed: ${(error as Error).message}`);
@@ -161,12 +160,28 @@ export class TopUpsService {
     return toTopUpView(topUp);
   }
 
-  private async setStatus(topUp: TopUpRow, status: TopUpStatus, upstream: string, creditId: string | null, from: TopUpStatus[]): Promise<TopUpView> {
-    await this.dataSource.query(
-      `UPDATE topups SET status = $2, upstream_status = $3, credit_transfer_id = coalesce($4, credit_transfer_id), updated_at = now(), completed_at = now()
-        WHERE id = $1 AND status = ANY($5)`,
-      [topUp.id, status, upstream, creditId, from],
-    );
+  /** The status change and its event (topup.<status>) in one transaction; a repeat changes nothing. */
+  private async setStatus(topUp: TopUpRow, status: TopUpStatus, upstream: string | null, creditId: string | null, from: TopUpStatus[]): Promise<TopUpView> {
+    const view = await this.dataSource.transaction(async (m) => {
+      const [changed] = await rows<TopUpRow>(
+        m,
+        `UPDATE topups SET status = $2, upstream_status = coalesce($3, upstream_status), credit_transfer_id = coalesce($4, credit_transfer_id), updated_at = now(), completed_at = now()
+          WHERE id = $1 AND status = ANY($5) RETURNING *`,
+        [topUp.id, status, upstream, creditId, from],
+      );
+      if (!changed) return undefined;
+      const changedView = toTopUpView(changed);
+      await m.query(`INSERT INTO wallet_events (account_id, type, payload) VALUES ($1, $2, $3)`, [
+        changed.owner_account_id,
+        `topup.${status}`,
+        { type: `topup.${status}`, occurred_at: new Date().toISOString(), account_id: changed.owner_account_id, mode: changed.mode, topup: changedView },
+      ]);
+      return changedView;
+    });
+    if (view) {
+      this.events.nudge();
+      return view;
+    }
     const [current] = await rows<TopUpRow>(this.dataSource.manager, `SELECT * FROM topups WHERE id = $1`, [topUp.id]);
     return toTopUpView(current as TopUpRow);
   }
