@@ -32,7 +32,8 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     jwtSecret: randomBytes(32).toString('hex'),
     pesepayIntegrationKey: `e2e-${randomBytes(8).toString('hex')}`,
     pesepayEncryptionKey: randomBytes(16).toString('hex'),
-    operatorPhones: Array.from({ length: 20 }, (_, i) => `07700000${String(i).padStart(2, '0')}`),
+    // Ending in 9999: never one of the simulators' test numbers (…0001 to …0008 misbehave on purpose).
+    operatorPhones: Array.from({ length: 20 }, (_, i) => `0770${String(i).padStart(2, '0')}9999`),
     pids: {},
     logDir,
   };

@@ -2,12 +2,21 @@ import { randomInt } from 'node:crypto';
 import { e2eState } from './e2e-state.js';
 import { http } from './platform-client.js';
 
-let counter = 0;
+const issued = new Set<string>();
 
-/** A Zimbabwean Econet number in local form (077…), unique within the run. */
+/**
+ * A random Econet number in local form (077… or 078…), never one of the simulators' test numbers
+ * (ending 0001 to 0008 misbehave on purpose), and not one this file used before.
+ */
 export function uniquePhone(): string {
-  counter = (counter + 1) % 1000;
-  return `077${String(randomInt(0, 10_000)).padStart(4, '0')}${String(counter).padStart(3, '0')}`;
+  for (;;) {
+    const phone = `07${7 + randomInt(0, 2)}${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+    const ending = Number(phone.slice(-4));
+    if (ending >= 1 && ending <= 8) continue;
+    if (issued.has(phone)) continue;
+    issued.add(phone);
+    return phone;
+  }
 }
 
 export function internationalOf(localZw: string): string {
@@ -81,8 +90,13 @@ export interface Tenant {
 
 /** Onboards a business, reads its PIN from the SMS inbox and logs in. */
 export async function onboardTenant(overrides: Record<string, unknown> = {}): Promise<Tenant> {
-  const body = onboardingBody(overrides);
-  const created = await http('POST', '/api/v1/onboarding/accounts', { body });
+  let body = onboardingBody(overrides);
+  let created = await http('POST', '/api/v1/onboarding/accounts', { body });
+  // Another test file may have drawn the same random phone: draw again.
+  for (let tries = 0; created.status === 409 && tries < 5 && !overrides['user_phone']; tries++) {
+    body = onboardingBody(overrides);
+    created = await http('POST', '/api/v1/onboarding/accounts', { body });
+  }
   if (created.status !== 200) throw new Error(`onboarding failed: ${created.status} ${JSON.stringify(created.body)}`);
   const phone = body['user_phone'] as string;
   const pin = await latestPin(phone);
