@@ -1,4 +1,4 @@
-import { http } from '../support/platform-client.js';
+import { graphql, http } from '../support/platform-client.js';
 import { fundedShop, placeOrder } from '../support/orders.js';
 import { onboardTenant } from '../support/tenants.js';
 import { startReceiver, verify001 } from '../support/webhook-receiver.js';
@@ -89,6 +89,42 @@ describe('signed webhooks (001)', () => {
       const [delivery] = await receiver.waitFor(1);
       expect(delivery?.verified).toBe(true);
       expect(delivery?.body).toMatchObject({ type: 'topup.paid', data: { reference: topUp.body.data.reference, status: 'paid', amount_minor: '600' } });
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('are managed over GraphQL too, and a delivery can be sent again with the same webhook-id', async () => {
+    const shop = await fundedShop(await onboardTenant());
+    let secret = '';
+    const receiver = await startReceiver(() => secret);
+    try {
+      const created = await graphql(
+        `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { id secret secretPrefix events } }`,
+        { input: { url: receiver.url, events: ['order.success'] } },
+        { apiKey: shop.key },
+      );
+      expect(created.errors).toBeUndefined();
+      secret = created.data.createWebhookEndpoint.secret;
+      expect(created.data.createWebhookEndpoint.secretPrefix).toBe(secret.slice(0, 12));
+      const listed = await graphql(`{ webhookEndpoints { id secret } }`, {}, { apiKey: shop.key });
+      expect(listed.data.webhookEndpoints).toEqual([{ id: created.data.createWebhookEndpoint.id, secret: null }]);
+
+      await placeOrder(shop.key, { product_id: 100, target: '0772279099', amount: 1 });
+      await receiver.waitFor(1);
+      const deadline = Date.now() + 5000;
+      let deliveries = await graphql(`{ webhookDeliveries { id status attempts { statusCode } } }`, {}, { apiKey: shop.key });
+      while (deliveries.data.webhookDeliveries[0]?.status !== 'delivered' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        deliveries = await graphql(`{ webhookDeliveries { id status attempts { statusCode } } }`, {}, { apiKey: shop.key });
+      }
+      const [delivery] = deliveries.data.webhookDeliveries;
+      const resent = await graphql(`mutation($id: ID!) { resendWebhookDeliveries(deliveryId: $id) }`, { id: delivery.id }, { apiKey: shop.key });
+      expect(resent.data.resendWebhookDeliveries).toBe(1);
+      const received = await receiver.waitFor(2);
+      expect(received).toHaveLength(2);
+      expect(received[1]?.headers['webhook-id']).toBe(received[0]?.headers['webhook-id']);
+      expect(received[1]?.verified).toBe(true);
     } finally {
       await receiver.close();
     }

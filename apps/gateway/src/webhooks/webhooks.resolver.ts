@@ -1,0 +1,67 @@
+import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Subjects, type WebhookDeliveryView, type WebhookEndpointView } from '@airtime/contracts';
+import { RpcClient } from '@airtime/platform';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { PrincipalGuard } from '../auth/principal.guard.js';
+import { CreateWebhookEndpointInput } from './dtos/create-webhook-endpoint.input.js';
+import { WebhookDeliveryModel, WebhookEndpointModel } from './dtos/webhook-endpoint.model.js';
+
+@Resolver()
+@UseGuards(PrincipalGuard)
+export class WebhooksResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Query(() => [WebhookEndpointModel])
+  async webhookEndpoints(@CurrentPrincipal() p: Principal): Promise<WebhookEndpointModel[]> {
+    return (await this.rpc.request<WebhookEndpointView[]>(Subjects.notifications.listEndpoints, { account_id: p.accountId })).map(WebhookEndpointModel.from);
+  }
+
+  @Mutation(() => WebhookEndpointModel, { description: 'The answer carries the signing secret, once.' })
+  async createWebhookEndpoint(@CurrentPrincipal() p: Principal, @Args('input') input: CreateWebhookEndpointInput): Promise<WebhookEndpointModel> {
+    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.createEndpoint, { account_id: p.accountId, url: input.url, events: input.events }));
+  }
+
+  @Mutation(() => WebhookEndpointModel, { description: 'A new secret; the old one keeps signing beside it for overlapSeconds (default a day).' })
+  async rotateWebhookSecret(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
+    @Args('overlapSeconds', { type: () => Int, nullable: true }) overlapSeconds?: number,
+  ): Promise<WebhookEndpointModel> {
+    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.rotateSecret, { account_id: p.accountId, id, ...(overlapSeconds !== undefined ? { overlap_seconds: overlapSeconds } : {}) }));
+  }
+
+  @Mutation(() => WebhookEndpointModel)
+  async deleteWebhookEndpoint(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string): Promise<WebhookEndpointModel> {
+    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.deleteEndpoint, { account_id: p.accountId, id }));
+  }
+
+  @Query(() => [WebhookDeliveryModel])
+  async webhookDeliveries(
+    @CurrentPrincipal() p: Principal,
+    @Args('status', { nullable: true }) status?: string,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
+  ): Promise<WebhookDeliveryModel[]> {
+    const deliveries = await this.rpc.request<WebhookDeliveryView[]>(Subjects.notifications.listDeliveries, {
+      account_id: p.accountId,
+      ...(status ? { status } : {}),
+      ...(limit ? { limit } : {}),
+    });
+    return deliveries.map(WebhookDeliveryModel.from);
+  }
+
+  @Mutation(() => Int, { description: 'Re-sends one delivery, or every dead one since a time; answers how many were queued.' })
+  async resendWebhookDeliveries(
+    @CurrentPrincipal() p: Principal,
+    @Args('deliveryId', { type: () => ID, nullable: true }) deliveryId?: string,
+    @Args('failedSince', { nullable: true }) failedSince?: string,
+  ): Promise<number> {
+    const result = await this.rpc.request<{ requeued: number }>(Subjects.notifications.resend, {
+      account_id: p.accountId,
+      ...(deliveryId ? { delivery_id: deliveryId } : {}),
+      ...(failedSince ? { failed_since: failedSince } : {}),
+    });
+    return result.requeued;
+  }
+}
