@@ -71,3 +71,4 @@ export * from './notifications/list-webhook-endpoints.request.js';
 export * from './notifications/send-sms.request.js';
 export * from './orders/create-batch.request.js';
 export * from './wallet/wallet-event.js';
+export * from './notifications/list-sms.request.js';

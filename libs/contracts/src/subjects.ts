@@ -54,6 +54,7 @@ export const Subjects = {
     listDeliveries: subject('notifications.deliveries.list'),
     resend: subject('notifications.deliveries.resend'),
     sendSms: subject('notifications.sms.send'),
+    listSms: subject('notifications.sms.list'),
   },
   providerAdapters: {
     dispatch: subject('provider-adapters.dispatch'),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WebhooksController } from './webhooks.controller.js';
+import { SmsAdminResolver } from './sms-admin.resolver.js';
 import { WebhooksResolver } from './webhooks.resolver.js';
 
-@Module({ controllers: [WebhooksController], providers: [WebhooksResolver] })
+@Module({ controllers: [WebhooksController], providers: [WebhooksResolver, SmsAdminResolver] })
 export class WebhooksModule {}

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SendSmsRequest, Subjects } from '@airtime/contracts';
+import { ListSmsRequest, SendSmsRequest, type SmsView, Subjects } from '@airtime/contracts';
 import { SmsService } from './sms.service.js';
 
 @Controller()
@@ -10,5 +10,10 @@ export class SmsController {
   @MessagePattern(Subjects.notifications.sendSms)
   send(@Payload() request: SendSmsRequest): Promise<{ id: string; queued: boolean }> {
     return this.sms.enqueue(request.idempotency_key, request.purpose, request.to, request.message);
+  }
+
+  @MessagePattern(Subjects.notifications.listSms)
+  list(@Payload() request: ListSmsRequest): Promise<SmsView[]> {
+    return this.sms.list(request.status, request.limit);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { SmsView } from '@airtime/contracts';
 import { rows } from '@airtime/platform';
 import { NotificationsConfig } from '../config/notifications.config.js';
 import { backoffMs } from '../webhooks/backoff.js';
@@ -52,6 +53,17 @@ export class SmsService implements OnApplicationBootstrap, OnApplicationShutdown
     if (inserted[0]) return { id: inserted[0].id, queued: true };
     const [existing] = await rows<{ id: string }>(this.dataSource, `SELECT id FROM sms_messages WHERE idempotency_key = $1`, [idempotencyKey]);
     return { id: existing?.id ?? '', queued: false };
+  }
+
+  /** For operators: what was sent, what is retrying and why, what failed for good; never the text. */
+  async list(status?: string, limit = 100): Promise<SmsView[]> {
+    const found = await rows<SmsView & { created_at: Date; sent_at: Date | null }>(
+      this.dataSource,
+      `SELECT id, purpose, recipient, status, attempt_count, last_error, created_at, sent_at FROM sms_messages
+        ${status ? 'WHERE status = $2' : ''} ORDER BY created_at DESC LIMIT $1`,
+      status ? [limit, status] : [limit],
+    );
+    return found.map((m) => ({ ...m, created_at: new Date(m.created_at).toISOString(), sent_at: m.sent_at ? new Date(m.sent_at).toISOString() : null }));
   }
 
   nudge(): void {

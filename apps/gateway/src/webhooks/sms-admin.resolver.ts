@@ -1,0 +1,33 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { type SmsView, Subjects } from '@airtime/contracts';
+import { RpcClient } from '@airtime/platform';
+import { OperatorGuard } from '../auth/operator.guard.js';
+
+@ObjectType('SmsMessage')
+export class SmsMessageModel {
+  @Field(() => ID) id: string;
+  @Field() purpose: string;
+  @Field() recipient: string;
+  @Field() status: string;
+  @Field(() => Int) attemptCount: number;
+  @Field(() => String, { nullable: true }) lastError: string | null;
+  @Field() createdAt: string;
+  @Field(() => String, { nullable: true }) sentAt: string | null;
+}
+
+/** Operators see outgoing SMS and their failures (never their text). */
+@Resolver()
+@UseGuards(OperatorGuard)
+export class SmsAdminResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Query(() => [SmsMessageModel])
+  async smsMessages(@Args('status', { nullable: true }) status?: string, @Args('limit', { type: () => Int, nullable: true }) limit?: number): Promise<SmsMessageModel[]> {
+    const messages = await this.rpc.request<SmsView[]>(Subjects.notifications.listSms, { ...(status ? { status } : {}), ...(limit ? { limit } : {}) });
+    return messages.map((m) => Object.assign(new SmsMessageModel(), {
+      id: m.id, purpose: m.purpose, recipient: m.recipient, status: m.status, attemptCount: m.attempt_count,
+      lastError: m.last_error, createdAt: m.created_at, sentAt: m.sent_at,
+    }));
+  }
+}
