@@ -3,3 +3,4 @@ export * from './simulator-timing.js';
 // upstream simulator modules: one export line each
 export { OmegaSimulatorModule } from './omega/omega-simulator.module.js';
 export { EstoresmsSimulatorModule } from './estoresms/estoresms-simulator.module.js';
+export { ZesaSimulatorModule } from './zesa/zesa-simulator.module.js';

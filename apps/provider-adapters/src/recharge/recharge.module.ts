@@ -10,6 +10,8 @@ import { EstoresmsAdapter } from './upstreams/estoresms/estoresms.adapter.js';
 import { EstoresmsConfig } from './upstreams/estoresms/estoresms.config.js';
 import { OmegaAdapter } from './upstreams/omega/omega.adapter.js';
 import { OmegaConfig } from './upstreams/omega/omega.config.js';
+import { ZesaAdapter } from './upstreams/zesa/zesa.adapter.js';
+import { ZesaConfig } from './upstreams/zesa/zesa.config.js';
 
 /**
  * The recharge adapters. Each upstream contributes its adapter class and its config class (validated
@@ -19,12 +21,14 @@ const ADAPTERS = [
   // upstream adapters: one line each
   OmegaAdapter,
   EstoresmsAdapter,
+  ZesaAdapter,
 ] as const;
 
 const ADAPTER_CONFIGS = [
   // upstream config classes: one line each
   OmegaConfig,
   EstoresmsConfig,
+  ZesaConfig,
 ] as const;
 
 @Module({

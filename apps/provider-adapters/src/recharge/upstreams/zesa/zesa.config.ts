@@ -1,0 +1,32 @@
+import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import type { ApiKeyMode } from '@airtime/contracts';
+
+const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/** The ZESA vendor API (ours to define: there is no seed document); the simulator by default. */
+export class ZesaConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsUrl(URL_OPTIONS)
+  ZESA_BASE_URL = 'http://127.0.0.1:4010/zesa';
+
+  /** Test keys always buy from the simulator, so sandbox traffic never buys real electricity. */
+  @IsUrl(URL_OPTIONS)
+  ZESA_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/zesa';
+
+  /** Required in production; development and test use the simulator's key. Never logged. */
+  @ValidateIf((c: ZesaConfig) => c.NODE_ENV === 'production' || c.ZESA_API_KEY !== undefined)
+  @IsString() @MinLength(8)
+  ZESA_API_KEY: string;
+
+  @IsInt() @Min(100) @Max(120_000)
+  ZESA_TIMEOUT_MS: number = 10_000;
+
+  endpoint(mode: ApiKeyMode): { baseUrl: string; apiKey: string } {
+    return {
+      baseUrl: (mode === 'test' ? this.ZESA_SANDBOX_BASE_URL : this.ZESA_BASE_URL).replace(/\/$/, ''),
+      apiKey: mode === 'test' ? 'sim-zesa-api-key' : (this.ZESA_API_KEY ?? 'sim-zesa-api-key'),
+    };
+  }
+}
