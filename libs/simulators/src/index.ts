@@ -4,3 +4,4 @@ export * from './simulator-timing.js';
 export { OmegaSimulatorModule } from './omega/omega-simulator.module.js';
 export { EstoresmsSimulatorModule } from './estoresms/estoresms-simulator.module.js';
 export { ZesaSimulatorModule } from './zesa/zesa-simulator.module.js';
+export { TutiSimulatorModule } from './tuti/tuti-simulator.module.js';

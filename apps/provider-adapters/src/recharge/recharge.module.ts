@@ -10,6 +10,8 @@ import { EstoresmsAdapter } from './upstreams/estoresms/estoresms.adapter.js';
 import { EstoresmsConfig } from './upstreams/estoresms/estoresms.config.js';
 import { OmegaAdapter } from './upstreams/omega/omega.adapter.js';
 import { OmegaConfig } from './upstreams/omega/omega.config.js';
+import { TutiAdapter } from './upstreams/tuti/tuti.adapter.js';
+import { TutiConfig } from './upstreams/tuti/tuti.config.js';
 import { ZesaAdapter } from './upstreams/zesa/zesa.adapter.js';
 import { ZesaConfig } from './upstreams/zesa/zesa.config.js';
 
@@ -22,6 +24,7 @@ const ADAPTERS = [
   OmegaAdapter,
   EstoresmsAdapter,
   ZesaAdapter,
+  TutiAdapter,
 ] as const;
 
 const ADAPTER_CONFIGS = [
@@ -29,6 +32,7 @@ const ADAPTER_CONFIGS = [
   OmegaConfig,
   EstoresmsConfig,
   ZesaConfig,
+  TutiConfig,
 ] as const;
 
 @Module({
