@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { configModule } from '@airtime/platform';
-import { EstoresmsSimulatorModule, OmegaSimulatorModule, TutiSimulatorModule, ZesaSimulatorModule } from '@airtime/simulators';
+import { AfricasTalkingSimulatorModule, EstoresmsSimulatorModule, OmegaSimulatorModule, TutiSimulatorModule, ZesaSimulatorModule } from '@airtime/simulators';
 import { ProviderSimConfig } from './config/provider-sim.config.js';
 import { PesepayModule } from './pesepay/pesepay.module.js';
 import { SmsModule } from './sms/sms.module.js';
@@ -9,6 +9,6 @@ import { SmsModule } from './sms/sms.module.js';
 @Module({})
 export class AppModule {
   static register(config: ProviderSimConfig): DynamicModule {
-    return { module: AppModule, imports: [configModule(ProviderSimConfig, config), SmsModule, PesepayModule, OmegaSimulatorModule, EstoresmsSimulatorModule, ZesaSimulatorModule, TutiSimulatorModule] };
+    return { module: AppModule, imports: [configModule(ProviderSimConfig, config), SmsModule, PesepayModule, OmegaSimulatorModule, EstoresmsSimulatorModule, ZesaSimulatorModule, TutiSimulatorModule, AfricasTalkingSimulatorModule] };
   }
 }

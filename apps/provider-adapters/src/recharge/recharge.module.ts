@@ -10,6 +10,8 @@ import { EstoresmsAdapter } from './upstreams/estoresms/estoresms.adapter.js';
 import { EstoresmsConfig } from './upstreams/estoresms/estoresms.config.js';
 import { OmegaAdapter } from './upstreams/omega/omega.adapter.js';
 import { OmegaConfig } from './upstreams/omega/omega.config.js';
+import { AfricasTalkingAdapter } from './upstreams/africastalking/africastalking.adapter.js';
+import { AfricasTalkingConfig } from './upstreams/africastalking/africastalking.config.js';
 import { TutiAdapter } from './upstreams/tuti/tuti.adapter.js';
 import { TutiConfig } from './upstreams/tuti/tuti.config.js';
 import { ZesaAdapter } from './upstreams/zesa/zesa.adapter.js';
@@ -25,6 +27,7 @@ const ADAPTERS = [
   EstoresmsAdapter,
   ZesaAdapter,
   TutiAdapter,
+  AfricasTalkingAdapter,
 ] as const;
 
 const ADAPTER_CONFIGS = [
@@ -33,6 +36,7 @@ const ADAPTER_CONFIGS = [
   EstoresmsConfig,
   ZesaConfig,
   TutiConfig,
+  AfricasTalkingConfig,
 ] as const;
 
 @Module({

@@ -1,0 +1,117 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DispatchRequest } from '@airtime/contracts';
+import { loadConfig } from '@airtime/platform';
+import { AfricasTalkingSimulatorModule } from '@airtime/simulators';
+import { PENDING } from '../../outcomes.js';
+import type { SentDispatch } from '../../upstream-adapter.js';
+import { AfricasTalkingAdapter } from './africastalking.adapter.js';
+import { AfricasTalkingConfig } from './africastalking.config.js';
+import { africasTalkingOutcome, AFRICASTALKING_STATUSES } from './africastalking-status.js';
+
+const fixtures = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/status-values.json'), 'utf8'));
+
+describe("Africa's Talking status values (seed 002)", () => {
+  it('maps every documented value', () => {
+    expect(Object.keys(AFRICASTALKING_STATUSES).sort()).toEqual([...fixtures.values].sort());
+    const results = Object.fromEntries((fixtures.values as string[]).map((v) => [v, africasTalkingOutcome('r', v, 'ATQid_1', v)]));
+    expect(results['Success']?.status).toBe('success');
+    expect(results['Sent']).toMatchObject({ status: 'unknown', upstream_code: PENDING });
+    expect(results['Queued']).toMatchObject({ status: 'unknown', upstream_code: PENDING });
+    expect(results['UserNotFound']).toMatchObject({ status: 'failed', error_code: 'INVALID_TARGET', upstream_code: 'UserNotFound' });
+    expect(results['InsufficientBalance']).toMatchObject({ status: 'failed', error_code: 'INSUFFICIENT_UPSTREAM_BALANCE' });
+    expect(results['NotSupported']).toMatchObject({ status: 'failed', error_code: 'NOT_SUPPORTED' });
+    expect(africasTalkingOutcome('r', 'Mystery', null, '').status).toBe('unknown');
+  });
+});
+
+describe("the Africa's Talking adapter against its simulator, over HTTP", () => {
+  let sim: INestApplication;
+  let adapter: AfricasTalkingAdapter;
+  let hooks: http.Server;
+  const callbacks: Record<string, unknown>[] = [];
+  let n = 0;
+
+  beforeAll(async () => {
+    hooks = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString()));
+      req.on('end', () => {
+        callbacks.push(JSON.parse(raw));
+        res.end('OK');
+      });
+    });
+    await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
+    Object.assign(process.env, {
+      SIM_SLOW_ANSWER_MS: '700',
+      SIM_CALLBACK_DELAY_MS: '150',
+      SIM_AFRICASTALKING_CALLBACK_URL: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/callbacks`,
+    });
+    sim = await NestFactory.create(AfricasTalkingSimulatorModule, { logger: false });
+    await sim.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${(sim.getHttpServer().address() as AddressInfo).port}/africastalking`;
+    adapter = new AfricasTalkingAdapter(loadConfig(AfricasTalkingConfig, { NODE_ENV: 'test', AFRICASTALKING_BASE_URL: url, AFRICASTALKING_SANDBOX_BASE_URL: url, AFRICASTALKING_TIMEOUT_MS: '300' }));
+  });
+  afterAll(async () => {
+    await sim.close();
+    await new Promise((resolve) => hooks.close(resolve));
+  });
+
+  const request = (target: string, overrides: Partial<DispatchRequest> = {}): DispatchRequest => ({
+    reference: `a${process.pid}x${++n}`,
+    upstream: 'africastalking',
+    mode: 'live',
+    kind: 'airtime',
+    country: 'KE',
+    network: 'safaricom',
+    target,
+    currency: 'KES',
+    amount_minor: '10000',
+    ...overrides,
+  });
+  const sent = (r: DispatchRequest, providerRef: string | null): SentDispatch => ({ reference: r.reference, upstream: 'africastalking', provider_ref: providerRef, target: r.target, currency: r.currency, amount_minor: r.amount_minor });
+
+  it('sends (Sent: pending), and the replay and the status callback then say Success', async () => {
+    const r = request('254711223344');
+    const first = await adapter.send(r);
+    expect(first).toMatchObject({ status: 'unknown', upstream_code: PENDING, provider_ref: expect.stringMatching(/^ATQid_/) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await adapter.query({ reference: r.reference, upstream: 'africastalking', mode: 'live', original: r })).toMatchObject({ status: 'success', provider_ref: first.provider_ref });
+    const callback = callbacks.find((c) => c['requestId'] === first.provider_ref);
+    expect(callback).toMatchObject({ status: 'Success', phoneNumber: '+254711223344', value: 'KES 100.0000' });
+    const translated = await adapter.callback('status', callback, { headers: {}, findSent: async () => sent(r, first.provider_ref) });
+    expect(translated).toEqual({ outcome: expect.objectContaining({ status: 'success', reference: r.reference }), reply: { status: 200, body: 'OK' } });
+  });
+
+  it('fails a number the network does not know (…0001) and an empty float (…0002)', async () => {
+    expect(await adapter.send(request('254711220001'))).toMatchObject({ status: 'failed', error_code: 'INVALID_TARGET' });
+    expect(await adapter.send(request('254711220002'))).toMatchObject({ status: 'failed', error_code: 'INSUFFICIENT_UPSTREAM_BALANCE' });
+  });
+
+  it('calls a slow answer (…0004), a 500 (…0007) and garbage (…0008) unknown; a replay resolves them', async () => {
+    const slow = request('254711220004');
+    expect((await adapter.send(slow)).status).toBe('unknown');
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(await adapter.query({ reference: slow.reference, upstream: 'africastalking', mode: 'live', original: slow })).toMatchObject({ status: 'failed' });
+    expect((await adapter.send(request('254711220007'))).status).toBe('unknown');
+    expect((await adapter.send(request('254711220008'))).status).toBe('unknown');
+  });
+
+  it('answers the validation callback Validated only for a transaction we sent, as we sent it', async () => {
+    const r = request('254711556677');
+    const validation = { transactionId: 'ATQid_9', phoneNumber: '+254711556677', sourceIpAddress: '1.2.3.4', currencyCode: 'KES', amount: 100 };
+    const ours = await adapter.callback('validation', validation, { headers: {}, findSent: async () => sent(r, 'ATQid_9') });
+    expect(ours.reply).toEqual({ status: 200, body: { status: 'Validated' } });
+    const other = await adapter.callback('validation', { ...validation, amount: 1000 }, { headers: {}, findSent: async () => sent(r, 'ATQid_9') });
+    expect(other.reply.body).toEqual({ status: 'Failed' });
+    const stranger = await adapter.callback('validation', validation, { headers: {}, findSent: async () => null });
+    expect(stranger.reply.body).toEqual({ status: 'Failed' });
+    const incomplete = await adapter.callback('validation', { transactionId: 'x' }, { headers: {}, findSent: async () => null });
+    expect(incomplete.reply.status).toBe(400);
+  });
+});

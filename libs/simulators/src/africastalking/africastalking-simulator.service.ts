@@ -1,0 +1,88 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { behaviourOf, type TestNumberBehaviour } from '../test-number-behaviour.js';
+import { simulatorTiming } from '../simulator-timing.js';
+
+export interface AtRecipient {
+  phoneNumber: string;
+  errorMessage: string;
+  amount: string;
+  status: string;
+  requestId: string;
+  discount: string;
+}
+
+/** Africa's Talking's airtime response object, as its API returns it inside the wrapper's answer. */
+export interface AtResponse {
+  errorMessage: string;
+  numSent: number;
+  totalAmount: string;
+  totalDiscount: string;
+  responses: AtRecipient[];
+}
+
+const money = (currency: string, value: number) => `${currency} ${value.toFixed(4)}`;
+
+/**
+ * The simulated airtime service: sends are idempotent on the idempotency key (a repeat returns the
+ * original answer, as it stands now), "Sent" becomes "Success" or "Failed" after a while, and the
+ * status callback reports it.
+ */
+@Injectable()
+export class AfricasTalkingSimulatorService {
+  private readonly logger = new Logger('AfricasTalkingSimulator');
+  private readonly sends = new Map<string, AtResponse>();
+  private readonly timing = simulatorTiming();
+
+  /** Undefined `response`: the API failed before sending anything (a 5xx). */
+  send(phone: string, amount: number, currency: string, key: string): { response?: AtResponse; behaviour: TestNumberBehaviour; replay: boolean } {
+    const behaviour = behaviourOf(phone);
+    const existing = this.sends.get(key);
+    if (existing) return { response: existing, behaviour, replay: true };
+    if (behaviour === 'server-error') return { behaviour, replay: false };
+    const discount = amount * 0.006;
+    const refused: Partial<Record<TestNumberBehaviour, string>> = { reject: 'UserNotFound', 'insufficient-balance': 'InsufficientBalance' };
+    const status = refused[behaviour] ?? 'Sent';
+    const recipient: AtRecipient = {
+      phoneNumber: `+${phone}`,
+      errorMessage: status === 'Sent' ? 'None' : status,
+      amount: money(currency, amount),
+      status,
+      requestId: `ATQid_${randomBytes(16).toString('hex')}`,
+      discount: money(currency, status === 'Sent' ? discount : 0),
+    };
+    const response: AtResponse = {
+      errorMessage: 'None',
+      numSent: status === 'Sent' ? 1 : 0,
+      totalAmount: money(currency, status === 'Sent' ? amount : 0),
+      totalDiscount: recipient.discount,
+      responses: [recipient],
+    };
+    if (status === 'Sent') {
+      this.sends.set(key, response);
+      const fails = behaviour === 'timeout-then-failure' || behaviour === 'pending-then-failure';
+      setTimeout(() => this.deliver(recipient, fails), this.timing.callbackDelayMs).unref();
+    }
+    return { response, behaviour, replay: false };
+  }
+
+  slowAnswerMs(): number {
+    return this.timing.slowAnswerMs;
+  }
+
+  private deliver(recipient: AtRecipient, fails: boolean): void {
+    recipient.status = fails ? 'Failed' : 'Success';
+    if (fails) recipient.errorMessage = 'Failed';
+    const url = process.env['SIM_AFRICASTALKING_CALLBACK_URL'] ?? 'http://127.0.0.1:3000/callbacks/africastalking';
+    const body = {
+      phoneNumber: recipient.phoneNumber,
+      description: fails ? 'Airtime delivery failed' : 'Airtime delivered',
+      status: recipient.status,
+      requestId: recipient.requestId,
+      discount: recipient.discount,
+      value: recipient.amount,
+    };
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) })
+      .catch((error: Error) => this.logger.warn(`status callback for ${recipient.requestId} not delivered: ${error.message}`));
+  }
+}
