@@ -1,6 +1,7 @@
 import type { RunningPlatform } from '../support/platform-processes.js';
 import { ownPlatform } from '../support/own-platform.js';
 import { fundWallet } from '../support/operator.js';
+import { createRpcClient } from '@airtime/platform';
 import { http, type HttpResult } from '../support/platform-client.js';
 import { reference, settledOrder } from '../support/orders.js';
 import { createApiKey, onboardTenant } from '../support/tenants.js';
@@ -9,8 +10,8 @@ import net from 'node:net';
 
 let platform: RunningPlatform;
 beforeAll(async () => {
-  // Two orders replicas, so that the reconciler's claims are contended the whole time.
-  platform = await ownPlatform({ label: 'faults', replicas: { orders: 2 } });
+  // Two replicas of orders and of provider-adapters: claims and dispatches are shared all the time.
+  platform = await ownPlatform({ label: 'faults', replicas: { orders: 2, 'provider-adapters': 2 } });
 }, 120_000);
 afterAll(() => platform?.stopAll(), 60_000);
 
@@ -42,17 +43,46 @@ async function expectLedgerConsistent(key: string) {
   return { balance: wallets.body.data[0].balance_minor as string, perOrder };
 }
 
+describe('replicas', () => {
+  it('share dispatches over NATS: each answered once, by one of two provider-adapters replicas', async () => {
+    const { subjectPrefix, simUrl } = platform.state;
+    const rpc = createRpcClient(process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222', 'e2e-replicas', 15_000);
+    try {
+      const instances = new Set<string>();
+      for (let i = 0; i < 20; i++) {
+        instances.add((await rpc.request<{ instance: string }>(`${subjectPrefix}provider-adapters.health`, {})).instance);
+      }
+      expect(instances.size).toBe(2);
+
+      const references = Array.from({ length: 10 }, (_, i) => `replica${Date.now()}x${i}`);
+      const outcomes = await Promise.all(references.map((reference) =>
+        rpc.request<{ status: string; reference: string }>(`${subjectPrefix}provider-adapters.dispatch`, {
+          reference, upstream: 'omega', mode: 'live', kind: 'airtime', country: 'ZW', network: 'econet', target: '263772279099', currency: 'USD', amount_minor: '100',
+        }),
+      ));
+      expect(outcomes.map((o) => o.status)).toEqual(references.map(() => 'success'));
+      for (const reference of references) {
+        const received = (await (await fetch(`${simUrl}/omega/sim/recharges?reference=${reference}`)).json()) as unknown[];
+        expect(received).toHaveLength(1);
+      }
+    } finally {
+      await rpc.close();
+    }
+  });
+});
+
 describe('orders through service outages', () => {
   it('converge when provider-adapters is down while orders are in flight, then comes back', async () => {
     const key = await shop('10000');
-    await platform.stop('provider-adapters');
+    await Promise.all([platform.stop('provider-adapters', 0), platform.stop('provider-adapters', 1)]);
     const targets = ['0772279099', '0772220001', '0772220003', '0772220004', '0772271111'];
     const placed = await Promise.all(
       targets.map((target) => http('POST', '/api/v1/orders', { apiKey: key, body: { product_id: 100, target, amount: 1, agent_reference: reference() } })),
     );
     for (const order of placed) expect(['unknown', 'pending']).toContain(order.body.status);
 
-    platform.start('provider-adapters');
+    platform.start('provider-adapters', {}, 0);
+    platform.start('provider-adapters', {}, 1);
     const settled = await Promise.all(placed.map((p) => settledOrder(key, p.body.agent_reference, 45_000)));
     expect(settled.map((o) => o.status)).toEqual(['success', 'refunded', 'success', 'refunded', 'success']);
     const { balance } = await expectLedgerConsistent(key);
