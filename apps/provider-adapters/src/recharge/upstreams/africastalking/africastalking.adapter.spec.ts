@@ -1,13 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DispatchRequest } from '@airtime/contracts';
 import { loadConfig } from '@airtime/platform';
 import { AfricasTalkingSimulatorModule } from '@airtime/simulators';
+import { startSimulatorWithCallbacks, type RunningSimulator } from '../../../testing/simulator-with-callbacks.js';
 import { PENDING } from '../../outcomes.js';
 import type { SentDispatch } from '../../upstream-adapter.js';
 import { AfricasTalkingAdapter } from './africastalking.adapter.js';
@@ -31,36 +28,18 @@ describe("Africa's Talking status values (seed 002)", () => {
 });
 
 describe("the Africa's Talking adapter against its simulator, over HTTP", () => {
-  let sim: INestApplication;
+  let sim: RunningSimulator;
   let adapter: AfricasTalkingAdapter;
-  let hooks: http.Server;
-  const callbacks: Record<string, unknown>[] = [];
+  let callbacks: Record<string, unknown>[];
   let n = 0;
 
   beforeAll(async () => {
-    hooks = http.createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c: Buffer) => (raw += c.toString()));
-      req.on('end', () => {
-        callbacks.push(JSON.parse(raw));
-        res.end('OK');
-      });
-    });
-    await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
-    Object.assign(process.env, {
-      SIM_SLOW_ANSWER_MS: '700',
-      SIM_CALLBACK_DELAY_MS: '150',
-      SIM_AFRICASTALKING_CALLBACK_URL: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/callbacks`,
-    });
-    sim = await NestFactory.create(AfricasTalkingSimulatorModule, { logger: false });
-    await sim.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${(sim.getHttpServer().address() as AddressInfo).port}/africastalking`;
+    sim = await startSimulatorWithCallbacks(AfricasTalkingSimulatorModule, 'SIM_AFRICASTALKING_CALLBACK_URL');
+    callbacks = sim.callbacks;
+    const url = `${sim.url}/africastalking`;
     adapter = new AfricasTalkingAdapter(loadConfig(AfricasTalkingConfig, { NODE_ENV: 'test', AFRICASTALKING_BASE_URL: url, AFRICASTALKING_SANDBOX_BASE_URL: url, AFRICASTALKING_TIMEOUT_MS: '300' }));
   });
-  afterAll(async () => {
-    await sim.close();
-    await new Promise((resolve) => hooks.close(resolve));
-  });
+  afterAll(() => sim.stop());
 
   const request = (target: string, overrides: Partial<DispatchRequest> = {}): DispatchRequest => ({
     reference: `a${process.pid}x${++n}`,

@@ -1,13 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DispatchRequest } from '@airtime/contracts';
 import { loadConfig } from '@airtime/platform';
 import { TutiSimulatorModule } from '@airtime/simulators';
+import { startSimulatorWithCallbacks, type RunningSimulator } from '../../../testing/simulator-with-callbacks.js';
 import { PENDING } from '../../outcomes.js';
 import type { SentDispatch } from '../../upstream-adapter.js';
 import { tutiOutcome } from './tuti-answer.js';
@@ -47,36 +44,18 @@ describe("Tuti's documented answers (seed 004)", () => {
 });
 
 describe('the Tuti adapter against the Tuti simulator, over HTTP', () => {
-  let sim: INestApplication;
+  let sim: RunningSimulator;
   let adapter: TutiAdapter;
-  let hooks: http.Server;
-  const received: Record<string, unknown>[] = [];
+  let received: Record<string, unknown>[];
   let n = 0;
 
   beforeAll(async () => {
-    hooks = http.createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c: Buffer) => (raw += c.toString()));
-      req.on('end', () => {
-        received.push(JSON.parse(raw));
-        res.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
-    Object.assign(process.env, {
-      SIM_SLOW_ANSWER_MS: '700',
-      SIM_CALLBACK_DELAY_MS: '150',
-      SIM_TUTI_WEBHOOK_URL: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hooks`,
-    });
-    sim = await NestFactory.create(TutiSimulatorModule, { logger: false });
-    await sim.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${(sim.getHttpServer().address() as AddressInfo).port}/tuti`;
+    sim = await startSimulatorWithCallbacks(TutiSimulatorModule, 'SIM_TUTI_WEBHOOK_URL');
+    received = sim.callbacks;
+    const url = `${sim.url}/tuti`;
     adapter = new TutiAdapter(loadConfig(TutiConfig, { NODE_ENV: 'test', TUTI_BASE_URL: url, TUTI_SANDBOX_BASE_URL: url, TUTI_TIMEOUT_MS: '300' }));
   });
-  afterAll(async () => {
-    await sim.close();
-    await new Promise((resolve) => hooks.close(resolve));
-  });
+  afterAll(() => sim.stop());
 
   const request = (target: string, overrides: Partial<DispatchRequest> = {}): DispatchRequest => ({
     reference: `t${process.pid}x${++n}`,
