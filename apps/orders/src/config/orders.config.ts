@@ -22,7 +22,7 @@ export class OrdersConfig extends DatabaseServiceConfig {
   RECONCILE_GRACE_SECONDS: number = 60;
 
   /** An unknown order still unresolved after this long is flagged for an operator (never refunded blindly). */
-  @IsInt() @Min(60) @Max(2_592_000)
+  @IsInt() @Min(1) @Max(2_592_000)
   RECONCILE_ATTENTION_AFTER_SECONDS: number = 86_400;
 
   /** How often the outbox of order events is flushed to JetStream when nothing nudges it. */
