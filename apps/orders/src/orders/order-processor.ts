@@ -75,7 +75,9 @@ export class OrderProcessor {
       case 'debited':
         return this.dispatch(order);
       case 'failed':
-        return this.refund(order);
+        return this.refund(order, 'failed', 'refunded');
+      case 'reversing':
+        return this.refund(order, 'reversing', 'reversed');
       default:
         return Promise.resolve(undefined);
     }
@@ -116,13 +118,27 @@ export class OrderProcessor {
     return applied.status === dispatching.status ? undefined : applied;
   }
 
-  private async refund(order: OrderRow): Promise<OrderRow | undefined> {
+  /**
+   * A success its upstream reports reversed (eStoreSMS's Reversed): the money comes back, once,
+   * through the same refund key as a failure would use, so a reversal can never refund twice.
+   */
+  async reverse(order: OrderRow, outcome: DispatchOutcome): Promise<OrderRow> {
+    const reversing = await this.store.transition(order.id, ['success'], 'reversing', {
+      error_code: 'REVERSED',
+      message: outcome.message ?? 'The provider reversed this recharge',
+    });
+    if (!reversing) return (await this.store.byId(order.id)) ?? order;
+    this.events.nudge();
+    return this.advance(reversing);
+  }
+
+  private async refund(order: OrderRow, from: 'failed' | 'reversing', to: 'refunded' | 'reversed'): Promise<OrderRow | undefined> {
     try {
       await this.rpc.request<TransferView>(Subjects.wallet.refund, {
         idempotency_key: `order:${order.id}:refund`,
         account_id: order.account_id,
         debit_key: `order:${order.id}:debit`,
-        reason: `Order failed: ${order.message ?? order.error_code ?? 'provider failure'}`.slice(0, 500),
+        reason: `${from === 'reversing' ? 'Order reversed' : 'Order failed'}: ${order.message ?? order.error_code ?? 'provider failure'}`.slice(0, 500),
       }, this.config.WALLET_TIMEOUT_MS);
     } catch (error) {
       if (!(error instanceof PlatformError && error.code === 'ALREADY_REFUNDED')) {
@@ -130,7 +146,7 @@ export class OrderProcessor {
         return undefined;
       }
     }
-    return this.store.transition(order.id, ['failed'], 'refunded');
+    return this.store.transition(order.id, [from], to);
   }
 }
 

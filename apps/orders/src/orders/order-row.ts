@@ -1,7 +1,7 @@
 import { formatMinor } from '@airtime/money';
 import type { ApiKeyMode, OrderStatus, OrderView, ProductKind, UpstreamId } from '@airtime/contracts';
 
-export type InternalOrderStatus = 'created' | 'debited' | 'dispatching' | 'success' | 'failed' | 'refunded' | 'unknown' | 'rejected';
+export type InternalOrderStatus = 'created' | 'debited' | 'dispatching' | 'success' | 'failed' | 'refunded' | 'unknown' | 'rejected' | 'reversing' | 'reversed';
 
 export interface OrderRow {
   id: string;
@@ -36,7 +36,7 @@ export interface OrderRow {
 }
 
 /** States in which an order rests until something outside (a reconciler run, an operator) moves it. */
-export const RESTING: InternalOrderStatus[] = ['success', 'refunded', 'rejected', 'unknown', 'failed'];
+export const RESTING: InternalOrderStatus[] = ['success', 'refunded', 'rejected', 'unknown', 'failed', 'reversing', 'reversed'];
 
 /** How the client sees an internal state: everything before an outcome is `pending`. */
 export function publicStatus(status: InternalOrderStatus): OrderStatus {
@@ -47,6 +47,8 @@ export function publicStatus(status: InternalOrderStatus): OrderStatus {
       return 'pending';
     case 'rejected':
       return 'failed';
+    case 'reversing':
+      return 'reversed';
     default:
       return status;
   }

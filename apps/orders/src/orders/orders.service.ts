@@ -100,6 +100,7 @@ export class OrdersService {
     const internal = request.status === undefined ? undefined
       : request.status === 'pending' ? ['created', 'debited', 'dispatching']
       : request.status === 'failed' ? ['failed', 'rejected']
+      : request.status === 'reversed' ? ['reversing', 'reversed']
       : [request.status];
     add((n) => `status = ANY($${n})`, internal);
     add((n) => `network = $${n}`, request.network?.toLowerCase());
@@ -127,9 +128,11 @@ export class OrdersService {
     const orderId = orderIdOf(request.reference);
     const order = orderId ? await this.store.byId(orderId) : undefined;
     if (!order || order.upstream !== request.upstream) throw new PlatformError('ORDER_NOT_FOUND', `No order with reference ${request.reference}`);
-    if (order.status !== 'dispatching' && order.status !== 'unknown') return toOrderView(order);
+    const reversal = order.status === 'success' && request.outcome.status === 'failed' && request.outcome.error_code === 'REVERSED';
+    if (order.status !== 'dispatching' && order.status !== 'unknown' && !reversal) return toOrderView(order);
     if (!(await this.store.lease(order.id, 60))) return toOrderView(order);
     try {
+      if (reversal) return toOrderView(await this.processor.reverse(order, request.outcome));
       return toOrderView(await this.processor.applyOutcome(order, { ...request.outcome, reference: request.reference }, [order.status]));
     } finally {
       await this.store.release(order.id);

@@ -42,7 +42,7 @@ export class ReconcilerService {
       `UPDATE orders SET lease_until = now() + make_interval(secs => $3), last_checked_at = now()
         WHERE id IN (
           SELECT id FROM orders
-           WHERE status IN ('created', 'debited', 'dispatching', 'unknown', 'failed')
+           WHERE status IN ('created', 'debited', 'dispatching', 'unknown', 'failed', 'reversing')
              AND updated_at < now() - make_interval(secs => $1)
              AND (lease_until IS NULL OR lease_until < now())
            ORDER BY last_checked_at NULLS FIRST, updated_at
