@@ -14,12 +14,20 @@ async function call(method, path, body, token) {
   return { status: response.status, body: await response.json() };
 }
 
-async function latestPin() {
-  const inbox = await (await fetch(`${sim}/sim/sms?to=${phone}`)).json();
-  const pin = /PIN for .* is (\d+)\./.exec(inbox[0]?.message ?? '')?.[1];
-  if (!pin) throw new Error(`no PIN SMS for ${phone} in the simulator's inbox`);
-  return pin;
+const inbox = async () => (await fetch(`${sim}/sim/sms?to=${phone}`)).json();
+
+/** SMS go out asynchronously (through notifications): wait for the one after the `seen` before it. */
+async function nextPin(seen) {
+  for (let i = 0; i < 150; i++) {
+    const messages = await inbox();
+    const pin = messages.length > seen ? /PIN for .* is (\d+)\./.exec(messages[0]?.message ?? '')?.[1] : undefined;
+    if (pin) return pin;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no PIN SMS for ${phone} in the simulator's inbox`);
 }
+
+const seen = (await inbox()).length;
 
 const onboarding = await call('POST', '/api/v1/onboarding/accounts', {
   name: 'Demo Airtime Reseller',
@@ -42,7 +50,7 @@ if (onboarding.status === 409) {
   throw new Error(`onboarding the demo tenant failed: ${JSON.stringify(onboarding.body)}`);
 }
 
-const pin = await latestPin();
+const pin = await nextPin(seen);
 const login = await call('POST', '/auth/pin-authentication', { phone, pin });
 if (login.status !== 200) throw new Error(`demo login failed: ${JSON.stringify(login.body)}`);
 const key = await call('POST', '/api/v1/api-keys', { name: `demo ${new Date().toISOString()}`, mode: 'test' }, login.body.data.token);
