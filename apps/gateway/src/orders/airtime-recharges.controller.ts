@@ -8,6 +8,7 @@ import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { UserJwtGuard } from '../auth/user-jwt.guard.js';
+import { RateLimitGuard } from '../http/rate-limit.guard.js';
 import { AirtimeBatchBody } from './dtos/airtime-batch.body.js';
 import { AirtimeRechargeBody } from './dtos/airtime-recharge.body.js';
 
@@ -23,6 +24,7 @@ export class AirtimeRechargesController {
 
   @Post('airtime')
   @HttpCode(200)
+  @UseGuards(RateLimitGuard)
   async recharge(@CurrentPrincipal() principal: Principal, @Body() body: AirtimeRechargeBody, @Res({ passthrough: true }) res: Response) {
     const { product, detected } = await this.airtimeProductFor(body.phone, body.currency);
     const order = await this.rpc.request<OrderView>(Subjects.orders.create, {
