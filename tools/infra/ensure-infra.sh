@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Makes the platform's infrastructure, PostgreSQL and NATS with JetStream, answer at the configured
+# Makes the platform's infrastructure, PostgreSQL, NATS with JetStream and Redis, answer at the configured
 # URLs. It tries these in order:
 #   a. they already answer: use them;
 #   b. a Docker engine answers: `docker compose up -d` the missing ones from the repo's docker-compose.yml;
-#   c. local binaries: install the Debian packages `postgresql` / `nats-server` if missing (as root; otherwise
-#      it prints the command and fails), then run a private PostgreSQL cluster in .local/postgres and a
-#      nats-server with its JetStream store in .local/nats.
+#   c. local binaries: install the Debian packages `postgresql` / `nats-server` / `redis-server` if missing (as
+#      root; otherwise it prints the command and fails), then run a private PostgreSQL cluster in .local/postgres,
+#      a nats-server with its JetStream store in .local/nats and a redis-server (nothing kept on disk).
 # It only ever creates, starts and stops what lives under its own .local directory (or the compose services it
 # started itself); it never initialises, changes or deletes a cluster or a store it did not create.
 #
@@ -15,6 +15,7 @@
 # Environment:
 #   PG_ADMIN_URL     postgres URL of an administrative database (default postgres://postgres@127.0.0.1:5432/postgres)
 #   NATS_URL         nats://host:port (default nats://127.0.0.1:4222; of a comma-separated list the first is used)
+#   REDIS_URL        redis://host:port (default redis://127.0.0.1:6379)
 #   INFRA_TIMEOUT    seconds to wait for each service to become ready (default 60)
 #   INFRA_DOCKER     auto (default) or never: whether step b may use Docker
 #   INFRA_LOCAL_DIR  where local clusters, pid and log files live (default <repo>/.local)
@@ -26,6 +27,7 @@ set -euo pipefail
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 NATS_URL=${NATS_URL:-nats://127.0.0.1:4222}
+REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 INFRA_TIMEOUT=${INFRA_TIMEOUT:-60}
 INFRA_DOCKER=${INFRA_DOCKER:-auto}
 INFRA_PG_USER=${INFRA_PG_USER:-postgres}
@@ -41,6 +43,8 @@ PG_PID_FILE=$LOCAL_DIR/postgres.pid
 NATS_STORE=$LOCAL_DIR/nats
 NATS_LOG=$LOCAL_DIR/nats.log
 NATS_PID_FILE=$LOCAL_DIR/nats.pid
+REDIS_LOG=$LOCAL_DIR/redis.log
+REDIS_PID_FILE=$LOCAL_DIR/redis.pid
 COMPOSE_RECORD=$LOCAL_DIR/compose-services
 
 say() { printf '%s\n' "$*"; }
@@ -90,6 +94,10 @@ NATS_FIRST_URL=${NATS_FIRST_URL// /}
 [[ $NATS_FIRST_URL =~ ^nats:// ]] || die "NATS_URL must look like nats://host:port, not '$(redact "$NATS_URL")'"
 parse_url "$NATS_FIRST_URL" 4222
 NATS_HOST=$URL_HOST NATS_PORT=$URL_PORT
+[[ $REDIS_URL =~ ^rediss?:// ]] || die "REDIS_URL must look like redis://host:port, not '$(redact "$REDIS_URL")'"
+parse_url "$REDIS_URL" 6379
+REDIS_HOST=$URL_HOST REDIS_PORT=$URL_PORT
+REDIS_SHOWN=$(redact "$REDIS_URL")
 PG_SHOWN=$(redact "$PG_ADMIN_URL")
 NATS_SHOWN=$(redact "$NATS_FIRST_URL")
 
@@ -147,6 +155,19 @@ nats_probe() {
   return 0
 }
 
+# redis_probe: 0 = Redis answers PING, 1 = not answering, 3 = something else (or a Redis wanting a password).
+redis_probe() {
+  local line
+  # shellcheck disable=SC2016 # $1 and $2 belong to the inner shell
+  line=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2" && printf "PING\r\n" >&3 && IFS= read -r -t 3 line <&3 && printf "%s" "$line"' \
+    _ "$REDIS_HOST" "$REDIS_PORT" 2>/dev/null) || {
+    tcp_open "$REDIS_HOST" "$REDIS_PORT" && return 3
+    return 1
+  }
+  [[ ${line%$'\r'} == +PONG ]] && return 0
+  return 3
+}
+
 # wait_until <seconds> <description> <command...>: polls until the command succeeds.
 wait_until() {
   local seconds=$1 what=$2 deadline
@@ -160,6 +181,7 @@ wait_until() {
 }
 
 pg_ready() { pg_probe; }
+redis_ready() { redis_probe; }
 nats_ready() { nats_probe; }
 
 # Why an answering PostgreSQL can't be used, and what to do.
@@ -227,7 +249,7 @@ start_with_compose() { # services...
   local services=("$@") svc
   prepare_local_dir
   info "starting docker compose services: ${services[*]}"
-  POSTGRES_PORT=$PG_PORT NATS_PORT=$NATS_PORT compose up -d "${services[@]}" >&2 ||
+  POSTGRES_PORT=$PG_PORT NATS_PORT=$NATS_PORT REDIS_PORT=$REDIS_PORT compose up -d "${services[@]}" >&2 ||
     die "docker compose up -d ${services[*]} failed"
   for svc in "${services[@]}"; do
     grep -qx "$svc" "$COMPOSE_RECORD" 2>/dev/null || printf '%s\n' "$svc" >>"$COMPOSE_RECORD"
@@ -243,6 +265,11 @@ start_with_compose() { # services...
         wait_until "$INFRA_TIMEOUT" "nats at $NATS_SHOWN" nats_ready ||
           die "nats: the compose service did not become ready at $NATS_SHOWN in ${INFRA_TIMEOUT}s (see: docker compose logs nats)"
         say "nats: started docker compose service 'nats' at $NATS_SHOWN"
+        ;;
+      redis)
+        wait_until "$INFRA_TIMEOUT" "redis at $REDIS_SHOWN" redis_ready ||
+          die "redis: the compose service did not become ready at $REDIS_SHOWN in ${INFRA_TIMEOUT}s (see: docker compose logs redis)"
+        say "redis: started docker compose service 'redis' at $REDIS_SHOWN"
         ;;
     esac
   done
@@ -284,6 +311,16 @@ find_pg_bindir() {
     fi
     printf '%s' "$dir"
     return 0
+  done
+}
+
+find_redis_server() {
+  local candidate
+  for candidate in "$(command -v redis-server 2>/dev/null || true)" /usr/bin/redis-server /usr/local/bin/redis-server; do
+    if [[ -n $candidate && -x $candidate ]]; then
+      printf '%s' "$candidate"
+      return 0
+    fi
   done
 }
 
@@ -426,6 +463,24 @@ start_local_nats() {
   say "nats: started local nats-server ${NATS_VERSION:+$NATS_VERSION }(pid $pid, JetStream store $(rel "$NATS_STORE"), log $(rel "$NATS_LOG")) at $NATS_SHOWN"
 }
 
+# ---------------------------------------------------------------------------------------------- local Redis
+
+start_local_redis() {
+  is_local_host "$REDIS_HOST" || die "redis: $REDIS_SHOWN is not on this machine and does not answer; not starting anything"
+  local bin pid
+  bin=$(find_redis_server)
+  [[ -n $bin ]] || die "redis: no redis-server binary found after installation"
+  rm -f "$REDIS_PID_FILE"
+  info "starting redis-server on $REDIS_HOST:$REDIS_PORT (log: $(rel "$REDIS_LOG"))"
+  # Rate-limit counters only: nothing is worth keeping on disk.
+  "$bin" --daemonize yes --bind "$REDIS_HOST" --port "$REDIS_PORT" --save '' --appendonly no --dir "$LOCAL_DIR" \
+    --pidfile "$REDIS_PID_FILE" --logfile "$REDIS_LOG" >&2 || die "redis: redis-server failed to start (log: $REDIS_LOG)"
+  wait_until "$INFRA_TIMEOUT" "redis at $REDIS_SHOWN" redis_ready ||
+    die "redis: redis-server did not answer at $REDIS_SHOWN in ${INFRA_TIMEOUT}s (log: $REDIS_LOG)"
+  pid=$(owned_pid "$REDIS_PID_FILE" redis-server)
+  say "redis: started local redis-server (pid ${pid:-?}, log $(rel "$REDIS_LOG")) at $REDIS_SHOWN"
+}
+
 # ---------------------------------------------------------------------------------------------- --stop
 
 stop_all() {
@@ -442,6 +497,16 @@ stop_all() {
       info "nats: $(rel "$NATS_PID_FILE") names no running nats-server; removing it"
     fi
     rm -f "$NATS_PID_FILE"
+  fi
+  if [[ -f $REDIS_PID_FILE ]]; then
+    pid=$(owned_pid "$REDIS_PID_FILE" redis-server)
+    if [[ -n $pid ]]; then
+      kill -TERM "$pid"
+      for _ in $(seq 1 30); do pid_alive "$pid" || break; sleep 0.5; done
+      say "redis: stopped local redis-server (pid $pid)"
+      stopped=1
+    fi
+    rm -f "$REDIS_PID_FILE"
   fi
   if [[ -f $PG_PID_FILE ]]; then
     recorded=$(head -n 1 "$PG_PID_FILE" 2>/dev/null || true)
@@ -474,9 +539,10 @@ stop_all() {
 # ---------------------------------------------------------------------------------------------- main
 
 ensure() {
-  local pg_state=0 nats_state=0 need=() pid svc
+  local pg_state=0 nats_state=0 redis_state=0 need=() pid svc
   pg_probe || pg_state=$?
   nats_probe || nats_state=$?
+  redis_probe || redis_state=$?
 
   case $pg_state in
     0)
@@ -494,11 +560,20 @@ ensure() {
     1) need+=(nats) ;;
     *) nats_refuses "$nats_state" ;;
   esac
+  case $redis_state in
+    0)
+      pid=$(owned_pid "$REDIS_PID_FILE" redis-server)
+      say "redis: already running at $REDIS_SHOWN${pid:+ (local redis-server pid $pid)}"
+      ;;
+    1) need+=(redis) ;;
+    *) die "redis: something answers at $REDIS_SHOWN but not as a Redis we can use (a password?); set REDIS_URL to one that works, or to a free port" ;;
+  esac
   ((${#need[@]} > 0)) || return 0
   for svc in "${need[@]}"; do
     case $svc in
       postgres) is_local_host "$PG_HOST" || die "postgres: nothing answers at $PG_SHOWN, which is not on this machine; not starting anything" ;;
       nats) is_local_host "$NATS_HOST" || die "nats: nothing answers at $NATS_SHOWN, which is not on this machine; not starting anything" ;;
+      redis) is_local_host "$REDIS_HOST" || die "redis: nothing answers at $REDIS_SHOWN, which is not on this machine; not starting anything" ;;
     esac
   done
 
@@ -513,6 +588,7 @@ ensure() {
     case $svc in
       postgres) [[ -n $(find_pg_bindir) ]] || missing+=(postgresql) ;;
       nats) [[ -n $(find_nats_server) ]] || missing+=(nats-server) ;;
+      redis) [[ -n $(find_redis_server) ]] || missing+=(redis-server) ;;
     esac
   done
   if ((${#missing[@]} > 0)); then
@@ -539,6 +615,11 @@ ensure() {
             *) nats_refuses "$nats_state" ;;
           esac
           ;;
+        redis)
+          redis_state=0
+          redis_probe || redis_state=$?
+          if ((redis_state == 0)); then say "redis: already running at $REDIS_SHOWN (started by the redis-server package)"; else remaining+=(redis); fi
+          ;;
       esac
     done
     ((${#remaining[@]} > 0)) || return 0
@@ -550,6 +631,7 @@ ensure() {
     case $svc in
       postgres) start_local_postgres ;;
       nats) start_local_nats ;;
+      redis) start_local_redis ;;
     esac
   done
 }

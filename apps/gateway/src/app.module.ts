@@ -15,6 +15,7 @@ import { WalletModule } from './wallet/wallet.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { principalOfConnection } from './subscriptions/subscription-auth.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
+import { ThrottlingModule } from './throttling/throttling.module.js';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
           }),
         }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'gateway', timeoutMs: config.RPC_TIMEOUT_MS }),
+        ThrottlingModule,
         AuthModule,
         HealthModule,
         IdentityModule,

@@ -1,4 +1,4 @@
-import { IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { ServiceConfig } from '@airtime/platform';
 
 export class GatewayConfig extends ServiceConfig {
@@ -26,6 +26,18 @@ export class GatewayConfig extends ServiceConfig {
   /** Recharges (orders, 000's recharges) per account per minute, per gateway instance; 0 turns it off. */
   @IsInt() @Min(0) @Max(1_000_000)
   RATE_LIMIT_RECHARGES_PER_MINUTE: number = 1200;
+
+  /** Shared counters for rate limits across gateway replicas. */
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:port' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Isolates one deployment's (or test run's) counters on a shared Redis; defaults to NATS_SUBJECT_PREFIX. */
+  @IsOptional() @Matches(/^[A-Za-z0-9_.:-]+$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits and . _ : -' })
+  REDIS_KEY_PREFIX?: string;
+
+  redisKeyPrefix(): string {
+    return this.REDIS_KEY_PREFIX ?? this.NATS_SUBJECT_PREFIX ?? '';
+  }
 
   jwtSecret(): string {
     return this.JWT_SECRET ?? 'development-only-jwt-secret-change-me-000000';
