@@ -9,6 +9,6 @@ import { SmsModule } from './sms/sms.module.js';
 @Module({})
 export class AppModule {
   static register(config: ProviderSimConfig): DynamicModule {
-    return { module: AppModule, imports: [configModule(ProviderSimConfig, config), SmsModule, PesepayModule, OmegaSimulatorModule, EstoresmsSimulatorModule, ZesaSimulatorModule, TutiSimulatorModule, AfricasTalkingSimulatorModule] };
+    return { module: AppModule, imports: [configModule(ProviderSimConfig, config), SmsModule.register({ serveInbox: config.NODE_ENV !== 'production' }), PesepayModule, OmegaSimulatorModule, EstoresmsSimulatorModule, ZesaSimulatorModule, TutiSimulatorModule, AfricasTalkingSimulatorModule] };
   }
 }

@@ -1,8 +1,9 @@
 import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { RequiredInProduction } from '@airtime/platform';
 
 /** Africa's Talking SMS (the simulator by default). */
 export class SmsConfig {
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @RequiredInProduction() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SMS_API_BASE_URL = 'http://127.0.0.1:4010/africastalking';
 
   @IsString() @MinLength(1)

@@ -3,6 +3,7 @@ import { ProviderAdaptersConfig } from './provider-adapters.config.js';
 
 const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/provider_adapters';
 const KEYS = { PESEPAY_INTEGRATION_KEY: 'live-integration-key', PESEPAY_ENCRYPTION_KEY: 'live-encryption-key-0123456789ab' };
+const URLS = { PESEPAY_BASE_URL: 'https://api.pesepay.com/api/payments-engine', PESEPAY_SANDBOX_BASE_URL: 'http://sim:4010/pesepay/api/payments-engine' };
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -15,14 +16,17 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('provider-adapters configuration', () => {
   it('refuses to start without the Pesepay keys outside development, naming them', () => {
-    for (const NODE_ENV of ['production', 'test']) {
-      expect(problemsOf({ NODE_ENV, DATABASE_URL }).map((p) => p.split(':')[0]).sort()).toEqual(['PESEPAY_ENCRYPTION_KEY', 'PESEPAY_INTEGRATION_KEY']);
-    }
-    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL, ...KEYS })).toEqual([]);
+    expect(problemsOf({ NODE_ENV: 'test', DATABASE_URL }).map((p) => p.split(':')[0]).sort()).toEqual(['PESEPAY_ENCRYPTION_KEY', 'PESEPAY_INTEGRATION_KEY']);
+    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL, ...URLS }).map((p) => p.split(':')[0]).sort()).toEqual(['PESEPAY_ENCRYPTION_KEY', 'PESEPAY_INTEGRATION_KEY']);
+    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL, ...KEYS, ...URLS })).toEqual([]);
+  });
+
+  it("refuses to start in production (the default) on the simulator's URLs", () => {
+    expect(problemsOf({ DATABASE_URL, ...KEYS }).map((p) => p.split(':')[0]).sort()).toEqual(['PESEPAY_BASE_URL', 'PESEPAY_SANDBOX_BASE_URL']);
   });
 
   it('says plainly that a key is missing', () => {
-    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL, ...URLS })).toEqual([
       'PESEPAY_INTEGRATION_KEY: PESEPAY_INTEGRATION_KEY is required outside development; PESEPAY_INTEGRATION_KEY must be 1 to 200 visible ASCII characters',
       'PESEPAY_ENCRYPTION_KEY: PESEPAY_ENCRYPTION_KEY is required outside development; PESEPAY_ENCRYPTION_KEY must be exactly 32 ASCII characters',
     ]);
@@ -40,7 +44,7 @@ describe('provider-adapters configuration', () => {
       expect(problemsOf({ NODE_ENV: 'development', DATABASE_URL, PESEPAY_ENCRYPTION_KEY: key })).toEqual([
         'PESEPAY_ENCRYPTION_KEY: PESEPAY_ENCRYPTION_KEY must be exactly 32 ASCII characters',
       ]);
-      expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL, ...KEYS, PESEPAY_SANDBOX_ENCRYPTION_KEY: key })).toEqual([
+      expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL, ...KEYS, ...URLS, PESEPAY_SANDBOX_ENCRYPTION_KEY: key })).toEqual([
         'PESEPAY_SANDBOX_ENCRYPTION_KEY: PESEPAY_SANDBOX_ENCRYPTION_KEY must be exactly 32 ASCII characters',
       ]);
     }

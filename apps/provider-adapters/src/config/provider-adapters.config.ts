@@ -1,6 +1,6 @@
 import { IsDefined, IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
-import { DatabaseServiceConfig } from '@airtime/platform';
+import { DatabaseServiceConfig, RequiredInProduction } from '@airtime/platform';
 import type { PesepayEndpoint } from '../pesepay/pesepay-endpoint.js';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -19,11 +19,11 @@ const DEVELOPMENT_ENCRYPTION_KEY = 'sim-pesepay-encryption-key-00001';
 
 export class ProviderAdaptersConfig extends DatabaseServiceConfig {
   /** Pesepay's API for live keys. */
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   PESEPAY_BASE_URL = 'http://127.0.0.1:4010/pesepay/api/payments-engine';
 
   /** Pesepay's API for test keys: the simulator or Pesepay's sandbox, so that sandbox traffic never moves money. */
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   PESEPAY_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/pesepay/api/payments-engine';
 
   /** Sent bare as `authorization`. Only development may omit it (and then uses the simulator's). */

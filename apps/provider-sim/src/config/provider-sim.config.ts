@@ -1,6 +1,10 @@
 import { IsIn, IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
 
 export class ProviderSimConfig {
+  /** Production (the default) serves sandbox traffic only: the SMS inbox, which shows texts, is not served. */
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'production';
+
   @IsInt() @Min(0) @Max(65_535)
   PORT: number = 4010;
 

@@ -1,26 +1,44 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { RequiredInProduction } from './required-in-production.js';
 import { ConfigError, loadConfig } from './load-config.js';
 import { DatabaseServiceConfig } from './service-config.js';
 
 class ExampleConfig extends DatabaseServiceConfig {
   @IsInt() @Min(1) @Max(10)
   RETRIES: number = 3;
+
+  @RequiredInProduction() @IsUrl({ require_tld: false })
+  UPSTREAM_URL = 'http://127.0.0.1:4010/sim';
 }
 
 describe('loadConfig', () => {
   const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x' };
 
   it('reads settings from the environment, converting numbers and keeping defaults', () => {
-    const config = loadConfig(ExampleConfig, { ...base, RETRIES: '7' });
+    const config = loadConfig(ExampleConfig, { ...base, NODE_ENV: 'test', RETRIES: '7' });
     expect(config.RETRIES).toBe(7);
     expect(config.NATS_URL).toBe('nats://127.0.0.1:4222');
-    expect(config.NODE_ENV).toBe('development');
+    expect(config.NODE_ENV).toBe('test');
+  });
+
+  it('runs as production when NODE_ENV is unset: development must be asked for', () => {
+    expect(loadConfig(ExampleConfig, { ...base, UPSTREAM_URL: 'https://upstream.example' }).NODE_ENV).toBe('production');
+    expect(loadConfig(ExampleConfig, { ...base, NODE_ENV: 'development' }).NODE_ENV).toBe('development');
+  });
+
+  it('refuses a production start that relies on a development default, naming the setting', () => {
+    expect(() => loadConfig(ExampleConfig, { ...base, NODE_ENV: 'production' })).toThrow(/UPSTREAM_URL: UPSTREAM_URL is required in production/);
+    expect(() => loadConfig(ExampleConfig, base)).toThrow(/UPSTREAM_URL is required in production/);
+    expect(() => loadConfig(ExampleConfig, { ...base, UPSTREAM_URL: '' })).toThrow(/UPSTREAM_URL/);
+    expect(loadConfig(ExampleConfig, { ...base, UPSTREAM_URL: 'https://upstream.example' }).UPSTREAM_URL).toBe('https://upstream.example');
+    expect(loadConfig(ExampleConfig, { ...base, NODE_ENV: 'test' }).UPSTREAM_URL).toBe('http://127.0.0.1:4010/sim');
+    expect(loadConfig(ExampleConfig, { ...base, NODE_ENV: 'development' }).UPSTREAM_URL).toBe('http://127.0.0.1:4010/sim');
   });
 
   it('fails fast, naming every missing or malformed setting', () => {
     let error: unknown;
     try {
-      loadConfig(ExampleConfig, { RETRIES: 'eleven', NATS_URL: 'http://nats', NATS_SUBJECT_PREFIX: 'no-dot' });
+      loadConfig(ExampleConfig, { NODE_ENV: 'test', RETRIES: 'eleven', NATS_URL: 'http://nats', NATS_SUBJECT_PREFIX: 'no-dot' });
     } catch (e) {
       error = e;
     }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { missingInProduction } from './required-in-production.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -16,10 +17,11 @@ export class ConfigError extends Error {
 export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {
   const config = plainToInstance(cls, { ...env }, { enableImplicitConversion: true, exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? { invalid: 'is invalid' }).join('; ')}`),
-    );
+  const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? { invalid: 'is invalid' }).join('; ')}`);
+  const invalid = new Set(errors.map((e) => e.property));
+  for (const name of missingInProduction(config, env)) {
+    if (!invalid.has(name)) problems.push(`${name}: ${name} is required in production (its default is for development and tests only)`);
   }
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

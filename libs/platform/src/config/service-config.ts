@@ -2,8 +2,12 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 
 /** Settings every NATS service needs; a service's own config class extends this one. */
 export class ServiceConfig {
+  /**
+   * Production unless development is asked for (`npm start` asks): an unset NODE_ENV must never mean
+   * public default secrets, open introspection or loopback webhook targets.
+   */
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   @Matches(/^nats:\/\/\S+$/, { message: 'NATS_URL must look like nats://host:port (comma-separate several)' })
   NATS_URL = 'nats://127.0.0.1:4222';

@@ -1,18 +1,19 @@
 import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
+import { RequiredInProduction } from '@airtime/platform';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 /** The airtime service of seed 002 (Africa's Talking); the simulator by default. */
 export class AfricasTalkingConfig {
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   /** /airtime/... is appended. */
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   AFRICASTALKING_BASE_URL = 'http://127.0.0.1:4010/africastalking';
 
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   AFRICASTALKING_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/africastalking';
 
   /** Africa's Talking's `apiKey`; required in production, the simulator's otherwise. Never logged. */

@@ -11,10 +11,11 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 const LIVE = { ESTORESMS_USERNAME: 'shop', ESTORESMS_EMAIL: 'ops@shop.example', ESTORESMS_TOKEN: 'live-token' };
+const URLS = { ESTORESMS_BASE_URL: 'https://estoresms.com', ESTORESMS_SANDBOX_BASE_URL: 'http://sim.internal:4010/estoresms' };
 
 describe('eStoreSMS configuration', () => {
   it("starts on the simulator and its development account, with a 10 s timeout and the gateway's callback", () => {
-    const config = loadConfig(EstoresmsConfig, {});
+    const config = loadConfig(EstoresmsConfig, { NODE_ENV: 'test' });
     expect(config.ESTORESMS_TIMEOUT_MS).toBe(10_000);
     expect(config.ESTORESMS_CALLBACK_URL).toBe('http://127.0.0.1:3000/callbacks/estoresms');
     expect(config.ESTORESMS_PIN_MESSAGE).toBe('Thank you');
@@ -29,10 +30,17 @@ describe('eStoreSMS configuration', () => {
     }
   });
 
-  it('refuses to start in production without the account, naming each setting', () => {
-    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0]).sort()).toEqual(['ESTORESMS_EMAIL', 'ESTORESMS_TOKEN', 'ESTORESMS_USERNAME']);
-    expect(problemsOf({ NODE_ENV: 'production' })[0]).toContain('ESTORESMS_USERNAME is required in production');
-    expect(problemsOf({ NODE_ENV: 'production', ...LIVE })).toEqual([]);
+  it('refuses to start in production without the account and the URLs, naming each setting', () => {
+    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0]).sort()).toEqual([
+      'ESTORESMS_BASE_URL',
+      'ESTORESMS_EMAIL',
+      'ESTORESMS_SANDBOX_BASE_URL',
+      'ESTORESMS_TOKEN',
+      'ESTORESMS_USERNAME',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', ...URLS })[0]).toContain('ESTORESMS_USERNAME is required in production');
+    expect(problemsOf({ NODE_ENV: 'production', ...LIVE, ...URLS })).toEqual([]);
+    expect(problemsOf({ ...LIVE, ...URLS })).toEqual([]);
     expect(problemsOf({ NODE_ENV: 'test' })).toEqual([]);
   });
 
@@ -51,13 +59,14 @@ describe('eStoreSMS configuration', () => {
       email: 'sim@example.com',
       token: 'sim-estoresms-token',
     });
-    const named = loadConfig(EstoresmsConfig, { ESTORESMS_SANDBOX_USERNAME: 'sandbox', ESTORESMS_SANDBOX_EMAIL: 's@x.example', ESTORESMS_SANDBOX_TOKEN: 'st' });
+    const named = loadConfig(EstoresmsConfig, { NODE_ENV: 'test', ESTORESMS_SANDBOX_USERNAME: 'sandbox', ESTORESMS_SANDBOX_EMAIL: 's@x.example', ESTORESMS_SANDBOX_TOKEN: 'st' });
     expect(named.endpoint('test')).toMatchObject({ username: 'sandbox', email: 's@x.example', token: 'st' });
   });
 
   it('refuses malformed settings in any environment', () => {
     expect(
       problemsOf({
+        NODE_ENV: 'test',
         ESTORESMS_BASE_URL: 'estoresms.com',
         ESTORESMS_TIMEOUT_MS: '50',
         ESTORESMS_TOKEN: 'has space',

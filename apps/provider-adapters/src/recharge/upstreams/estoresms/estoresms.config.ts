@@ -1,5 +1,6 @@
 import { IsDefined, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
+import { RequiredInProduction } from '@airtime/platform';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 /** Hashed into every request, so visible ASCII only. */
@@ -30,14 +31,14 @@ export interface EstoresmsEndpoint {
 
 export class EstoresmsConfig {
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   /** eStoreSMS for live keys (https://estoresms.com in production). */
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   ESTORESMS_BASE_URL = 'http://127.0.0.1:4010/estoresms';
 
   /** For test keys: eStoreSMS has no sandbox, so the simulator; sandbox traffic never buys a PIN. */
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   ESTORESMS_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/estoresms';
 
   /** The account's username. Never logged. */

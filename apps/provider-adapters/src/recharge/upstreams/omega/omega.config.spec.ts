@@ -14,7 +14,9 @@ describe('Omega settings', () => {
   it('require the account in production, and name what is missing', () => {
     expect(() => loadConfig(OmegaConfig, { NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig(OmegaConfig, { NODE_ENV: 'production' })).toThrow(/OMEGA_PHONE[\s\S]*OMEGA_PIN/);
-    expect(() => loadConfig(OmegaConfig, { NODE_ENV: 'production', OMEGA_PHONE: '+263771234567', OMEGA_PIN: '1234' })).not.toThrow();
+    expect(() => loadConfig(OmegaConfig, { NODE_ENV: 'production', OMEGA_PHONE: '+263771234567', OMEGA_PIN: '1234' })).toThrow(/OMEGA_BASE_URL[\s\S]*OMEGA_SANDBOX_BASE_URL/);
+    const urls = { OMEGA_BASE_URL: 'http://api.omega.sendai.co.zw', OMEGA_SANDBOX_BASE_URL: 'http://sim:4010/omega' };
+    expect(() => loadConfig(OmegaConfig, { NODE_ENV: 'production', OMEGA_PHONE: '+263771234567', OMEGA_PIN: '1234', ...urls })).not.toThrow();
   });
 
   it('send the phone in international format whatever way it is written, and keep sandbox and live apart', () => {

@@ -1,5 +1,6 @@
 import { IsDefined, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
+import { RequiredInProduction } from '@airtime/platform';
 import { normalizePhone } from '@airtime/phone';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -30,14 +31,14 @@ export interface OmegaEndpoint {
 
 export class OmegaConfig {
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   /** Omega for live keys (000: http://api.omega.sendai.co.zw). */
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   OMEGA_BASE_URL = 'http://127.0.0.1:4010/omega';
 
   /** For test keys: the simulator (or an Omega sandbox), so that sandbox traffic never moves money. */
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   OMEGA_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/omega';
 
   /** The phone of our user at Omega, for PIN authentication. Never logged. */

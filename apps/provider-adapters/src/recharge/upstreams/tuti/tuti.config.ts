@@ -1,18 +1,19 @@
 import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
+import { RequiredInProduction } from '@airtime/platform';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 /** Tuti Tech (seed 004, Sudan); the simulator by default. */
 export class TutiConfig {
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   /** `$GATEWAY_URL` of seed 004; /ext/airtime is appended. */
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   TUTI_BASE_URL = 'http://127.0.0.1:4010/tuti';
 
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   TUTI_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/tuti';
 
   /** The API-KEY header; required in production, the simulator's otherwise. Never logged. */

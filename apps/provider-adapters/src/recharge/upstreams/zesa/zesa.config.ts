@@ -1,18 +1,19 @@
 import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
+import { RequiredInProduction } from '@airtime/platform';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 /** The ZESA vendor API (ours to define: there is no seed document); the simulator by default. */
 export class ZesaConfig {
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   ZESA_BASE_URL = 'http://127.0.0.1:4010/zesa';
 
   /** Test keys always buy from the simulator, so sandbox traffic never buys real electricity. */
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   ZESA_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/zesa';
 
   /** Required in production; development and test use the simulator's key. Never logged. */
