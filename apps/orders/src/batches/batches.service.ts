@@ -37,9 +37,10 @@ export class BatchesService {
       [batchId, accountId],
     );
     if (!batch) throw new PlatformError('NOT_FOUND', 'Batch not found');
+    // A failed order whose refund has not landed yet is still moving money: the batch is not done.
     const counts = await rows<{ status: string; n: number }>(
       this.dataSource,
-      `SELECT CASE WHEN status IN ('created', 'debited', 'dispatching') THEN 'pending' WHEN status = 'rejected' THEN 'failed' ELSE status END AS status, count(*)::int AS n
+      `SELECT CASE WHEN status IN ('created', 'debited', 'dispatching', 'failed') THEN 'pending' WHEN status = 'rejected' THEN 'failed' ELSE status END AS status, count(*)::int AS n
          FROM orders WHERE batch_id = $1 GROUP BY 1`,
       [batchId],
     );
