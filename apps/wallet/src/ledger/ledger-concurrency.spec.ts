@@ -32,6 +32,9 @@ async function storedAndRecomputed(account: string) {
   return row as { stored: string; recomputed: string };
 }
 
+// Hundreds of real round trips per test: generous time, so a busy machine is not mistaken for a bug.
+const SLOW = 30_000;
+
 describe('the ledger under concurrency (real PostgreSQL and NATS)', () => {
   it('lets exactly 100 of 400 concurrent 1-unit debits through a wallet holding 100', async () => {
     const account = randomUUID();
@@ -47,7 +50,7 @@ describe('the ledger under concurrency (real PostgreSQL and NATS)', () => {
     expect(new Set(failed.map((r) => (r.ok ? '' : r.error.code)))).toEqual(new Set(['INSUFFICIENT_FUNDS']));
     expect(await storedAndRecomputed(account)).toEqual({ stored: '0', recomputed: '0' });
     expect(await ledgerViolations(wallet.db)).toEqual([]);
-  });
+  }, SLOW);
 
   it('makes one transfer of 50 concurrent requests with the same key', async () => {
     const account = randomUUID();
@@ -58,7 +61,7 @@ describe('the ledger under concurrency (real PostgreSQL and NATS)', () => {
     expect(await storedAndRecomputed(account)).toEqual({ stored: '993', recomputed: '993' });
     const [{ n }] = await wallet.db.query(`SELECT count(*)::int AS n FROM transfers WHERE owner_account_id = $1 AND kind = 'debit'`, [account]);
     expect(n).toBe(1);
-  });
+  }, SLOW);
 
   it('makes one refund of 40 concurrent refunds of one debit, under one key or many', async () => {
     const account = randomUUID();
@@ -78,5 +81,5 @@ describe('the ledger under concurrency (real PostgreSQL and NATS)', () => {
     for (const r of results) if (!r.ok) expect(r.error.code).toBe('ALREADY_REFUNDED');
     expect(await storedAndRecomputed(account)).toEqual({ stored: '1000', recomputed: '1000' });
     expect(await ledgerViolations(wallet.db)).toEqual([]);
-  });
+  }, SLOW);
 });
