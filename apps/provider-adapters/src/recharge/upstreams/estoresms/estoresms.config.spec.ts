@@ -11,7 +11,7 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 const LIVE = { ESTORESMS_USERNAME: 'shop', ESTORESMS_EMAIL: 'ops@shop.example', ESTORESMS_TOKEN: 'live-token' };
-const URLS = { ESTORESMS_BASE_URL: 'https://estoresms.com', ESTORESMS_SANDBOX_BASE_URL: 'http://sim.internal:4010/estoresms' };
+const URLS = { ESTORESMS_BASE_URL: 'https://estoresms.com', ESTORESMS_SANDBOX_BASE_URL: 'http://sim.internal:4010/estoresms', ESTORESMS_CALLBACK_URL: 'https://api.example/callbacks/estoresms' };
 
 describe('eStoreSMS configuration', () => {
   it("starts on the simulator and its development account, with a 10 s timeout and the gateway's callback", () => {
@@ -33,6 +33,7 @@ describe('eStoreSMS configuration', () => {
   it('refuses to start in production without the account and the URLs, naming each setting', () => {
     expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0]).sort()).toEqual([
       'ESTORESMS_BASE_URL',
+      'ESTORESMS_CALLBACK_URL',
       'ESTORESMS_EMAIL',
       'ESTORESMS_SANDBOX_BASE_URL',
       'ESTORESMS_TOKEN',
@@ -50,6 +51,7 @@ describe('eStoreSMS configuration', () => {
       ...LIVE,
       ESTORESMS_BASE_URL: 'https://estoresms.com/',
       ESTORESMS_SANDBOX_BASE_URL: 'http://sim.internal:4010/estoresms',
+      ESTORESMS_CALLBACK_URL: 'https://api.example/callbacks/estoresms',
     });
     expect(config.endpoint('live')).toEqual({ mode: 'live', baseUrl: 'https://estoresms.com', username: 'shop', email: 'ops@shop.example', token: 'live-token' });
     expect(config.endpoint('test')).toEqual({

@@ -70,7 +70,7 @@ export class EstoresmsConfig {
   ESTORESMS_SANDBOX_TOKEN?: string;
 
   /** Sent as each request's `callback`: the gateway's POST /callbacks/estoresms, as eStoreSMS reaches it. */
-  @IsUrl(URL_OPTIONS)
+  @RequiredInProduction() @IsUrl(URL_OPTIONS)
   ESTORESMS_CALLBACK_URL = 'http://127.0.0.1:3000/callbacks/estoresms';
 
   /** `pinMessage` when the order carries no message (eStoreSMS keeps 20 characters). */
