@@ -4,11 +4,13 @@ import { ProviderAdaptersConfig } from './config/provider-adapters.config.js';
 import { CreateDispatches1764000000020 } from './migrations/1764000000020-create-dispatches.js';
 import { PesepayModule } from './pesepay/pesepay.module.js';
 import { RechargeModule } from './recharge/recharge.module.js';
+import { limitUpstreamBodies } from './recharge/upstream-http.js';
 
 /** The upstream adapters: the recharge upstreams behind one dispatch interface, and Pesepay for top-ups. */
 @Module({})
 export class AppModule {
   static register(config: ProviderAdaptersConfig): DynamicModule {
+    limitUpstreamBodies(config.UPSTREAM_MAX_BODY_BYTES);
     return {
       module: AppModule,
       imports: [
