@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { configModule, createHealthController, rpcClientModule, serviceDatabaseModule } from '@airtime/platform';
 import { ProviderAdaptersConfig } from './config/provider-adapters.config.js';
 import { CreateDispatches1764000000020 } from './migrations/1764000000020-create-dispatches.js';
+import { CreateRefusedCallbacks1764000000021 } from './migrations/1764000000021-create-refused-callbacks.js';
 import { PesepayModule } from './pesepay/pesepay.module.js';
 import { RechargeModule } from './recharge/recharge.module.js';
 import { limitUpstreamBodies } from './recharge/upstream-http.js';
@@ -15,7 +16,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(ProviderAdaptersConfig, config),
-        serviceDatabaseModule('provider-adapters', config, { entities: [], migrations: [CreateDispatches1764000000020] }),
+        serviceDatabaseModule('provider-adapters', config, { entities: [], migrations: [CreateDispatches1764000000020, CreateRefusedCallbacks1764000000021] }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'provider-adapters' }),
         PesepayModule,
         RechargeModule,
