@@ -4,20 +4,24 @@ import { type RunningProviderAdapters, startProviderAdaptersService } from '../t
 import { RefusedCallbacks } from './refused-callbacks.js';
 
 const SECRET = `at-callback-secret-${process.pid}-0123456789abcdef`;
+const SANDBOX_SECRET = `at-sandbox-callback-secret-${process.pid}-0123456789`;
 
 /** The callback subject on the real service (NATS, PostgreSQL): what is refused, and where it is counted. */
 describe('upstream callbacks that cannot be confirmed by a query must be authenticated', () => {
   let service: RunningProviderAdapters;
-  const before = process.env['AFRICASTALKING_CALLBACK_SECRET'];
+  const before = { live: process.env['AFRICASTALKING_CALLBACK_SECRET'], test: process.env['AFRICASTALKING_SANDBOX_CALLBACK_SECRET'] };
 
   beforeAll(async () => {
     process.env['AFRICASTALKING_CALLBACK_SECRET'] = SECRET;
+    process.env['AFRICASTALKING_SANDBOX_CALLBACK_SECRET'] = SANDBOX_SECRET;
     service = await startProviderAdaptersService({ PESEPAY_INTEGRATION_KEY: 'unused-here', PESEPAY_ENCRYPTION_KEY: 'unused-here-unused-here-unused-h' });
   }, 60_000);
   afterAll(async () => {
     await service?.stop();
-    if (before === undefined) delete process.env['AFRICASTALKING_CALLBACK_SECRET'];
-    else process.env['AFRICASTALKING_CALLBACK_SECRET'] = before;
+    for (const [name, value] of [['AFRICASTALKING_CALLBACK_SECRET', before.live], ['AFRICASTALKING_SANDBOX_CALLBACK_SECRET', before.test]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   });
 
   const forged = { phoneNumber: '+254711223344', status: 'Failed', requestId: 'ATQid_forged', description: 'Airtime delivery failed' };
@@ -35,7 +39,8 @@ describe('upstream callbacks that cannot be confirmed by a query must be authent
 
   it('passes one with the secret on to the adapter, which still refuses a transaction we never sent', async () => {
     expect(await callback('africastalking', forged, SECRET)).toEqual({ status: 200, body: 'OK' });
-    expect((await counts())['africastalking:unknown-transaction']).toBe(1);
+    expect(await callback('africastalking', forged, SANDBOX_SECRET)).toEqual({ status: 200, body: 'OK' });
+    expect((await counts())['africastalking:unknown-transaction']).toBe(2);
   });
 
   it('refuses callbacks for upstreams that have none (Omega, ZESA) and counts them', async () => {

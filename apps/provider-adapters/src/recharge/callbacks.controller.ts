@@ -1,7 +1,7 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Subjects, UpstreamCallbackRequest, type UpstreamCallbackReply } from '@airtime/contracts';
+import { API_KEY_MODES, type ApiKeyMode, Subjects, UpstreamCallbackRequest, type UpstreamCallbackReply } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 import { RefusedCallbacks } from './refused-callbacks.js';
 import { SentDispatches } from './sent-dispatches.js';
@@ -33,12 +33,16 @@ export class CallbacksController {
       await this.refusals.record(request.upstream, 'no-callbacks', { sourceIp });
       throw new PlatformError('NOT_FOUND', `${request.upstream} has no callbacks here`);
     }
-    if (adapter.callbackSecret !== undefined) {
+    let authenticatedModes: ApiKeyMode[] | undefined;
+    if (adapter.callbackSecrets !== undefined) {
       if (!request.token) {
         await this.refusals.record(request.upstream, 'missing-secret', { sourceIp });
         throw new PlatformError('UNAUTHENTICATED', `A ${request.upstream} callback must carry its callback secret (token) in the URL`);
       }
-      if (!sameSecret(request.token, adapter.callbackSecret)) {
+      const secrets = adapter.callbackSecrets;
+      // Every mode's secret is compared, so the time taken does not tell which one came close.
+      authenticatedModes = API_KEY_MODES.filter((mode) => sameSecret(request.token as string, secrets[mode]));
+      if (authenticatedModes.length === 0) {
         await this.refusals.record(request.upstream, 'wrong-secret', { sourceIp });
         throw new PlatformError('INVALID_SIGNATURE', `The callback secret (token) is not ${request.upstream}'s`);
       }
@@ -46,6 +50,7 @@ export class CallbacksController {
     const translation = await adapter.callback(request.kind, request.body, {
       headers: request.headers ?? {},
       sourceIp,
+      authenticatedModes,
       findSent: (by) => this.sent.find(request.upstream, by),
     });
     if (translation.refused) await this.refusals.record(request.upstream, translation.refused.reason, { ...translation.refused, sourceIp });

@@ -15,10 +15,11 @@ export interface UpstreamAdapter {
   /** Upstreams that call back implement this too (see UpstreamCallbacks). */
   callback?: UpstreamCallbacks['callback'];
   /**
-   * For an upstream with no status query to confirm a callback by: the secret its callback URL must
-   * carry (`?token=`), checked before `callback()` is called. Upstreams with a query leave it out.
+   * For an upstream with no status query to confirm a callback by: the secrets its callback URL must
+   * carry (`?token=`), per mode, checked before `callback()` is called. A callback with the sandbox's
+   * secret may only settle test dispatches. Upstreams with a query leave it out.
    */
-  readonly callbackSecret?: string;
+  readonly callbackSecrets?: Record<ApiKeyMode, string>;
 }
 
 /** A dispatch as the platform recorded it before sending, for callbacks to be checked against. */
@@ -36,6 +37,8 @@ export interface SentDispatch {
 export interface CallbackContext {
   headers: Record<string, string>;
   sourceIp?: string;
+  /** The modes whose callback secret the URL carried (only for upstreams with callbackSecrets). */
+  authenticatedModes?: ApiKeyMode[];
   /** Finds what we sent, by our reference or by the upstream's transaction id. */
   findSent(by: { reference?: string; providerRef?: string }): Promise<SentDispatch | null>;
 }

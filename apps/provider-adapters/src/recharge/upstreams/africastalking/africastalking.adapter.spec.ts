@@ -90,12 +90,19 @@ describe("the Africa's Talking adapter against its simulator, over HTTP", () => 
     const elsewhere = await adapter.callback('status', { phoneNumber: '+254700000000', status: 'Failed', requestId: 'ATQid_1' }, { headers: {}, findSent: async () => sent(r, 'ATQid_1') });
     expect(elsewhere.outcome).toBeUndefined();
     expect(elsewhere.refused).toMatchObject({ reason: 'does-not-match-dispatch', reference: r.reference });
+    // The sandbox's secret (held by the simulator) cannot settle a live order.
+    const live = { ...sent(r, 'ATQid_2'), mode: 'live' as const };
+    const fromSandbox = await adapter.callback('status', { phoneNumber: '+254711223345', status: 'Failed', requestId: 'ATQid_2' }, { headers: {}, authenticatedModes: ['test'], findSent: async () => live });
+    expect(fromSandbox.outcome).toBeUndefined();
+    expect(fromSandbox.refused).toMatchObject({ reason: 'does-not-match-dispatch' });
+    const fromLive = await adapter.callback('status', { phoneNumber: '+254711223345', status: 'Failed', requestId: 'ATQid_2' }, { headers: {}, authenticatedModes: ['live'], findSent: async () => live });
+    expect(fromLive.outcome).toMatchObject({ status: 'failed', reference: r.reference });
   });
 
   it('requires the callback secret (seed 002 has no status query to confirm a callback by)', () => {
-    expect(adapter.callbackSecret).toBe(SIMULATOR_CALLBACK_SECRET);
-    const configured = new AfricasTalkingAdapter(loadConfig(AfricasTalkingConfig, { NODE_ENV: 'test', AFRICASTALKING_CALLBACK_SECRET: 'x'.repeat(32) }));
-    expect(configured.callbackSecret).toBe('x'.repeat(32));
+    expect(adapter.callbackSecrets).toEqual({ live: SIMULATOR_CALLBACK_SECRET, test: SIMULATOR_CALLBACK_SECRET });
+    const configured = new AfricasTalkingAdapter(loadConfig(AfricasTalkingConfig, { NODE_ENV: 'test', AFRICASTALKING_CALLBACK_SECRET: 'x'.repeat(32), AFRICASTALKING_SANDBOX_CALLBACK_SECRET: 'y'.repeat(32) }));
+    expect(configured.callbackSecrets).toEqual({ live: 'x'.repeat(32), test: 'y'.repeat(32) });
     expect(() => loadConfig(AfricasTalkingConfig, { NODE_ENV: 'production', AFRICASTALKING_API_KEY: 'live-api-key-123' })).toThrow(/AFRICASTALKING_CALLBACK_SECRET/);
     expect(() => loadConfig(AfricasTalkingConfig, { NODE_ENV: 'production', AFRICASTALKING_API_KEY: 'live-api-key-123', AFRICASTALKING_CALLBACK_SECRET: 'short' })).toThrow(/AFRICASTALKING_CALLBACK_SECRET must be at least 32/);
   });

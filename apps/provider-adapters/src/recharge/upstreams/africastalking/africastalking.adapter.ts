@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatMinor } from '@airtime/money';
-import type { DispatchOutcome, DispatchRequest, QueryDispatchRequest } from '@airtime/contracts';
+import type { ApiKeyMode, DispatchOutcome, DispatchRequest, QueryDispatchRequest } from '@airtime/contracts';
 import { outcome } from '../../outcomes.js';
 import type { CallbackContext, CallbackTranslation, UpstreamAdapter } from '../../upstream-adapter.js';
 import { upstreamHttp } from '../../upstream-http.js';
@@ -27,8 +27,8 @@ export class AfricasTalkingAdapter implements UpstreamAdapter {
 
   constructor(private readonly config: AfricasTalkingConfig) {}
 
-  get callbackSecret(): string {
-    return this.config.callbackSecret();
+  get callbackSecrets(): Record<ApiKeyMode, string> {
+    return this.config.callbackSecrets();
   }
 
   async send(request: DispatchRequest): Promise<DispatchOutcome> {
@@ -80,7 +80,8 @@ export class AfricasTalkingAdapter implements UpstreamAdapter {
     if (missing.length) return { reply: { status: 400, body: { error: `Missing required fields: ${missing.join(', ')}` } } };
     const sent = await context.findSent({ providerRef: String(fields['requestId']) });
     if (!sent) return { reply: { status: 200, body: 'OK' }, refused: { reason: 'unknown-transaction', claimed: String(fields['status']) } };
-    if (sent.target !== String(fields['phoneNumber']).replace(/^\+/, '')) {
+    const modeAllowed = !context.authenticatedModes || (sent.mode !== undefined && context.authenticatedModes.includes(sent.mode));
+    if (!modeAllowed || sent.target !== String(fields['phoneNumber']).replace(/^\+/, '')) {
       return { reply: { status: 200, body: 'OK' }, refused: { reason: 'does-not-match-dispatch', reference: sent.reference, claimed: String(fields['status']) } };
     }
     return {

@@ -34,8 +34,18 @@ export class AfricasTalkingConfig {
   @IsString() @MinLength(32, { message: 'AFRICASTALKING_CALLBACK_SECRET must be at least 32 characters' })
   AFRICASTALKING_CALLBACK_SECRET: string;
 
-  callbackSecret(): string {
-    return this.AFRICASTALKING_CALLBACK_SECRET ?? SIMULATOR_CALLBACK_SECRET;
+  /**
+   * The sandbox's own callback secret, for the callback URL the sandbox (our simulator) is given, so
+   * that it never holds the live one; what it authenticates may only settle test dispatches. Unset:
+   * the live secret serves both.
+   */
+  @ValidateIf((c: AfricasTalkingConfig) => c.AFRICASTALKING_SANDBOX_CALLBACK_SECRET !== undefined)
+  @IsString() @MinLength(32, { message: 'AFRICASTALKING_SANDBOX_CALLBACK_SECRET must be at least 32 characters' })
+  AFRICASTALKING_SANDBOX_CALLBACK_SECRET?: string;
+
+  callbackSecrets(): Record<ApiKeyMode, string> {
+    const live = this.AFRICASTALKING_CALLBACK_SECRET ?? SIMULATOR_CALLBACK_SECRET;
+    return { live, test: this.AFRICASTALKING_SANDBOX_CALLBACK_SECRET ?? live };
   }
 
   endpoint(mode: ApiKeyMode): { baseUrl: string; apiKey: string } {
