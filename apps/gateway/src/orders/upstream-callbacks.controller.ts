@@ -1,12 +1,13 @@
-import { Body, Controller, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Subjects, UPSTREAM_IDS, type UpstreamCallbackReply } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 
 /**
- * Upstreams' callbacks (POST /callbacks/<upstream>[/<kind>]), passed to provider-adapters, which
- * authenticates them as far as the upstream allows, checks them against what was sent, and tells
- * orders. The upstream gets the answer its document expects.
+ * Upstreams' callbacks (POST /callbacks/<upstream>[/<kind>][?token=<callback secret>]), passed to
+ * provider-adapters, which authenticates them (the upstream's status query, or the secret in the URL
+ * we registered for an upstream without one), checks them against what was sent, and tells orders.
+ * The upstream gets the answer its document expects.
  */
 @Controller('callbacks')
 export class UpstreamCallbacksController {
@@ -19,6 +20,7 @@ export class UpstreamCallbacksController {
     @Param('kind') kind: string | undefined,
     @Body() body: unknown,
     @Ip() ip: string,
+    @Query('token') token: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
@@ -30,6 +32,7 @@ export class UpstreamCallbacksController {
       body: payload,
       headers: pickHeaders(req),
       source_ip: ip,
+      ...(typeof token === 'string' && token !== '' ? { token: token.slice(0, 256) } : {}),
     });
     res.status(reply.status);
     if (typeof reply.body === 'string') res.type('text/plain').send(reply.body);

@@ -128,6 +128,8 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
   return platform;
 }
 
+const E2E_AFRICASTALKING_CALLBACK_SECRET = 'e2e-africastalking-callback-secret-000001';
+
 /** Every upstream adapter pointed at the run's simulator, with short timeouts; callbacks to the run's gateway. */
 function upstreamEnv(simUrl, gatewayUrl) {
   return {
@@ -147,7 +149,9 @@ function upstreamEnv(simUrl, gatewayUrl) {
     ZESA_BASE_URL: `${simUrl}/zesa`,
     ZESA_SANDBOX_BASE_URL: `${simUrl}/zesa`,
     ZESA_TIMEOUT_MS: '1000',
-    SIM_AFRICASTALKING_CALLBACK_URL: `${gatewayUrl}/callbacks/africastalking`,
+    // Africa's Talking has no status query: its callbacks carry our secret in the URL we register.
+    AFRICASTALKING_CALLBACK_SECRET: E2E_AFRICASTALKING_CALLBACK_SECRET,
+    SIM_AFRICASTALKING_CALLBACK_URL: `${gatewayUrl}/callbacks/africastalking?token=${E2E_AFRICASTALKING_CALLBACK_SECRET}`,
     SIM_TUTI_WEBHOOK_URL: `${gatewayUrl}/callbacks/tuti`,
     SIM_OMEGA_CALLBACK_URL: `${gatewayUrl}/callbacks/omega`,
     SIM_ZESA_CALLBACK_URL: `${gatewayUrl}/callbacks/zesa`,

@@ -49,6 +49,10 @@ export class ProviderAdaptersConfig extends DatabaseServiceConfig {
   @IsInt() @Min(100) @Max(120_000)
   PESEPAY_TIMEOUT_MS: number = 10_000;
 
+  /** The most of an upstream's answer (recharge upstreams and Pesepay) that is read; a larger one is garbage. */
+  @IsInt() @Min(1024) @Max(64 * 1024 * 1024)
+  UPSTREAM_MAX_BODY_BYTES: number = 1024 * 1024;
+
   /** Test keys always go to the sandbox URL; live keys to Pesepay. */
   pesepay(mode: ApiKeyMode): PesepayEndpoint {
     const integrationKey = this.PESEPAY_INTEGRATION_KEY ?? DEVELOPMENT_INTEGRATION_KEY;

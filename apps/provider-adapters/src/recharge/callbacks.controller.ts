@@ -1,14 +1,18 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Subjects, UpstreamCallbackRequest, type UpstreamCallbackReply } from '@airtime/contracts';
-import { RpcClient } from '@airtime/platform';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { API_KEY_MODES, type ApiKeyMode, Subjects, UpstreamCallbackRequest, type UpstreamCallbackReply } from '@airtime/contracts';
+import { PlatformError, RpcClient } from '@airtime/platform';
+import { RefusedCallbacks } from './refused-callbacks.js';
 import { SentDispatches } from './sent-dispatches.js';
 import { UPSTREAM_ADAPTERS, type UpstreamAdapter } from './upstream-adapter.js';
 
 /**
- * An upstream's callback, from the gateway: the adapter authenticates and translates it against what
- * we sent; an outcome goes on to orders. If orders cannot take it now, the upstream is answered with
- * an error so that it calls back again, as upstreams do.
+ * An upstream's callback, from the gateway. Callbacks are hints: an upstream with a status query has
+ * its adapter confirm the claim by querying; one without must carry the upstream's callback secret in
+ * its URL. What is refused moves nothing and is counted (RefusedCallbacks). An outcome goes on to
+ * orders; if orders cannot take it now, the upstream is answered with an error so that it calls
+ * back again, as upstreams do.
  */
 @Controller()
 export class CallbacksController {
@@ -17,18 +21,39 @@ export class CallbacksController {
   constructor(
     @Inject(UPSTREAM_ADAPTERS) private readonly adapters: UpstreamAdapter[],
     private readonly sent: SentDispatches,
+    private readonly refusals: RefusedCallbacks,
     private readonly rpc: RpcClient,
   ) {}
 
   @MessagePattern(Subjects.providerAdapters.callback)
   async receive(@Payload() request: UpstreamCallbackRequest): Promise<UpstreamCallbackReply> {
     const adapter = this.adapters.find((a) => a.id === request.upstream);
-    if (!adapter?.callback) return { status: 404, body: { message: `${request.upstream} has no callbacks here` } };
+    const sourceIp = request.source_ip;
+    if (!adapter?.callback) {
+      await this.refusals.record(request.upstream, 'no-callbacks', { sourceIp });
+      throw new PlatformError('NOT_FOUND', `${request.upstream} has no callbacks here`);
+    }
+    let authenticatedModes: ApiKeyMode[] | undefined;
+    if (adapter.callbackSecrets !== undefined) {
+      if (!request.token) {
+        await this.refusals.record(request.upstream, 'missing-secret', { sourceIp });
+        throw new PlatformError('UNAUTHENTICATED', `A ${request.upstream} callback must carry its callback secret (token) in the URL`);
+      }
+      const secrets = adapter.callbackSecrets;
+      // Every mode's secret is compared, so the time taken does not tell which one came close.
+      authenticatedModes = API_KEY_MODES.filter((mode) => sameSecret(request.token as string, secrets[mode]));
+      if (authenticatedModes.length === 0) {
+        await this.refusals.record(request.upstream, 'wrong-secret', { sourceIp });
+        throw new PlatformError('INVALID_SIGNATURE', `The callback secret (token) is not ${request.upstream}'s`);
+      }
+    }
     const translation = await adapter.callback(request.kind, request.body, {
       headers: request.headers ?? {},
-      sourceIp: request.source_ip,
+      sourceIp,
+      authenticatedModes,
       findSent: (by) => this.sent.find(request.upstream, by),
     });
+    if (translation.refused) await this.refusals.record(request.upstream, translation.refused.reason, { ...translation.refused, sourceIp });
     if (!translation.outcome) return translation.reply;
     await this.sent.recordOutcome(request.upstream, translation.outcome);
     try {
@@ -39,4 +64,10 @@ export class CallbacksController {
     }
     return translation.reply;
   }
+}
+
+/** Constant time whatever the lengths: both sides are hashed to 32 bytes before comparing. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }

@@ -22,8 +22,8 @@ class ScriptedAdapter implements UpstreamAdapter {
 
 const noRecords = { recordSending: async () => undefined, recordOutcome: async () => undefined, find: async () => null } as unknown as SentDispatches;
 const config = Object.assign(new RechargeConfig(), { CIRCUIT_FAILURE_THRESHOLD: 3, CIRCUIT_COOLDOWN_SECONDS: 60 });
-const request = (n: number): DispatchRequest => ({
-  reference: `r${n}`, upstream: 'omega', mode: 'live', kind: 'airtime', country: 'ZW', network: 'econet', target: '263772279099', currency: 'USD', amount_minor: '100',
+const request = (n: number, mode: DispatchRequest['mode'] = 'live'): DispatchRequest => ({
+  reference: `r${n}`, upstream: 'omega', mode, kind: 'airtime', country: 'ZW', network: 'econet', target: '263772279099', currency: 'USD', amount_minor: '100',
 });
 
 describe('dispatching behind a circuit breaker', () => {
@@ -31,10 +31,24 @@ describe('dispatching behind a circuit breaker', () => {
     const adapter = new ScriptedAdapter((r) => outcome.unknown(r.reference, 'timed out'));
     const service = new DispatchService([adapter], config, noRecords);
     for (let i = 0; i < 3; i++) expect((await service.send(request(i))).status).toBe('unknown');
-    expect(service.circuitState('omega')).toBe('open');
+    expect(service.circuitState('omega', 'live')).toBe('open');
     const refused = await service.send(request(9));
     expect(refused).toMatchObject({ status: 'failed', error_code: 'UPSTREAM_UNAVAILABLE' });
     expect(adapter.calls).toBe(3);
+  });
+
+  it('keeps sandbox and live apart: five sandbox 5xx do not open the circuit live orders use', async () => {
+    const fiveBreaker = Object.assign(new RechargeConfig(), { CIRCUIT_FAILURE_THRESHOLD: 5, CIRCUIT_COOLDOWN_SECONDS: 60 });
+    // The simulator's 5xx test number, as a tenant with an atk_test_ key would send it; live numbers deliver.
+    const adapter = new ScriptedAdapter((r) => (r.mode === 'test' ? outcome.unknown(r.reference, 'HTTP 500', null, '500') : outcome.success(r.reference, 'p1')));
+    const service = new DispatchService([adapter], fiveBreaker, noRecords);
+    for (let i = 0; i < 5; i++) expect((await service.send(request(i, 'test'))).status).toBe('unknown');
+    expect(service.circuitState('omega', 'test')).toBe('open');
+    expect(await service.send(request(6, 'test'))).toMatchObject({ status: 'failed', error_code: 'UPSTREAM_UNAVAILABLE' });
+    expect(service.circuitState('omega', 'live')).toBe('closed');
+    const callsBefore = adapter.calls;
+    expect(await service.send(request(7, 'live'))).toMatchObject({ status: 'success' });
+    expect(adapter.calls).toBe(callsBefore + 1);
   });
 
   it('does not count pending answers or certain failures against the upstream', async () => {
@@ -42,7 +56,7 @@ describe('dispatching behind a circuit breaker', () => {
     const adapter = new ScriptedAdapter((r) => (n++ % 2 ? outcome.pending(r.reference, 'id', 'queued') : outcome.failed(r.reference, 'INVALID_TARGET', '400', 'bad number')));
     const service = new DispatchService([adapter], config, noRecords);
     for (let i = 0; i < 10; i++) await service.send(request(i));
-    expect(service.circuitState('omega')).toBe('closed');
+    expect(service.circuitState('omega', 'live')).toBe('closed');
     expect(adapter.calls).toBe(10);
   });
 

@@ -1,17 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DispatchOutcome, DispatchRequest, QueryDispatchRequest, UpstreamId } from '@airtime/contracts';
+import type { ApiKeyMode, DispatchOutcome, DispatchRequest, QueryDispatchRequest, UpstreamId } from '@airtime/contracts';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { outcome, PENDING } from './outcomes.js';
 import { RechargeConfig } from './recharge.config.js';
 import { SentDispatches } from './sent-dispatches.js';
 import { UPSTREAM_ADAPTERS, type UpstreamAdapter } from './upstream-adapter.js';
 
-/** Routes each dispatch to its upstream's adapter, behind that upstream's circuit breaker. */
+/**
+ * Routes each dispatch to its upstream's adapter, behind a circuit breaker per upstream and mode:
+ * sandbox traffic (which anyone with a test key can aim at a failing test number) never opens the
+ * circuit live orders go through.
+ */
 @Injectable()
 export class DispatchService {
   private readonly logger = new Logger(DispatchService.name);
   private readonly adapters: Map<UpstreamId, UpstreamAdapter>;
-  private readonly breakers = new Map<UpstreamId, CircuitBreaker>();
+  private readonly breakers = new Map<`${UpstreamId}:${ApiKeyMode}`, CircuitBreaker>();
 
   constructor(
     @Inject(UPSTREAM_ADAPTERS) adapters: UpstreamAdapter[],
@@ -24,7 +28,7 @@ export class DispatchService {
   async send(request: DispatchRequest): Promise<DispatchOutcome> {
     const adapter = this.adapters.get(request.upstream);
     if (!adapter) return outcome.failed(request.reference, 'UPSTREAM_NOT_CONFIGURED', null, `No adapter for ${request.upstream}; nothing was sent`);
-    const breaker = this.breaker(request.upstream);
+    const breaker = this.breaker(request.upstream, request.mode);
     if (!breaker.tryAcquire()) {
       // Nothing leaves while the circuit is open, so this failure is certain: the order can be refunded.
       return outcome.failed(request.reference, 'UPSTREAM_UNAVAILABLE', null, `${request.upstream} is failing and was not called; try again later`);
@@ -59,15 +63,16 @@ export class DispatchService {
     }
   }
 
-  circuitState(upstream: UpstreamId) {
-    return this.breaker(upstream).state;
+  circuitState(upstream: UpstreamId, mode: ApiKeyMode) {
+    return this.breaker(upstream, mode).state;
   }
 
-  private breaker(upstream: UpstreamId): CircuitBreaker {
-    let breaker = this.breakers.get(upstream);
+  private breaker(upstream: UpstreamId, mode: ApiKeyMode): CircuitBreaker {
+    const key = `${upstream}:${mode}` as const;
+    let breaker = this.breakers.get(key);
     if (!breaker) {
       breaker = new CircuitBreaker(this.config.CIRCUIT_FAILURE_THRESHOLD, this.config.CIRCUIT_COOLDOWN_SECONDS * 1000);
-      this.breakers.set(upstream, breaker);
+      this.breakers.set(key, breaker);
     }
     return breaker;
   }

@@ -4,6 +4,7 @@ import { CallbacksController } from './callbacks.controller.js';
 import { DispatchController } from './dispatch.controller.js';
 import { DispatchService } from './dispatch.service.js';
 import { RechargeConfig } from './recharge.config.js';
+import { RefusedCallbacks } from './refused-callbacks.js';
 import { SentDispatches } from './sent-dispatches.js';
 import { UPSTREAM_ADAPTERS, type UpstreamAdapter } from './upstream-adapter.js';
 import { EstoresmsAdapter } from './upstreams/estoresms/estoresms.adapter.js';
@@ -44,11 +45,12 @@ const ADAPTER_CONFIGS = [
   providers: [
     DispatchService,
     SentDispatches,
+    RefusedCallbacks,
     { provide: RechargeConfig, useFactory: () => loadConfig(RechargeConfig) },
     ...ADAPTER_CONFIGS.map((cls: new () => object) => ({ provide: cls, useFactory: () => loadConfig(cls) })),
     ...ADAPTERS,
     { provide: UPSTREAM_ADAPTERS, inject: [...ADAPTERS], useFactory: (...adapters: UpstreamAdapter[]) => adapters },
   ],
-  exports: [DispatchService],
+  exports: [DispatchService, RefusedCallbacks],
 })
 export class RechargeModule {}

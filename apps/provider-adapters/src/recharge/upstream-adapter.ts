@@ -1,4 +1,5 @@
-import type { DispatchOutcome, DispatchRequest, QueryDispatchRequest, UpstreamId } from '@airtime/contracts';
+import type { ApiKeyMode, DispatchOutcome, DispatchRequest, QueryDispatchRequest, UpstreamId } from '@airtime/contracts';
+import type { CallbackRefusal } from './refused-callbacks.js';
 
 /**
  * One upstream provider behind the platform's single interface. An adapter must never answer
@@ -13,6 +14,12 @@ export interface UpstreamAdapter {
   query(request: QueryDispatchRequest): Promise<DispatchOutcome>;
   /** Upstreams that call back implement this too (see UpstreamCallbacks). */
   callback?: UpstreamCallbacks['callback'];
+  /**
+   * For an upstream with no status query to confirm a callback by: the secrets its callback URL must
+   * carry (`?token=`), per mode, checked before `callback()` is called. A callback with the sandbox's
+   * secret may only settle test dispatches. Upstreams with a query leave it out.
+   */
+  readonly callbackSecrets?: Record<ApiKeyMode, string>;
 }
 
 /** A dispatch as the platform recorded it before sending, for callbacks to be checked against. */
@@ -23,11 +30,15 @@ export interface SentDispatch {
   target: string;
   currency: string;
   amount_minor: string;
+  /** The mode it was sent in, so that a confirming query asks the same account. */
+  mode?: ApiKeyMode;
 }
 
 export interface CallbackContext {
   headers: Record<string, string>;
   sourceIp?: string;
+  /** The modes whose callback secret the URL carried (only for upstreams with callbackSecrets). */
+  authenticatedModes?: ApiKeyMode[];
   /** Finds what we sent, by our reference or by the upstream's transaction id. */
   findSent(by: { reference?: string; providerRef?: string }): Promise<SentDispatch | null>;
 }
@@ -37,6 +48,8 @@ export interface CallbackTranslation {
   /** Present when the callback reports an order's outcome (absent for e.g. a validation request). */
   outcome?: DispatchOutcome;
   reply: { status: number; body: unknown };
+  /** Set when the callback's own claim was not taken: logged and counted per upstream and reason. */
+  refused?: { reason: CallbackRefusal; reference?: string | null; claimed?: string | null; queried?: string | null };
 }
 
 export interface UpstreamCallbacks {

@@ -8,6 +8,8 @@ export class UpstreamCallbackRequest {
   @IsObject() body: Record<string, unknown>;
   @IsOptional() @IsObject() headers?: Record<string, string>;
   @IsOptional() @IsString() @MaxLength(64) source_ip?: string;
+  /** The callback secret from the URL (`?token=`), for upstreams with no status query. Never logged. */
+  @IsOptional() @IsString() @MaxLength(256) token?: string;
 }
 
 /** What the gateway answers the upstream. */

@@ -73,7 +73,8 @@ export class AfricasTalkingSimulatorService {
   private deliver(recipient: AtRecipient, fails: boolean): void {
     recipient.status = fails ? 'Failed' : 'Success';
     if (fails) recipient.errorMessage = 'Failed';
-    const url = process.env['SIM_AFRICASTALKING_CALLBACK_URL'] ?? 'http://127.0.0.1:3000/callbacks/africastalking';
+    // The platform authenticates these callbacks by the secret in the URL (the adapter's development default here).
+    const url = process.env['SIM_AFRICASTALKING_CALLBACK_URL'] ?? 'http://127.0.0.1:3000/callbacks/africastalking?token=sim-africastalking-callback-secret-0001';
     const body = {
       phoneNumber: recipient.phoneNumber,
       description: fails ? 'Airtime delivery failed' : 'Airtime delivered',

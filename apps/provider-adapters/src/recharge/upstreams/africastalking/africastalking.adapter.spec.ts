@@ -8,7 +8,7 @@ import { startSimulatorWithCallbacks, type RunningSimulator } from '../../../tes
 import { PENDING } from '../../outcomes.js';
 import type { SentDispatch } from '../../upstream-adapter.js';
 import { AfricasTalkingAdapter } from './africastalking.adapter.js';
-import { AfricasTalkingConfig } from './africastalking.config.js';
+import { AfricasTalkingConfig, SIMULATOR_CALLBACK_SECRET } from './africastalking.config.js';
 import { africasTalkingOutcome, AFRICASTALKING_STATUSES } from './africastalking-status.js';
 
 const fixtures = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/status-values.json'), 'utf8'));
@@ -38,6 +38,8 @@ describe("the Africa's Talking adapter against its simulator, over HTTP", () => 
     callbacks = sim.callbacks;
     const url = `${sim.url}/africastalking`;
     adapter = new AfricasTalkingAdapter(loadConfig(AfricasTalkingConfig, { NODE_ENV: 'test', AFRICASTALKING_BASE_URL: url, AFRICASTALKING_SANDBOX_BASE_URL: url, AFRICASTALKING_TIMEOUT_MS: '300' }));
+    // One call first: on a loaded machine the simulator's very first answer can take longer than 300 ms.
+    await fetch(`${url}/airtime/`).catch(() => undefined);
   });
   afterAll(() => sim.stop());
 
@@ -79,6 +81,30 @@ describe("the Africa's Talking adapter against its simulator, over HTTP", () => 
     expect(await adapter.query({ reference: slow.reference, upstream: 'africastalking', mode: 'live', original: slow })).toMatchObject({ status: 'failed' });
     expect((await adapter.send(request('254711220007'))).status).toBe('unknown');
     expect((await adapter.send(request('254711220008'))).status).toBe('unknown');
+  });
+
+  it('moves nothing on a status callback for a transaction we did not send, or to another number than we sent', async () => {
+    const r = request('254711223345');
+    const stranger = await adapter.callback('status', { phoneNumber: '+254711223345', status: 'Failed', requestId: 'ATQid_forged' }, { headers: {}, findSent: async () => null });
+    expect(stranger).toEqual({ reply: { status: 200, body: 'OK' }, refused: { reason: 'unknown-transaction', claimed: 'Failed' } });
+    const elsewhere = await adapter.callback('status', { phoneNumber: '+254700000000', status: 'Failed', requestId: 'ATQid_1' }, { headers: {}, findSent: async () => sent(r, 'ATQid_1') });
+    expect(elsewhere.outcome).toBeUndefined();
+    expect(elsewhere.refused).toMatchObject({ reason: 'does-not-match-dispatch', reference: r.reference });
+    // The sandbox's secret (held by the simulator) cannot settle a live order.
+    const live = { ...sent(r, 'ATQid_2'), mode: 'live' as const };
+    const fromSandbox = await adapter.callback('status', { phoneNumber: '+254711223345', status: 'Failed', requestId: 'ATQid_2' }, { headers: {}, authenticatedModes: ['test'], findSent: async () => live });
+    expect(fromSandbox.outcome).toBeUndefined();
+    expect(fromSandbox.refused).toMatchObject({ reason: 'does-not-match-dispatch' });
+    const fromLive = await adapter.callback('status', { phoneNumber: '+254711223345', status: 'Failed', requestId: 'ATQid_2' }, { headers: {}, authenticatedModes: ['live'], findSent: async () => live });
+    expect(fromLive.outcome).toMatchObject({ status: 'failed', reference: r.reference });
+  });
+
+  it('requires the callback secret (seed 002 has no status query to confirm a callback by)', () => {
+    expect(adapter.callbackSecrets).toEqual({ live: SIMULATOR_CALLBACK_SECRET, test: SIMULATOR_CALLBACK_SECRET });
+    const configured = new AfricasTalkingAdapter(loadConfig(AfricasTalkingConfig, { NODE_ENV: 'test', AFRICASTALKING_CALLBACK_SECRET: 'x'.repeat(32), AFRICASTALKING_SANDBOX_CALLBACK_SECRET: 'y'.repeat(32) }));
+    expect(configured.callbackSecrets).toEqual({ live: 'x'.repeat(32), test: 'y'.repeat(32) });
+    expect(() => loadConfig(AfricasTalkingConfig, { NODE_ENV: 'production', AFRICASTALKING_API_KEY: 'live-api-key-123' })).toThrow(/AFRICASTALKING_CALLBACK_SECRET/);
+    expect(() => loadConfig(AfricasTalkingConfig, { NODE_ENV: 'production', AFRICASTALKING_API_KEY: 'live-api-key-123', AFRICASTALKING_CALLBACK_SECRET: 'short' })).toThrow(/AFRICASTALKING_CALLBACK_SECRET must be at least 32/);
   });
 
   it('answers the validation callback Validated only for a transaction we sent, as we sent it', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatMinor } from '@airtime/money';
-import type { DispatchOutcome, DispatchRequest, QueryDispatchRequest } from '@airtime/contracts';
+import type { ApiKeyMode, DispatchOutcome, DispatchRequest, QueryDispatchRequest } from '@airtime/contracts';
 import { outcome } from '../../outcomes.js';
 import type { CallbackContext, CallbackTranslation, UpstreamAdapter } from '../../upstream-adapter.js';
 import { upstreamHttp } from '../../upstream-http.js';
@@ -11,7 +11,14 @@ interface AtAnswer {
   response?: { responses?: { status?: string; requestId?: string; errorMessage?: string }[] };
 }
 
-/** Kenyan airtime through the airtime service of seed 002 (Africa's Talking). */
+/**
+ * Kenyan airtime through the airtime service of seed 002 (Africa's Talking). Seed 002 documents no
+ * status query: its idempotency key only "prevents duplicate transactions", and nothing says a replay
+ * answers the transaction's current status (our simulator does, the document does not). So a status
+ * callback cannot be confirmed by asking; it is authenticated instead by the callback secret in its
+ * URL (checked by CallbacksController before `callback()`), and must name a transaction we sent, to
+ * the number we sent it to. Seed 002 publishes no source addresses to check.
+ */
 @Injectable()
 export class AfricasTalkingAdapter implements UpstreamAdapter {
   readonly id = 'africastalking' as const;
@@ -19,6 +26,10 @@ export class AfricasTalkingAdapter implements UpstreamAdapter {
     "replaying the send with the same idempotencyKey (the order's reference), which Africa's Talking answers with the original transaction instead of sending again; and its status callback";
 
   constructor(private readonly config: AfricasTalkingConfig) {}
+
+  get callbackSecrets(): Record<ApiKeyMode, string> {
+    return this.config.callbackSecrets();
+  }
 
   async send(request: DispatchRequest): Promise<DispatchOutcome> {
     if (request.kind !== 'airtime') return outcome.failed(request.reference, 'NOT_SUPPORTED', null, "Africa's Talking sells airtime only");
@@ -68,7 +79,11 @@ export class AfricasTalkingAdapter implements UpstreamAdapter {
     const missing = ['phoneNumber', 'status', 'requestId'].filter((f) => fields[f] === undefined);
     if (missing.length) return { reply: { status: 400, body: { error: `Missing required fields: ${missing.join(', ')}` } } };
     const sent = await context.findSent({ providerRef: String(fields['requestId']) });
-    if (!sent) return { reply: { status: 200, body: 'OK' } };
+    if (!sent) return { reply: { status: 200, body: 'OK' }, refused: { reason: 'unknown-transaction', claimed: String(fields['status']) } };
+    const modeAllowed = !context.authenticatedModes || (sent.mode !== undefined && context.authenticatedModes.includes(sent.mode));
+    if (!modeAllowed || sent.target !== String(fields['phoneNumber']).replace(/^\+/, '')) {
+      return { reply: { status: 200, body: 'OK' }, refused: { reason: 'does-not-match-dispatch', reference: sent.reference, claimed: String(fields['status']) } };
+    }
     return {
       outcome: africasTalkingOutcome(sent.reference, String(fields['status']), String(fields['requestId']), String(fields['description'] ?? fields['status'])),
       reply: { status: 200, body: 'OK' },

@@ -3,6 +3,8 @@ import type { ApiKeyMode } from '@airtime/contracts';
 import { RequiredInProduction } from '@airtime/platform';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+/** What the simulator's default callback URL carries (libs/simulators), so that `npm start` works untouched. */
+export const SIMULATOR_CALLBACK_SECRET = 'sim-africastalking-callback-secret-0001';
 
 /** The airtime service of seed 002 (Africa's Talking); the simulator by default. */
 export class AfricasTalkingConfig {
@@ -23,6 +25,29 @@ export class AfricasTalkingConfig {
 
   @IsInt() @Min(100) @Max(120_000)
   AFRICASTALKING_TIMEOUT_MS: number = 10_000;
+
+  /**
+   * Seed 002 documents no status query and no signature, so its callbacks are authenticated by this
+   * secret in the callback URL we register (`…/callbacks/africastalking[/validation]?token=<secret>`).
+   * Required in production (at least 32 characters); the simulator's otherwise. Never logged.
+   */
+  @ValidateIf((c: AfricasTalkingConfig) => c.NODE_ENV === 'production' || c.AFRICASTALKING_CALLBACK_SECRET !== undefined)
+  @IsString() @MinLength(32, { message: 'AFRICASTALKING_CALLBACK_SECRET must be at least 32 characters' })
+  AFRICASTALKING_CALLBACK_SECRET: string;
+
+  /**
+   * The sandbox's own callback secret, for the callback URL the sandbox (our simulator) is given, so
+   * that it never holds the live one; what it authenticates may only settle test dispatches. Unset:
+   * the live secret serves both.
+   */
+  @ValidateIf((c: AfricasTalkingConfig) => c.AFRICASTALKING_SANDBOX_CALLBACK_SECRET !== undefined)
+  @IsString() @MinLength(32, { message: 'AFRICASTALKING_SANDBOX_CALLBACK_SECRET must be at least 32 characters' })
+  AFRICASTALKING_SANDBOX_CALLBACK_SECRET?: string;
+
+  callbackSecrets(): Record<ApiKeyMode, string> {
+    const live = this.AFRICASTALKING_CALLBACK_SECRET ?? SIMULATOR_CALLBACK_SECRET;
+    return { live, test: this.AFRICASTALKING_SANDBOX_CALLBACK_SECRET ?? live };
+  }
 
   endpoint(mode: ApiKeyMode): { baseUrl: string; apiKey: string } {
     return {

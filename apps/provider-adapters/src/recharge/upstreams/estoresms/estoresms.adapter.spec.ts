@@ -95,6 +95,8 @@ describe('the eStoreSMS adapter against its simulator', () => {
     simUrl = `http://127.0.0.1:${(sim.getHttpServer().address() as AddressInfo).port}`;
     const receiverUrl = await receiver.start();
     adapter = new EstoresmsAdapter(configOf({ ESTORESMS_CALLBACK_URL: `${receiverUrl}/callbacks/estoresms` }));
+    // One call first: on a loaded machine the simulator's very first answer can take longer than the adapter's short timeout.
+    await fetch(`${simUrl}/estoresms/api_query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined);
   });
 
   afterAll(async () => {
@@ -337,6 +339,16 @@ describe('the eStoreSMS adapter against its simulator', () => {
       const result = await send(request);
       const translation = await adapter.callback('status', { transaction_id: result.provider_ref, reference: request.reference, status: 'Failed' }, context);
       expect(translation.outcome).toMatchObject({ status: 'success', provider_ref: result.provider_ref, upstream_code: 'Approved' });
+      expect(translation.refused).toMatchObject({ reason: 'contradicted-by-query', claimed: 'failed', queried: 'success' });
+    });
+
+    it('does not take a forged Approved for a PIN eStoreSMS refused: the query says failed', async () => {
+      const request = dispatch({ target: '2348030000006' });
+      const result = await send(request);
+      const translation = await adapter.callback('status', { transaction_id: result.provider_ref, reference: request.reference, status: 'Approved' }, context);
+      // Until eStoreSMS settles it, the query says Pending: nothing moves; once failed, failed is the outcome.
+      expect(translation.outcome?.status ?? 'nothing').not.toBe('success');
+      expect(translation.refused?.reason).toMatch(/^(not-confirmed-yet|contradicted-by-query)$/);
     });
 
     it('asks eStoreSMS to retry a failure it cannot confirm now', async () => {
@@ -347,18 +359,22 @@ describe('the eStoreSMS adapter against its simulator', () => {
       await closed.stop();
       const cut = new EstoresmsAdapter(configOf({ ESTORESMS_BASE_URL: closedUrl }));
       const translation = await cut.callback('status', { transaction_id: result.provider_ref, reference: request.reference, status: 'Cancelled' }, context);
-      expect(translation).toEqual({ reply: { status: 503, body: expect.any(Object) } });
+      expect(translation).toEqual({ reply: { status: 503, body: expect.any(Object) }, refused: expect.objectContaining({ reason: 'not-confirmed-yet' }) });
     });
 
     it('refuses callbacks that are not about a dispatch of ours', async () => {
       const request = dispatch();
       const result = await send(request);
       const call = (body: unknown, kind = 'status') => adapter.callback(kind, body, context);
-      expect(await call({ transaction_id: 'api_1', reference: 'not-ours', status: 'Approved' })).toEqual({ reply: { status: 404, body: expect.any(Object) } });
-      expect(await call({ transaction_id: 'api_other', reference: request.reference, status: 'Failed' })).toEqual({ reply: { status: 400, body: expect.any(Object) } });
-      expect(await call({ reference: request.reference, status: 'Approved' })).toEqual({ reply: { status: 400, body: expect.any(Object) } });
+      expect(await call({ transaction_id: 'api_1', reference: 'not-ours', status: 'Approved' })).toEqual({ reply: { status: 404, body: expect.any(Object) }, refused: { reason: 'unknown-transaction' } });
+      expect(await call({ transaction_id: 'api_other', reference: request.reference, status: 'Failed' })).toEqual({
+        reply: { status: 400, body: expect.any(Object) },
+        refused: { reason: 'does-not-match-dispatch', reference: request.reference },
+      });
+      expect(await call({ reference: request.reference, status: 'Approved' })).toEqual({ reply: { status: 400, body: expect.any(Object) }, refused: { reason: 'malformed' } });
       expect(await call({ transaction_id: result.provider_ref, reference: request.reference, status: 'Approved' }, 'validation')).toEqual({
         reply: { status: 404, body: expect.any(Object) },
+        refused: { reason: 'malformed' },
       });
       expect(await call({ transaction_id: result.provider_ref, reference: request.reference, status: 'Mystery' })).toEqual({ reply: { status: 200, body: { response: 'OK' } } });
     });

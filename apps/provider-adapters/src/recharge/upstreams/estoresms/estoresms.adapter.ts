@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { API_KEY_MODES, type ApiKeyMode, type DispatchOutcome, type DispatchRequest, type QueryDispatchRequest } from '@airtime/contracts';
 import { formatMinor, parseMinor } from '@airtime/money';
+import { confirmedByQuery } from '../../callback-confirmation.js';
 import { outcome } from '../../outcomes.js';
 import type { CallbackContext, CallbackTranslation, SentDispatch, UpstreamAdapter, UpstreamCallbacks } from '../../upstream-adapter.js';
 import { upstreamHttp } from '../../upstream-http.js';
@@ -78,43 +79,40 @@ export class EstoresmsAdapter implements UpstreamAdapter, UpstreamCallbacks {
 
   /**
    * eStoreSMS POSTs `transaction_id`, `reference` and `status` to our callback URL when a status
-   * changes; nothing signs it. It must name a dispatch of ours (and its transaction_id, once known).
-   * Approved and pending statuses are taken as posted; a failure would refund, so it counts only once
-   * api_query (authenticated by our hash, on our own connection) confirms it.
+   * changes; nothing signs it. It must name a dispatch of ours (and its transaction_id, once known),
+   * and then only api_query (authenticated by our hash, on our own connection) decides what happened
+   * (confirmedByQuery): a posted status moves nothing by itself.
    */
   async callback(kind: string, body: unknown, context: CallbackContext): Promise<CallbackTranslation> {
-    if (kind !== 'status') return { reply: { status: 404, body: { message: `eStoreSMS has no ${kind.slice(0, 30)} callback` } } };
+    if (kind !== 'status') return { reply: { status: 404, body: { message: `eStoreSMS has no ${kind.slice(0, 30)} callback` } }, refused: { reason: 'malformed' } };
     const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const transactionId = field(fields['transaction_id']);
     const reference = field(fields['reference']);
     const status = field(fields['status']);
     if (!transactionId || !reference || !status) {
-      return { reply: { status: 400, body: { message: 'transaction_id, reference and status are required' } } };
+      return { reply: { status: 400, body: { message: 'transaction_id, reference and status are required' } }, refused: { reason: 'malformed' } };
     }
     const sent = await context.findSent({ reference });
-    if (!sent) return { reply: { status: 404, body: { message: 'No such transaction' } } };
+    if (!sent) return { reply: { status: 404, body: { message: 'No such transaction' } }, refused: { reason: 'unknown-transaction' } };
     if (sent.provider_ref && sent.provider_ref !== transactionId) {
-      this.logger.warn({ msg: 'eStoreSMS callback refused: transaction_id does not match', reference });
-      return { reply: { status: 400, body: { message: 'transaction_id does not match the reference' } } };
+      return { reply: { status: 400, body: { message: 'transaction_id does not match the reference' } }, refused: { reason: 'does-not-match-dispatch', reference } };
     }
-    const posted = outcomeOfStatus(reference, transactionId, status);
     if (meaningOfStatus(status).status === 'unknown') {
       this.logger.warn({ msg: 'eStoreSMS callback with a status it does not document; left to the reconciler', reference });
       return { reply: { status: 200, body: { response: 'OK' } } };
     }
-    if (posted.status !== 'failed') {
-      this.record('callback', modeOf(sent), posted);
-      return { outcome: posted, reply: { status: 200, body: { response: 'OK' } } };
-    }
     const mode = modeOf(sent);
-    if (!mode) return { reply: { status: 503, body: { message: 'Temporarily unable to process; please retry' } } };
-    const confirmed = await this.query({ reference, upstream: 'estoresms', mode, provider_ref: transactionId });
-    if (confirmed.status === 'unknown') {
-      this.logger.warn({ msg: 'eStoreSMS failure callback not confirmed by api_query yet', reference, posted: status, queried: confirmed.upstream_code });
-      return { reply: { status: 503, body: { message: 'Temporarily unable to process; please retry' } } };
-    }
-    // What api_query says is what happened, even where it contradicts the callback.
-    return { outcome: confirmed, reply: { status: 200, body: { response: 'OK' } } };
+    const confirm = () => {
+      // Asking the other mode's account would find nothing, or another's transaction.
+      if (!mode) throw new Error('the dispatch has no recorded mode');
+      return this.query({ reference, upstream: 'estoresms', mode, provider_ref: transactionId });
+    };
+    const translation = await confirmedByQuery(outcomeOfStatus(reference, transactionId, status), confirm, {
+      ok: { status: 200, body: { response: 'OK' } },
+      retry: { status: 503, body: { message: 'Temporarily unable to process; please retry' } },
+    });
+    if (translation.outcome) this.record('callback', mode, translation.outcome);
+    return translation;
   }
 
   /** What eStoreSMS cannot sell is refused here, before anything is sent: a certain failure. */

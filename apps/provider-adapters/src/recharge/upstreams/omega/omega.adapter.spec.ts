@@ -22,7 +22,10 @@ async function startSimulator(env: Record<string, string> = {}): Promise<{ app: 
   try {
     const app = await NestFactory.create(OmegaSimulatorModule, { logger: false });
     await app.listen(0, '127.0.0.1');
-    return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/omega` };
+    const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/omega`;
+    // One call first: on a loaded machine the simulator's very first answer can take longer than TIMEOUT_MS.
+    await fetch(`${url}/auth/pin-authentication`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined);
+    return { app, url };
   } finally {
     process.env = saved;
   }

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
 import type { DispatchRequest } from '@airtime/contracts';
 import { loadConfig } from '@airtime/platform';
 import { TutiSimulatorModule } from '@airtime/simulators';
@@ -54,6 +57,8 @@ describe('the Tuti adapter against the Tuti simulator, over HTTP', () => {
     received = sim.callbacks;
     const url = `${sim.url}/tuti`;
     adapter = new TutiAdapter(loadConfig(TutiConfig, { NODE_ENV: 'test', TUTI_BASE_URL: url, TUTI_SANDBOX_BASE_URL: url, TUTI_TIMEOUT_MS: '300' }));
+    // One call first: on a loaded machine the simulator's very first answer can take longer than 300 ms.
+    await fetch(`${url}/ext/airtime/transaction/0`).catch(() => undefined);
   });
   afterAll(() => sim.stop());
 
@@ -70,7 +75,7 @@ describe('the Tuti adapter against the Tuti simulator, over HTTP', () => {
     ...overrides,
   });
   const sentFor = (reference: string, providerRef: string) => async (): Promise<SentDispatch> =>
-    ({ reference, upstream: 'tuti', provider_ref: providerRef, target: '', currency: 'SDG', amount_minor: '10000' });
+    ({ reference, upstream: 'tuti', provider_ref: providerRef, target: '', currency: 'SDG', amount_minor: '10000', mode: 'live' });
 
   it('queues a recharge (pending, with Tuti\'s transaction id) that the inquiry and the webhook then report successful', async () => {
     const r = request('249925343834');
@@ -111,6 +116,45 @@ describe('the Tuti adapter against the Tuti simulator, over HTTP', () => {
 
   it('refuses a webhook for a transaction it did not send', async () => {
     const reply = await adapter.callback('status', { transaction_id: '1', status: 'successful', result: 'ok' }, { headers: {}, findSent: async () => null });
-    expect(reply).toEqual({ reply: { status: 404, body: { result: 'error', message: 'Unknown transaction' } } });
+    expect(reply).toEqual({ reply: { status: 404, body: { result: 'error', message: 'Unknown transaction' } }, refused: { reason: 'unknown-transaction' } });
+  });
+
+  it('refuses a forged "failed" webhook for a delivered recharge: the inquiry says successful, and that is the outcome', async () => {
+    const r = request('249925343834');
+    const queued = await adapter.send(r);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const forged = { result: 'error', transaction_id: queued.provider_ref, status: 'failed', code: 'invalid_phone_number', message: 'Invalid phone number' };
+    const translated = await adapter.callback('status', forged, { headers: {}, findSent: sentFor(r.reference, queued.provider_ref as string) });
+    expect(translated.outcome).toMatchObject({ status: 'success', reference: r.reference });
+    expect(translated.refused).toMatchObject({ reason: 'contradicted-by-query', claimed: 'failed', queried: 'success' });
+  });
+});
+
+describe('a forged Tuti webhook while the recharge is still queued', () => {
+  let sim: INestApplication;
+  let adapter: TutiAdapter;
+
+  beforeAll(async () => {
+    // Tuti completes this queue only after a minute, so the transaction is certainly still pending.
+    const before = process.env['SIM_CALLBACK_DELAY_MS'];
+    process.env['SIM_CALLBACK_DELAY_MS'] = '60000';
+    sim = await NestFactory.create(TutiSimulatorModule, { logger: false });
+    await sim.listen(0, '127.0.0.1');
+    process.env['SIM_CALLBACK_DELAY_MS'] = before;
+    const url = `http://127.0.0.1:${(sim.getHttpServer().address() as AddressInfo).port}/tuti`;
+    adapter = new TutiAdapter(loadConfig(TutiConfig, { NODE_ENV: 'test', TUTI_BASE_URL: url, TUTI_SANDBOX_BASE_URL: url, TUTI_TIMEOUT_MS: '1000' }));
+  });
+  afterAll(() => sim.close());
+
+  it('moves nothing: the inquiry still says pending, so the order is left for the reconciler', async () => {
+    const r: DispatchRequest = { reference: `q${process.pid}`, upstream: 'tuti', mode: 'live', kind: 'airtime', country: 'SD', network: 'mtn', target: '249925343835', currency: 'SDG', amount_minor: '10000' };
+    const queued = await adapter.send(r);
+    expect(queued).toMatchObject({ status: 'unknown', upstream_code: PENDING });
+    const sent: SentDispatch = { reference: r.reference, upstream: 'tuti', provider_ref: queued.provider_ref, target: r.target, currency: 'SDG', amount_minor: '10000', mode: 'live' };
+    const forged = { result: 'error', transaction_id: queued.provider_ref, status: 'failed', code: 'invalid_phone_number', message: 'Invalid phone number' };
+    const translated = await adapter.callback('status', forged, { headers: {}, findSent: async () => sent });
+    expect(translated.outcome).toBeUndefined();
+    expect(translated.reply.status).toBe(503);
+    expect(translated.refused).toMatchObject({ reason: 'not-confirmed-yet', claimed: 'failed', queried: 'unknown' });
   });
 });

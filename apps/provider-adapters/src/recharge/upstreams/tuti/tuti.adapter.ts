@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { formatMinor } from '@airtime/money';
 import type { DispatchOutcome, DispatchRequest, QueryDispatchRequest } from '@airtime/contracts';
+import { confirmedByQuery } from '../../callback-confirmation.js';
 import { outcome } from '../../outcomes.js';
 import type { CallbackContext, CallbackTranslation, UpstreamAdapter } from '../../upstream-adapter.js';
 import { upstreamHttp } from '../../upstream-http.js';
@@ -58,13 +59,27 @@ export class TutiAdapter implements UpstreamAdapter {
     return result.upstream_code === 'transaction_not_found' ? outcome.unknown(request.reference, result.message ?? 'not found', request.provider_ref) : result;
   }
 
-  /** Tuti's completion webhook: the inquiry's body, for a transaction id we were given. */
+  /**
+   * Tuti's completion webhook: the inquiry's body, for a transaction id we were given. Nothing signs
+   * it, so its status is only a reason to ask: the inquiry decides (confirmedByQuery).
+   */
   async callback(_kind: string, body: unknown, context: CallbackContext): Promise<CallbackTranslation> {
     const transactionId = (body as { transaction_id?: unknown })?.transaction_id;
-    if (transactionId === undefined) return { reply: { status: 400, body: { result: 'error', message: 'transaction_id is required' } } };
+    if (transactionId === undefined || transactionId === null || typeof transactionId === 'object') {
+      return { reply: { status: 400, body: { result: 'error', message: 'transaction_id is required' } }, refused: { reason: 'malformed' } };
+    }
     const sent = await context.findSent({ providerRef: String(transactionId) });
-    if (!sent) return { reply: { status: 404, body: { result: 'error', message: 'Unknown transaction' } } };
-    const translated = tutiOutcome(sent.reference, { kind: 'answer', status: 200, text: '', json: body });
-    return { outcome: translated, reply: { status: 200, body: { result: 'ok' } } };
+    if (!sent) return { reply: { status: 404, body: { result: 'error', message: 'Unknown transaction' } }, refused: { reason: 'unknown-transaction' } };
+    const claimed = tutiOutcome(sent.reference, { kind: 'answer', status: 200, text: '', json: body });
+    const mode = sent.mode;
+    const inquire = () => {
+      // Asking the other mode's Tuti would find nothing, or someone else's transaction.
+      if (!mode) throw new Error('the dispatch has no recorded mode');
+      return this.query({ reference: sent.reference, upstream: 'tuti', mode, provider_ref: String(transactionId) });
+    };
+    return confirmedByQuery(claimed, inquire, {
+      ok: { status: 200, body: { result: 'ok' } },
+      retry: { status: 503, body: { result: 'error', message: 'Temporarily unable to confirm this transaction; please retry' } },
+    });
   }
 }
