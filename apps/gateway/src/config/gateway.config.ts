@@ -23,7 +23,7 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(100) @Max(30_000)
   HEALTH_TIMEOUT_MS: number = 1500;
 
-  /** Recharges (orders, 000's recharges) per account per minute, per gateway instance; 0 turns it off. */
+  /** Recharges per account and mode per minute, on every path that creates orders, shared by all gateway replicas (Redis); 0 turns it off. */
   @IsInt() @Min(0) @Max(1_000_000)
   RATE_LIMIT_RECHARGES_PER_MINUTE: number = 1200;
 
