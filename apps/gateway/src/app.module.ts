@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { configModule, RpcClient, rpcClientModule } from '@airtime/platform';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
@@ -15,6 +15,7 @@ import { WalletModule } from './wallet/wallet.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { principalOfConnection } from './subscriptions/subscription-auth.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
+import { ApiLimitInterceptor } from './throttling/api-limit.interceptor.js';
 import { ThrottlingModule } from './throttling/throttling.module.js';
 
 @Module({})
@@ -60,6 +61,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
         { provide: APP_PIPE, useClass: HttpValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ApiLimitInterceptor },
       ],
     };
   }

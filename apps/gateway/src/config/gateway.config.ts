@@ -27,6 +27,14 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(0) @Max(1_000_000)
   RATE_LIMIT_RECHARGES_PER_MINUTE: number = 1200;
 
+  /** Every other authenticated call per account per minute (each top-level GraphQL field counts); 0 turns it off. */
+  @IsInt() @Min(0) @Max(10_000_000)
+  RATE_LIMIT_API_PER_MINUTE: number = 6000;
+
+  /** Unauthenticated calls per client address per minute (upstream callbacks excepted); 0 turns it off. */
+  @IsInt() @Min(0) @Max(10_000_000)
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: number = 600;
+
   /** Shared counters for rate limits across gateway replicas. */
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:port' })
   REDIS_URL = 'redis://127.0.0.1:6379';
