@@ -6,6 +6,7 @@ import { configModule, RpcClient, rpcClientModule } from '@airtime/platform';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GatewayConfig } from './config/gateway.config.js';
+import { graphqlHardening } from './graphql/graphql-hardening.js';
 import { HealthModule } from './health/health.module.js';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter.js';
 import { HttpValidationPipe } from './http/http-validation.pipe.js';
@@ -32,7 +33,7 @@ export class AppModule {
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
-            introspection: true,
+            ...graphqlHardening(config),
             subscriptions: {
               'graphql-ws': {
                 // The connection authenticates once, as an HTTP request would; a refused one is closed.

@@ -35,6 +35,18 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(0) @Max(10_000_000)
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: number = 600;
 
+  /** Deepest field nesting a GraphQL document may ask for (the schema's own connections need 4). */
+  @IsInt() @Min(2) @Max(50)
+  GRAPHQL_MAX_DEPTH: number = 6;
+
+  /** Aliases per GraphQL document: each alias of a mutation is another execution of it. */
+  @IsInt() @Min(0) @Max(1000)
+  GRAPHQL_MAX_ALIASES: number = 15;
+
+  /** graphql-armor's cost of a document (objects 2, scalars 1, growing with depth). */
+  @IsInt() @Min(10) @Max(1_000_000)
+  GRAPHQL_MAX_COST: number = 5000;
+
   /** Shared counters for rate limits across gateway replicas. */
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:port' })
   REDIS_URL = 'redis://127.0.0.1:6379';
