@@ -1,11 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { configModule, RpcClient, rpcClientModule } from '@airtime/platform';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GatewayConfig } from './config/gateway.config.js';
+import { graphqlHardening } from './graphql/graphql-hardening.js';
 import { HealthModule } from './health/health.module.js';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter.js';
 import { HttpValidationPipe } from './http/http-validation.pipe.js';
@@ -15,6 +16,7 @@ import { WalletModule } from './wallet/wallet.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { principalOfConnection } from './subscriptions/subscription-auth.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
+import { ApiLimitInterceptor } from './throttling/api-limit.interceptor.js';
 import { ThrottlingModule } from './throttling/throttling.module.js';
 
 @Module({})
@@ -31,7 +33,7 @@ export class AppModule {
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
-            introspection: true,
+            ...graphqlHardening(config),
             subscriptions: {
               'graphql-ws': {
                 // The connection authenticates once, as an HTTP request would; a refused one is closed.
@@ -60,6 +62,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
         { provide: APP_PIPE, useClass: HttpValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ApiLimitInterceptor },
       ],
     };
   }

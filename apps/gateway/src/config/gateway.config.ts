@@ -23,9 +23,29 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(100) @Max(30_000)
   HEALTH_TIMEOUT_MS: number = 1500;
 
-  /** Recharges (orders, 000's recharges) per account per minute, per gateway instance; 0 turns it off. */
+  /** Recharges per account and mode per minute, on every path that creates orders, shared by all gateway replicas (Redis); 0 turns it off. */
   @IsInt() @Min(0) @Max(1_000_000)
   RATE_LIMIT_RECHARGES_PER_MINUTE: number = 1200;
+
+  /** Every other authenticated call per account per minute (each top-level GraphQL field counts); 0 turns it off. */
+  @IsInt() @Min(0) @Max(10_000_000)
+  RATE_LIMIT_API_PER_MINUTE: number = 6000;
+
+  /** Unauthenticated calls per client address per minute (upstream callbacks excepted); 0 turns it off. */
+  @IsInt() @Min(0) @Max(10_000_000)
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: number = 600;
+
+  /** Deepest field nesting a GraphQL document may ask for (the schema's own connections need 4). */
+  @IsInt() @Min(2) @Max(50)
+  GRAPHQL_MAX_DEPTH: number = 6;
+
+  /** Aliases per GraphQL document: each alias of a mutation is another execution of it. */
+  @IsInt() @Min(0) @Max(1000)
+  GRAPHQL_MAX_ALIASES: number = 15;
+
+  /** graphql-armor's cost of a document (objects 2, scalars 1, growing with depth). */
+  @IsInt() @Min(10) @Max(1_000_000)
+  GRAPHQL_MAX_COST: number = 5000;
 
   /** Shared counters for rate limits across gateway replicas. */
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:port' })

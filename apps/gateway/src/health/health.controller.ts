@@ -1,66 +1,26 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import pg from 'pg';
-import { SERVICE_NAMES, type ServiceHealth, Subjects } from '@airtime/contracts';
-import { RpcClient } from '@airtime/platform';
-import { GatewayConfig } from '../config/gateway.config.js';
+import { OperatorGuard } from '../auth/operator.guard.js';
+import { HealthProbes } from './health-probes.js';
 
-type Status = 'up' | 'down';
-
-export interface PlatformHealth {
-  status: Status;
-  postgres: { status: Status };
-  nats: { status: Status };
-  services: Record<string, { status: Status } & Partial<ServiceHealth>>;
-}
-
-/** GET /health: every service over NATS, PostgreSQL and NATS themselves; 503 when any is down. */
+/**
+ * GET /health tells anyone (load balancers, uptime checks) only whether the platform is up: 200 or
+ * 503 with `{status}`. Which hosts, processes and versions run it is for operators, at /health/details.
+ */
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly rpc: RpcClient,
-    private readonly config: GatewayConfig,
-  ) {}
+  constructor(private readonly probes: HealthProbes) {}
 
   @Get()
   async health(@Res() res: Response): Promise<void> {
-    const timeout = this.config.HEALTH_TIMEOUT_MS;
-    const [postgres, nats, ...services] = await Promise.all([
-      this.check(() => this.pingPostgres(timeout)),
-      this.check(() => this.rpc.ping(timeout)),
-      ...SERVICE_NAMES.map((service) =>
-        this.rpc
-          .request<ServiceHealth>(Subjects.health(service), {}, timeout)
-          .catch((): { status: Status } => ({ status: 'down' })),
-      ),
-    ]);
-    const body: PlatformHealth = {
-      status: 'up',
-      postgres: { status: postgres },
-      nats: { status: nats },
-      services: Object.fromEntries(SERVICE_NAMES.map((name, i) => [name, services[i] as { status: Status }])),
-    };
-    const allUp = postgres === 'up' && nats === 'up' && Object.values(body.services).every((s) => s.status === 'up');
-    body.status = allUp ? 'up' : 'down';
-    res.status(allUp ? 200 : 503).json(body);
+    const { status } = await this.probes.check();
+    res.status(status === 'up' ? 200 : 503).json({ status });
   }
 
-  private async check(probe: () => Promise<unknown>): Promise<Status> {
-    try {
-      await probe();
-      return 'up';
-    } catch {
-      return 'down';
-    }
-  }
-
-  private async pingPostgres(timeoutMs: number): Promise<void> {
-    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-    } finally {
-      await client.end().catch(() => undefined);
-    }
+  @Get('details')
+  @UseGuards(OperatorGuard)
+  async details(@Res() res: Response): Promise<void> {
+    const health = await this.probes.check();
+    res.status(health.status === 'up' ? 200 : 503).json(health);
   }
 }

@@ -18,7 +18,12 @@ export class GatewayExceptionFilter implements ExceptionFilter {
     const { status, body, retryAfterSeconds } = this.describe(exception);
     if (host.getType<GqlContextType>() === 'graphql') {
       return new GraphQLError(body.message, {
-        extensions: { code: body.code, ...(body.data ? { details: body.data } : {}), http: { status } },
+        extensions: {
+          code: body.code,
+          ...(body.data ? { details: body.data } : {}),
+          ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+          http: { status },
+        },
       });
     }
     const response = host.switchToHttp().getResponse<Response>();

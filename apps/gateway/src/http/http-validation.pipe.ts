@@ -13,6 +13,8 @@ export class HttpValidationPipe implements PipeTransform {
   private readonly inner = createValidationPipe();
 
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    // A named GraphQL argument left out is absent, not a malformed body (a REST @Body() has no name).
+    if ((value === undefined || value === null) && typeof metadata.data === 'string') return value;
     const expectsObject = metadata.type === 'body' && !PRIMITIVES.has(metadata.metatype);
     if (expectsObject && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new PlatformError('VALIDATION_FAILED', 'The request body must be a JSON object');

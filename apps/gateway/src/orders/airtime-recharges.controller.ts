@@ -8,7 +8,7 @@ import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { UserJwtGuard } from '../auth/user-jwt.guard.js';
-import { RateLimitGuard } from '../http/rate-limit.guard.js';
+import { CreatesOrders, RechargeLimitGuard } from '../throttling/recharge-limit.guard.js';
 import { AirtimeBatchBody } from './dtos/airtime-batch.body.js';
 import { AirtimeRechargeBody } from './dtos/airtime-recharge.body.js';
 
@@ -24,7 +24,8 @@ export class AirtimeRechargesController {
 
   @Post('airtime')
   @HttpCode(200)
-  @UseGuards(RateLimitGuard)
+  @CreatesOrders({ mode: 'live' })
+  @UseGuards(RechargeLimitGuard)
   async recharge(@CurrentPrincipal() principal: Principal, @Body() body: AirtimeRechargeBody, @Res({ passthrough: true }) res: Response) {
     const { product, detected } = await this.airtimeProductFor(body.phone, body.currency);
     const order = await this.rpc.request<OrderView>(Subjects.orders.create, {
@@ -48,6 +49,8 @@ export class AirtimeRechargesController {
   /** 000 §6: the recharges become orders (each idempotent on its reference), processed in the background. */
   @Post('airtime/batch')
   @HttpCode(200)
+  @CreatesOrders({ mode: 'live', batchField: 'recharges' })
+  @UseGuards(RechargeLimitGuard)
   async batch(@CurrentPrincipal() principal: Principal, @Body() body: AirtimeBatchBody) {
     if (body.account && body.account !== principal.accountId) {
       const account = await this.rpc.request<AccountView>(Subjects.identity.getAccount, { account_id: principal.accountId });

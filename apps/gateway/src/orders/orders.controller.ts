@@ -4,7 +4,7 @@ import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
-import { RateLimitGuard } from '../http/rate-limit.guard.js';
+import { CreatesOrders, RechargeLimitGuard } from '../throttling/recharge-limit.guard.js';
 import { modeOf } from '../wallet/principal-mode.js';
 import { CreateOrderBody } from './dtos/create-order.body.js';
 import { ProductsQuery } from './dtos/products.query.js';
@@ -25,7 +25,8 @@ export class OrdersController {
 
   @Post('orders')
   @HttpCode(200)
-  @UseGuards(RateLimitGuard)
+  @CreatesOrders({})
+  @UseGuards(RechargeLimitGuard)
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrderBody): Promise<OrderView> {
     return this.rpc.request<OrderView>(Subjects.orders.create, { ...body, account_id: principal.accountId, mode: modeOf(principal) }, ORDER_RPC_TIMEOUT_MS);
   }

@@ -5,6 +5,7 @@ import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
+import { CreatesOrders, RechargeLimitGuard } from '../throttling/recharge-limit.guard.js';
 import { modeOf } from '../wallet/principal-mode.js';
 import { OrderConnectionModel } from './dtos/order-connection.model.js';
 import { OrderModel } from './dtos/order.model.js';
@@ -25,6 +26,8 @@ export class OrdersResolver {
   }
 
   @Mutation(() => OrderModel, { description: '001 POST /api/v1/orders: idempotent on agentReference.' })
+  @CreatesOrders({})
+  @UseGuards(RechargeLimitGuard)
   async sendRecharge(@CurrentPrincipal() principal: Principal, @Args('input') input: SendRechargeInput): Promise<OrderModel> {
     const order = await this.rpc.request<OrderView>(Subjects.orders.create, {
       account_id: principal.accountId,

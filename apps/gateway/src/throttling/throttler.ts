@@ -48,6 +48,8 @@ export class Throttler implements OnModuleDestroy {
       return stateOf(policy, result);
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
+      // rate-limiter-flexible counts a refused consume too; give it back, or one refused batch would use up the window.
+      await this.limiter(policy).reward(key, points).catch(() => undefined);
       const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
       throw new PlatformError('RATE_LIMITED', policy.refusal, { limit: policy.points, window_seconds: policy.durationSeconds }, retryAfter);
     }

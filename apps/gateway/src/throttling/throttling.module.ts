@@ -1,6 +1,7 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { GatewayConfig } from '../config/gateway.config.js';
+import { RechargeLimitGuard } from './recharge-limit.guard.js';
 import { REDIS_CLIENT, REDIS_KEY_PREFIX, Throttler } from './throttler.js';
 
 /** Shared limits for every gateway replica, counted in Redis (see Throttler). */
@@ -25,7 +26,8 @@ import { REDIS_CLIENT, REDIS_KEY_PREFIX, Throttler } from './throttler.js';
     },
     { provide: REDIS_KEY_PREFIX, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => config.redisKeyPrefix() },
     Throttler,
+    RechargeLimitGuard,
   ],
-  exports: [Throttler],
+  exports: [Throttler, RechargeLimitGuard],
 })
 export class ThrottlingModule {}

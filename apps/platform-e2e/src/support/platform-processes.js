@@ -119,7 +119,8 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     },
   };
   try {
-    await platform.waitForHealthy();
+    // A loaded machine (several suites at once) may need longer to start seven processes.
+    await platform.waitForHealthy(Number(process.env.E2E_STARTUP_TIMEOUT_MS ?? 60_000));
   } catch (error) {
     await platform.stopAll();
     const logs = APPS.map((app) => `--- ${app}\n${tail(path.join(logDir, `${app}.log`))}`).join('\n');

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import type { CallHandler, ExecutionContext } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { of } from 'rxjs';
+import { GatewayConfig } from '../config/gateway.config.js';
+import { ApiLimitInterceptor } from './api-limit.interceptor.js';
+import { Throttler } from './throttler.js';
+
+function call(request: { path: string; ip?: string; user?: object }): ExecutionContext {
+  return { getType: () => 'http', switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext;
+}
+
+describe('ApiLimitInterceptor (real Redis)', () => {
+  const prefix = `test${randomBytes(4).toString('hex')}.`;
+  let redis: Redis;
+  let handled = 0;
+  const next: CallHandler = { handle: () => (handled++, of('ok')) };
+  const interceptor = (api: number, anonymous: number) =>
+    new ApiLimitInterceptor(new Throttler(redis, prefix), Object.assign(new GatewayConfig(), { RATE_LIMIT_API_PER_MINUTE: api, RATE_LIMIT_ANONYMOUS_PER_MINUTE: anonymous }));
+  const address = () => `10.${randomBytes(3).join('.')}`;
+
+  beforeAll(async () => {
+    redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    await redis.connect();
+  });
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('limits unauthenticated calls per address, and refuses without running the handler', async () => {
+    const limiter = interceptor(100, 2);
+    const ip = address();
+    handled = 0;
+    await limiter.intercept(call({ path: '/api/v1/onboarding/accounts', ip }), next);
+    await limiter.intercept(call({ path: '/health', ip }), next);
+    await expect(limiter.intercept(call({ path: '/health', ip }), next)).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(handled).toBe(2);
+    await expect(limiter.intercept(call({ path: '/health', ip: address() }), next)).resolves.toBeDefined();
+  });
+
+  it('limits authenticated calls per account, wherever they come from, and leaves upstream callbacks alone', async () => {
+    const limiter = interceptor(2, 1);
+    const user = { kind: 'api-key', accountId: `acct-${randomBytes(4).toString('hex')}`, apiKeyId: 'k', mode: 'live' };
+    await limiter.intercept(call({ path: '/api/v1/orders', ip: address(), user }), next);
+    await limiter.intercept(call({ path: '/api/v1/orders', ip: address(), user }), next);
+    await expect(limiter.intercept(call({ path: '/api/v1/wallet', ip: address(), user }), next)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    const upstream = address();
+    for (let i = 0; i < 5; i++) await limiter.intercept(call({ path: '/callbacks/omega', ip: upstream }), next);
+  });
+});

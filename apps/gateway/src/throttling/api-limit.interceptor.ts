@@ -1,0 +1,42 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Observable } from 'rxjs';
+import { GatewayConfig } from '../config/gateway.config.js';
+import type { Principal } from '../auth/principal.js';
+import { requestOf } from '../auth/request-of.js';
+import { type ThrottlePolicy, Throttler } from './throttler.js';
+
+/** Upstreams post their callbacks from a few addresses, in volume; those are checked by signature and by what was sent. */
+const EXEMPT_PATHS = /^\/callbacks\//;
+
+/**
+ * A generous ceiling on everything else, so one tenant or one address cannot monopolise the gateway:
+ * calls per account once authenticated (each top-level GraphQL field counts, aliases included), calls
+ * per address otherwise. Runs after the guards, so it knows who is calling; the stricter limits on
+ * recharges and on PIN attempts sit on their own routes.
+ */
+@Injectable()
+export class ApiLimitInterceptor implements NestInterceptor {
+  private readonly perAccount: ThrottlePolicy;
+  private readonly perAddress: ThrottlePolicy;
+
+  constructor(
+    private readonly throttler: Throttler,
+    config: GatewayConfig,
+  ) {
+    const account = config.RATE_LIMIT_API_PER_MINUTE;
+    const address = config.RATE_LIMIT_ANONYMOUS_PER_MINUTE;
+    this.perAccount = { name: 'api', points: account, durationSeconds: 60, refusal: `Too many requests: at most ${account} a minute per account` };
+    this.perAddress = { name: 'anonymous', points: address, durationSeconds: 60, refusal: `Too many requests: at most ${address} a minute from one address` };
+  }
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const type = context.getType<string>();
+    const request = type === 'http' || type === 'graphql' ? requestOf(context) : undefined;
+    // A subscription's connection authenticated once; its events are not requests.
+    if (!request || EXEMPT_PATHS.test(request.path ?? '')) return next.handle();
+    const principal = request.user as Principal | undefined;
+    if (principal) await this.throttler.consume(this.perAccount, principal.accountId);
+    else await this.throttler.consume(this.perAddress, request.ip ?? 'unknown');
+    return next.handle();
+  }
+}
