@@ -11,9 +11,10 @@ export class NotificationsConfig extends DatabaseServiceConfig {
   /**
    * Lets receivers sit on loopback or private addresses: only for tests and development, whose
    * receivers listen on 127.0.0.1. Never implied by NODE_ENV (an unset NODE_ENV must not open it) and
-   * refused in production.
+   * refused in production. Read from the raw environment: implicit conversion would turn the string
+   * 'false' into true.
    */
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @Transform(({ obj }) => [true, 'true', '1'].includes((obj as Record<string, unknown>)['WEBHOOK_ALLOW_PRIVATE_TARGETS'] as string))
   @IsBoolean()
   @ValidateIf((c: NotificationsConfig) => c.NODE_ENV === 'production')
   @Equals(false, { message: 'WEBHOOK_ALLOW_PRIVATE_TARGETS must not be set in production' })
