@@ -138,7 +138,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
         signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
       });
       statusCode = response.statusCode;
-      response.body.destroy();
+      // Not read: at most a little is drained (so the connection can be reused), then it is dropped.
+      await response.body.dump({ limit: 4096 }).catch(() => undefined);
     } catch (e) {
       error = tenantReason(e);
       this.logger.warn(`delivery ${delivery.id} to endpoint ${delivery.endpoint_id} failed (attempt ${attempt}): ${operatorDetail(e)}`);
