@@ -4,6 +4,7 @@ import { NotificationsConfig } from './config/notifications.config.js';
 import { CreateWebhooks1764000000030 } from './migrations/1764000000030-create-webhooks.js';
 import { EventsConsumer } from './deliveries/events.consumer.js';
 import { CreateSms1764000000031 } from './migrations/1764000000031-create-sms.js';
+import { SeparateModes1764000000032 } from './migrations/1764000000032-separate-modes.js';
 import { SmsModule } from './sms/sms.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
@@ -15,7 +16,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(NotificationsConfig, config),
-        serviceDatabaseModule('notifications', config, { entities: [], migrations: [CreateWebhooks1764000000030, CreateSms1764000000031] }),
+        serviceDatabaseModule('notifications', config, { entities: [], migrations: [CreateWebhooks1764000000030, CreateSms1764000000031, SeparateModes1764000000032] }),
         WebhooksModule,
         SmsModule,
       ],

@@ -56,7 +56,7 @@ export class WalletController {
   }
 
   @Get('topup/:reference')
-  async topUpStatus(@CurrentPrincipal() principal: Principal, @Param('reference') reference: string): Promise<ApiResponse<TopUpView>> {
-    return ok('top-up retrieved', await this.rpc.request<TopUpView>(Subjects.wallet.getTopUp, { account_id: principal.accountId, reference }));
+  async topUpStatus(@CurrentPrincipal() principal: Principal, @Param('reference') reference: string, @Query() query: ModeQuery): Promise<ApiResponse<TopUpView>> {
+    return ok('top-up retrieved', await this.rpc.request<TopUpView>(Subjects.wallet.getTopUp, { account_id: principal.accountId, mode: modeOf(principal, query.mode), reference }));
   }
 }

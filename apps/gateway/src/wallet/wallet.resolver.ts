@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type LedgerPageView, Subjects, type TopUpView, type TransferView, type WalletView } from '@airtime/contracts';
-import { RpcClient } from '@airtime/platform';
+import { API_KEY_MODES, type ApiKeyMode, type LedgerPageView, Subjects, type TopUpView, type TransferView, type WalletView } from '@airtime/contracts';
+import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { OperatorGuard } from '../auth/operator.guard.js';
 import type { Principal } from '../auth/principal.js';
@@ -61,8 +61,15 @@ export class WalletResolver {
 
   @Query(() => TopUpModel)
   @UseGuards(PrincipalGuard)
-  async topUp(@CurrentPrincipal() principal: Principal, @Args('reference') reference: string): Promise<TopUpModel> {
-    return TopUpModel.from(await this.rpc.request<TopUpView>(Subjects.wallet.getTopUp, { account_id: principal.accountId, reference }));
+  async topUp(
+    @CurrentPrincipal() principal: Principal,
+    @Args('reference') reference: string,
+    @Args('mode', { type: () => String, nullable: true, description: 'live or test, for a logged-in user (default live); an API key always uses its own mode' }) mode?: string,
+  ): Promise<TopUpModel> {
+    if (mode != null && !(API_KEY_MODES as readonly string[]).includes(mode)) {
+      throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { mode: ['mode must be live or test'] } });
+    }
+    return TopUpModel.from(await this.rpc.request<TopUpView>(Subjects.wallet.getTopUp, { account_id: principal.accountId, mode: modeOf(principal, (mode ?? undefined) as ApiKeyMode | undefined), reference }));
   }
 
   @Mutation(() => TransferModel, { description: "Operators only: credits an account's wallet, with the reason recorded beside the operator." })

@@ -8,6 +8,7 @@ import { OperatorGuard } from '../auth/operator.guard.js';
 export class SmsMessageModel {
   @Field(() => ID) id: string;
   @Field() purpose: string;
+  @Field({ description: 'test: sent only through the SMS sandbox' }) mode: string;
   @Field() recipient: string;
   @Field() status: string;
   @Field(() => Int) attemptCount: number;
@@ -23,10 +24,14 @@ export class SmsAdminResolver {
   constructor(private readonly rpc: RpcClient) {}
 
   @Query(() => [SmsMessageModel])
-  async smsMessages(@Args('status', { nullable: true }) status?: string, @Args('limit', { type: () => Int, nullable: true }) limit?: number): Promise<SmsMessageModel[]> {
-    const messages = await this.rpc.request<SmsView[]>(Subjects.notifications.listSms, { ...(status ? { status } : {}), ...(limit ? { limit } : {}) });
+  async smsMessages(
+    @Args('status', { nullable: true }) status?: string,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
+    @Args('mode', { nullable: true }) mode?: string,
+  ): Promise<SmsMessageModel[]> {
+    const messages = await this.rpc.request<SmsView[]>(Subjects.notifications.listSms, { ...(status ? { status } : {}), ...(limit ? { limit } : {}), ...(mode ? { mode } : {}) });
     return messages.map((m) => Object.assign(new SmsMessageModel(), {
-      id: m.id, purpose: m.purpose, recipient: m.recipient, status: m.status, attemptCount: m.attempt_count,
+      id: m.id, purpose: m.purpose, mode: m.mode, recipient: m.recipient, status: m.status, attemptCount: m.attempt_count,
       lastError: m.last_error, createdAt: m.created_at, sentAt: m.sent_at,
     }));
   }

@@ -9,8 +9,14 @@ import { CreateWebhookBody } from './dtos/create-webhook.body.js';
 import { DeliveriesQuery } from './dtos/deliveries.query.js';
 import { ResendBody } from './dtos/resend.body.js';
 import { RotateSecretBody } from './dtos/rotate-secret.body.js';
+import { ModeQuery } from '../wallet/dtos/mode.query.js';
+import { modeOf } from '../wallet/principal-mode.js';
 
-/** A tenant's webhook endpoints and their deliveries. The secret is in the answer to create and rotate only. */
+/**
+ * A tenant's webhook endpoints and their deliveries, in one mode at a time: an API key's own (a test key
+ * never sees or manages live endpoints), a user's choice (`mode`, default live). The secret is in the
+ * answer to create and rotate only.
+ */
 @Controller('api/v1/webhooks')
 @UseGuards(PrincipalGuard)
 export class WebhooksController {
@@ -19,33 +25,33 @@ export class WebhooksController {
   @Post()
   @HttpCode(201)
   async create(@CurrentPrincipal() p: Principal, @Body() body: CreateWebhookBody): Promise<ApiResponse<WebhookEndpointView>> {
-    return ok('webhook endpoint created; store the secret now, it is not shown again', await this.rpc.request(Subjects.notifications.createEndpoint, { ...body, account_id: p.accountId }));
+    return ok('webhook endpoint created; store the secret now, it is not shown again', await this.rpc.request(Subjects.notifications.createEndpoint, { ...body, account_id: p.accountId, mode: modeOf(p, body.mode) }));
   }
 
   @Get()
-  async list(@CurrentPrincipal() p: Principal): Promise<ApiResponse<WebhookEndpointView[]>> {
-    return ok('webhook endpoints retrieved', await this.rpc.request(Subjects.notifications.listEndpoints, { account_id: p.accountId }));
+  async list(@CurrentPrincipal() p: Principal, @Query() query: ModeQuery): Promise<ApiResponse<WebhookEndpointView[]>> {
+    return ok('webhook endpoints retrieved', await this.rpc.request(Subjects.notifications.listEndpoints, { account_id: p.accountId, mode: modeOf(p, query.mode) }));
   }
 
   @Delete(':id')
-  async remove(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ApiResponse<WebhookEndpointView>> {
-    return ok('webhook endpoint deleted', await this.rpc.request(Subjects.notifications.deleteEndpoint, { account_id: p.accountId, id }));
+  async remove(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: ModeQuery): Promise<ApiResponse<WebhookEndpointView>> {
+    return ok('webhook endpoint deleted', await this.rpc.request(Subjects.notifications.deleteEndpoint, { account_id: p.accountId, mode: modeOf(p, query.mode), id }));
   }
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
   async rotate(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RotateSecretBody): Promise<ApiResponse<WebhookEndpointView>> {
-    return ok('secret rotated; the previous one keeps signing until previous_secret_expires_at', await this.rpc.request(Subjects.notifications.rotateSecret, { account_id: p.accountId, id, ...body }));
+    return ok('secret rotated; the previous one keeps signing until previous_secret_expires_at', await this.rpc.request(Subjects.notifications.rotateSecret, { ...body, account_id: p.accountId, mode: modeOf(p, body.mode), id }));
   }
 
   @Get('deliveries')
   async deliveries(@CurrentPrincipal() p: Principal, @Query() query: DeliveriesQuery): Promise<ApiResponse<WebhookDeliveryView[]>> {
-    return ok('deliveries retrieved', await this.rpc.request(Subjects.notifications.listDeliveries, { ...query, account_id: p.accountId }));
+    return ok('deliveries retrieved', await this.rpc.request(Subjects.notifications.listDeliveries, { ...query, account_id: p.accountId, mode: modeOf(p, query.mode) }));
   }
 
   @Post('deliveries/resend')
   @HttpCode(200)
   async resend(@CurrentPrincipal() p: Principal, @Body() body: ResendBody): Promise<ApiResponse<{ requeued: number }>> {
-    return ok('deliveries queued again', await this.rpc.request(Subjects.notifications.resend, { ...body, account_id: p.accountId }));
+    return ok('deliveries queued again', await this.rpc.request(Subjects.notifications.resend, { ...body, account_id: p.accountId, mode: modeOf(p, body.mode) }));
   }
 }

@@ -1,12 +1,24 @@
 import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Subjects, type WebhookDeliveryView, type WebhookEndpointView } from '@airtime/contracts';
+import { API_KEY_MODES, type ApiKeyMode, Subjects, type WebhookDeliveryView, type WebhookEndpointView } from '@airtime/contracts';
+import { PlatformError } from '@airtime/platform';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
 import { CreateWebhookEndpointInput } from './dtos/create-webhook-endpoint.input.js';
 import { WebhookDeliveryModel, WebhookEndpointModel } from './dtos/webhook-endpoint.model.js';
+import { modeOf } from '../wallet/principal-mode.js';
+
+const MODE_ARG = { type: () => String, nullable: true, description: 'live or test, for a logged-in user (default live); an API key always uses its own mode' } as const;
+
+/** A user's requested mode, refused clearly when it is neither live nor test. */
+function modeArg(p: Principal, mode?: string): ApiKeyMode {
+  if (mode !== undefined && mode !== null && !(API_KEY_MODES as readonly string[]).includes(mode)) {
+    throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { mode: ['mode must be live or test'] } });
+  }
+  return modeOf(p, (mode ?? undefined) as ApiKeyMode | undefined);
+}
 
 @Resolver()
 @UseGuards(PrincipalGuard)
@@ -14,13 +26,13 @@ export class WebhooksResolver {
   constructor(private readonly rpc: RpcClient) {}
 
   @Query(() => [WebhookEndpointModel])
-  async webhookEndpoints(@CurrentPrincipal() p: Principal): Promise<WebhookEndpointModel[]> {
-    return (await this.rpc.request<WebhookEndpointView[]>(Subjects.notifications.listEndpoints, { account_id: p.accountId })).map(WebhookEndpointModel.from);
+  async webhookEndpoints(@CurrentPrincipal() p: Principal, @Args('mode', MODE_ARG) mode?: string): Promise<WebhookEndpointModel[]> {
+    return (await this.rpc.request<WebhookEndpointView[]>(Subjects.notifications.listEndpoints, { account_id: p.accountId, mode: modeArg(p, mode) })).map(WebhookEndpointModel.from);
   }
 
   @Mutation(() => WebhookEndpointModel, { description: 'The answer carries the signing secret, once.' })
   async createWebhookEndpoint(@CurrentPrincipal() p: Principal, @Args('input') input: CreateWebhookEndpointInput): Promise<WebhookEndpointModel> {
-    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.createEndpoint, { account_id: p.accountId, url: input.url, events: input.events }));
+    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.createEndpoint, { account_id: p.accountId, mode: modeOf(p, input.mode), url: input.url, events: input.events }));
   }
 
   @Mutation(() => WebhookEndpointModel, { description: 'A new secret; the old one keeps signing beside it for overlapSeconds (default a day).' })
@@ -28,13 +40,18 @@ export class WebhooksResolver {
     @CurrentPrincipal() p: Principal,
     @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
     @Args('overlapSeconds', { type: () => Int, nullable: true }) overlapSeconds?: number,
+    @Args('mode', MODE_ARG) mode?: string,
   ): Promise<WebhookEndpointModel> {
-    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.rotateSecret, { account_id: p.accountId, id, ...(overlapSeconds !== undefined ? { overlap_seconds: overlapSeconds } : {}) }));
+    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.rotateSecret, { account_id: p.accountId, mode: modeArg(p, mode), id, ...(overlapSeconds !== undefined ? { overlap_seconds: overlapSeconds } : {}) }));
   }
 
   @Mutation(() => WebhookEndpointModel)
-  async deleteWebhookEndpoint(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string): Promise<WebhookEndpointModel> {
-    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.deleteEndpoint, { account_id: p.accountId, id }));
+  async deleteWebhookEndpoint(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
+    @Args('mode', MODE_ARG) mode?: string,
+  ): Promise<WebhookEndpointModel> {
+    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.deleteEndpoint, { account_id: p.accountId, mode: modeArg(p, mode), id }));
   }
 
   @Query(() => [WebhookDeliveryModel])
@@ -42,9 +59,11 @@ export class WebhooksResolver {
     @CurrentPrincipal() p: Principal,
     @Args('status', { nullable: true }) status?: string,
     @Args('limit', { type: () => Int, nullable: true }) limit?: number,
+    @Args('mode', MODE_ARG) mode?: string,
   ): Promise<WebhookDeliveryModel[]> {
     const deliveries = await this.rpc.request<WebhookDeliveryView[]>(Subjects.notifications.listDeliveries, {
       account_id: p.accountId,
+      mode: modeArg(p, mode),
       ...(status ? { status } : {}),
       ...(limit ? { limit } : {}),
     });
@@ -56,9 +75,11 @@ export class WebhooksResolver {
     @CurrentPrincipal() p: Principal,
     @Args('deliveryId', { type: () => ID, nullable: true }) deliveryId?: string,
     @Args('failedSince', { nullable: true }) failedSince?: string,
+    @Args('mode', MODE_ARG) mode?: string,
   ): Promise<number> {
     const result = await this.rpc.request<{ requeued: number }>(Subjects.notifications.resend, {
       account_id: p.accountId,
+      mode: modeArg(p, mode),
       ...(deliveryId ? { delivery_id: deliveryId } : {}),
       ...(failedSince ? { failed_since: failedSince } : {}),
     });

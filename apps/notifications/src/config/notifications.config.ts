@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { Equals, IsBoolean, IsInt, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { DatabaseServiceConfig } from '@airtime/platform';
 
@@ -8,10 +8,21 @@ export class NotificationsConfig extends DatabaseServiceConfig {
   @IsString() @MinLength(32, { message: 'WEBHOOK_SECRET_KEY must be at least 32 characters' })
   WEBHOOK_SECRET_KEY: string;
 
-  /** Receivers on loopback or private addresses are refused outside development unless this is set. */
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  /**
+   * Lets receivers sit on loopback or private addresses: only for tests and development, whose
+   * receivers listen on 127.0.0.1. Never implied by NODE_ENV (an unset NODE_ENV must not open it) and
+   * refused in production. Read from the raw environment: implicit conversion would turn the string
+   * 'false' into true.
+   */
+  @Transform(({ obj }) => [true, 'true', '1'].includes((obj as Record<string, unknown>)['WEBHOOK_ALLOW_PRIVATE_TARGETS'] as string))
   @IsBoolean()
+  @ValidateIf((c: NotificationsConfig) => c.NODE_ENV === 'production')
+  @Equals(false, { message: 'WEBHOOK_ALLOW_PRIVATE_TARGETS must not be set in production' })
   WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean = false;
+
+  /** Webhook endpoints an account may have in each mode (live, test). */
+  @IsInt() @Min(1) @Max(1000)
+  WEBHOOK_MAX_ENDPOINTS_PER_ACCOUNT: number = 10;
 
   @IsInt() @Min(100) @Max(60_000)
   WEBHOOK_TIMEOUT_MS: number = 10_000;
@@ -38,6 +49,6 @@ export class NotificationsConfig extends DatabaseServiceConfig {
   }
 
   allowPrivateTargets(): boolean {
-    return this.WEBHOOK_ALLOW_PRIVATE_TARGETS || this.NODE_ENV === 'development';
+    return this.WEBHOOK_ALLOW_PRIVATE_TARGETS;
   }
 }

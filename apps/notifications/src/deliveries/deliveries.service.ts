@@ -10,6 +10,7 @@ interface DeliveryRow {
   endpoint_id: string;
   event_id: string;
   event_type: string;
+  mode: WebhookDeliveryView['mode'];
   status: WebhookDeliveryView['status'];
   next_attempt_at: Date;
   created_at: Date;
@@ -25,8 +26,8 @@ export class DeliveriesService {
   ) {}
 
   async list(request: ListWebhookDeliveriesRequest): Promise<WebhookDeliveryView[]> {
-    const where = ['d.account_id = $1'];
-    const parameters: unknown[] = [request.account_id];
+    const where = ['d.account_id = $1', 'd.mode = $2'];
+    const parameters: unknown[] = [request.account_id, request.mode];
     if (request.endpoint_id) where.push(`d.endpoint_id = $${parameters.push(request.endpoint_id)}`);
     if (request.status) where.push(`d.status = $${parameters.push(request.status)}`);
     const found = await rows<DeliveryRow>(
@@ -41,6 +42,7 @@ export class DeliveriesService {
       endpoint_id: d.endpoint_id,
       event_id: d.event_id,
       event_type: d.event_type,
+      mode: d.mode,
       status: d.status,
       attempts: (d.attempts ?? []).map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
       next_attempt_at: d.status === 'pending' ? new Date(d.next_attempt_at).toISOString() : null,
@@ -49,7 +51,10 @@ export class DeliveriesService {
     }));
   }
 
-  /** Puts one delivery, or every dead one since a time, back in the queue: same delivery, same webhook-id. */
+  /**
+   * Puts one delivery, or every dead one since a time, back in the queue: same delivery, same
+   * webhook-id. Only the caller's mode, and never one whose endpoint was deleted.
+   */
   async resend(request: ResendWebhookDeliveriesRequest): Promise<{ requeued: number }> {
     if (!request.delivery_id && !request.failed_since) {
       throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { delivery_id: ['give delivery_id or failed_since'] } });
@@ -57,9 +62,11 @@ export class DeliveriesService {
     const requeued = await rows(
       this.dataSource,
       request.delivery_id
-        ? `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now() WHERE id = $2 AND account_id = $1 RETURNING id`
-        : `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now() WHERE account_id = $1 AND status = 'dead' AND created_at >= $2 RETURNING id`,
-      [request.account_id, request.delivery_id ?? request.failed_since],
+        ? `UPDATE webhook_deliveries d SET status = 'pending', next_attempt_at = now() FROM webhook_endpoints e
+            WHERE d.id = $2 AND d.account_id = $1 AND d.mode = $3 AND d.status <> 'cancelled' AND e.id = d.endpoint_id AND e.deleted_at IS NULL RETURNING d.id`
+        : `UPDATE webhook_deliveries d SET status = 'pending', next_attempt_at = now() FROM webhook_endpoints e
+            WHERE d.account_id = $1 AND d.mode = $3 AND d.status = 'dead' AND d.created_at >= $2 AND e.id = d.endpoint_id AND e.deleted_at IS NULL RETURNING d.id`,
+      [request.account_id, request.delivery_id ?? request.failed_since, request.mode],
     );
     if (request.delivery_id && requeued.length === 0) throw new PlatformError('NOT_FOUND', 'Delivery not found');
     this.dispatcher.nudge();

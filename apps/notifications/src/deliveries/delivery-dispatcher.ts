@@ -1,10 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Agent, errors as undiciErrors, request } from 'undici';
 import { rows } from '@airtime/platform';
 import { NotificationsConfig } from '../config/notifications.config.js';
 import { backoffMs } from '../webhooks/backoff.js';
-import { isPrivateHost } from '../webhooks/target-policy.js';
+import { TargetRefusedError } from '../webhooks/target-policy.js';
 import { airtimeSignature, standardWebhookSignature } from '../webhooks/webhook-signature.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 
@@ -18,13 +19,22 @@ interface DueDelivery {
   secret_sealed: string;
   previous_secret_sealed: string | null;
   previous_secret_expires_at: Date | null;
+  deleted_at: Date | null;
 }
+
+/** Receivers' answers are not read; this bounds what the client buffers if one floods us anyway. */
+const MAX_RESPONSE_BYTES = 64 * 1024;
 
 /**
  * Sends due deliveries: claimed with a lease under SKIP LOCKED (replicas share the work, none sends
  * the same delivery at once), signed as 001 shows plus Standard Webhooks' id/timestamp/signature, with
  * a timeout and a bounded number in flight per endpoint. Non-2xx or no answer: retried with backoff
  * and jitter until WEBHOOK_RETRY_FOR_SECONDS, then dead-lettered. Every attempt is recorded.
+ *
+ * The connection resolves through the target policy, so it goes only to an address checked at that
+ * moment (DNS rebinding after registration is refused). Redirects are not followed and the receiver's
+ * answer is not read. Tenants see only a generic reason (connection failed, timeout, HTTP 500): the
+ * underlying error would map the platform's network for them. Operators find it in the logs.
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,12 +43,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
+  private readonly agent: Agent;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: NotificationsConfig,
     private readonly webhooks: WebhooksService,
-  ) {}
+  ) {
+    this.agent = new Agent({ connect: { lookup: webhooks.targets.lookup, timeout: config.WEBHOOK_TIMEOUT_MS }, maxResponseSize: MAX_RESPONSE_BYTES });
+  }
 
   onApplicationBootstrap() {
     this.timer = setInterval(() => this.nudge(), this.config.WEBHOOK_DISPATCH_INTERVAL_MS);
@@ -47,6 +60,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   async onApplicationShutdown() {
     clearInterval(this.timer);
     await this.running;
+    await this.agent.close().catch(() => undefined);
   }
 
   nudge(): void {
@@ -75,12 +89,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
                         WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
                         ORDER BY next_attempt_at LIMIT 100 FOR UPDATE SKIP LOCKED)
           RETURNING *)
-       SELECT c.id, c.endpoint_id, c.body, c.attempt_count, c.created_at, e.url, e.secret_sealed, e.previous_secret_sealed, e.previous_secret_expires_at
+       SELECT c.id, c.endpoint_id, c.body, c.attempt_count, c.created_at, e.url, e.secret_sealed, e.previous_secret_sealed, e.previous_secret_expires_at, e.deleted_at
          FROM claimed c JOIN webhook_endpoints e ON e.id = c.endpoint_id`,
       [lease],
     );
+    // An endpoint deleted while its delivery was being claimed: cancelled, never sent.
+    const gone = due.filter((d) => d.deleted_at).map((d) => d.id);
+    if (gone.length) await this.dataSource.query(`UPDATE webhook_deliveries SET status = 'cancelled', lease_until = NULL WHERE id = ANY($1) AND status = 'pending'`, [gone]);
     const sends: Promise<void>[] = [];
-    for (const delivery of due) {
+    for (const delivery of due.filter((d) => !d.deleted_at)) {
       const busy = this.inFlight.get(delivery.endpoint_id) ?? 0;
       if (busy >= this.config.WEBHOOK_CONCURRENCY_PER_ENDPOINT) {
         await this.dataSource.query(`UPDATE webhook_deliveries SET lease_until = NULL WHERE id = $1`, [delivery.id]);
@@ -98,14 +115,16 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      if (!this.config.allowPrivateTargets() && isPrivateHost(new URL(delivery.url).hostname)) throw new Error('receiver address refused');
+      // An address literal never goes through `lookup`; a name is checked again as it connects.
+      await this.webhooks.targets.check(delivery.url);
       const secret = this.webhooks.box.open(delivery.secret_sealed);
       const secrets = [secret];
       if (delivery.previous_secret_sealed && delivery.previous_secret_expires_at && new Date(delivery.previous_secret_expires_at) > new Date()) {
         secrets.push(this.webhooks.box.open(delivery.previous_secret_sealed));
       }
       const timestamp = Math.floor(Date.now() / 1000);
-      const response = await fetch(delivery.url, {
+      const response = await request(delivery.url, {
+        dispatcher: this.agent,
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -116,15 +135,17 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
           'webhook-signature': standardWebhookSignature(delivery.id, timestamp, delivery.body, secrets),
         },
         body: delivery.body,
-        redirect: 'manual',
         signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
       });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => undefined);
+      statusCode = response.statusCode;
+      // Not read: at most a little is drained (so the connection can be reused), then it is dropped.
+      await response.body.dump({ limit: 4096 }).catch(() => undefined);
     } catch (e) {
-      error = (e as Error).name === 'TimeoutError' ? 'timed out' : ((e as { cause?: Error }).cause?.message ?? (e as Error).message);
+      error = tenantReason(e);
+      this.logger.warn(`delivery ${delivery.id} to endpoint ${delivery.endpoint_id} failed (attempt ${attempt}): ${operatorDetail(e)}`);
     }
     const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
+    if (statusCode !== null && !ok) error = `HTTP ${statusCode}`;
     const giveUp = !ok && Date.now() - new Date(delivery.created_at).getTime() > this.config.WEBHOOK_RETRY_FOR_SECONDS * 1000;
     const wait = backoffMs(attempt, this.config.WEBHOOK_BACKOFF_BASE_MS, this.config.WEBHOOK_BACKOFF_MAX_MS);
     await this.dataSource.transaction(async (m) => {
@@ -142,4 +163,17 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       );
     });
   }
+}
+
+function tenantReason(error: unknown): string {
+  const e = error as Error;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError' || e instanceof undiciErrors.ConnectTimeoutError
+    || e instanceof undiciErrors.HeadersTimeoutError || e instanceof undiciErrors.BodyTimeoutError) return 'timeout';
+  return 'connection failed';
+}
+
+function operatorDetail(error: unknown): string {
+  const e = error as Error & { cause?: Error; detail?: string };
+  if (e instanceof TargetRefusedError) return `receiver refused by policy: ${e.detail}`;
+  return [e.name, e.message, e.cause?.message].filter(Boolean).join(': ');
 }

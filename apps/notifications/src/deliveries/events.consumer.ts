@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
-import { type OrderEvent, Subjects, type WalletEvent, WEBHOOK_EVENT_TYPES } from '@airtime/contracts';
+import { type ApiKeyMode, type OrderEvent, Subjects, type WalletEvent, WEBHOOK_EVENT_TYPES } from '@airtime/contracts';
 import { natsServers, openStreamConsumer } from '@airtime/platform';
 import { NotificationsConfig } from '../config/notifications.config.js';
 import { SmsService } from '../sms/sms.service.js';
@@ -70,25 +70,26 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
     const order = event.order;
     // 001: custom_sms goes to the recipient when the recharge succeeds (a phone, not a meter).
     if (order.status === 'success' && order.custom_sms && order.kind !== 'electricity') {
-      await this.sms.enqueue(`order:${order.id}:custom_sms`, 'custom_sms', order.target, order.custom_sms);
+      await this.sms.enqueue(`order:${order.id}:custom_sms`, 'custom_sms', order.target, order.custom_sms, order.mode);
     }
-    await this.enqueueWebhooks(accountId, event.id, `order.${order.status}`, event.occurred_at, order);
+    await this.enqueueWebhooks(accountId, order.mode, event.id, `order.${order.status}`, event.occurred_at, order);
   }
 
   private async onWalletEvent(event: WalletEvent): Promise<void> {
-    if (event.topup) await this.enqueueWebhooks(event.account_id, event.id, event.type, event.occurred_at, event.topup);
+    if (event.topup) await this.enqueueWebhooks(event.account_id, event.mode, event.id, event.type, event.occurred_at, event.topup);
   }
 
-  private async enqueueWebhooks(accountId: string, eventId: string, type: string, occurredAt: string, data: object): Promise<void> {
+  /** Only to the endpoints of the event's mode: a live order's voucher PIN never reaches a test endpoint. */
+  private async enqueueWebhooks(accountId: string, mode: ApiKeyMode, eventId: string, type: string, occurredAt: string, data: object): Promise<void> {
     if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(type)) return;
     const body = JSON.stringify({ id: eventId, type, created_at: occurredAt, data });
     const inserted = await this.dataSource.query(
-      `INSERT INTO webhook_deliveries (endpoint_id, account_id, event_id, event_type, body)
-       SELECT id, account_id, $2, $3, $4 FROM webhook_endpoints
-        WHERE account_id = $1 AND deleted_at IS NULL AND $3 = ANY(events)
+      `INSERT INTO webhook_deliveries (endpoint_id, account_id, mode, event_id, event_type, body)
+       SELECT id, account_id, mode, $2, $3, $4 FROM webhook_endpoints
+        WHERE account_id = $1 AND mode = $5 AND deleted_at IS NULL AND $3 = ANY(events)
        ON CONFLICT (endpoint_id, event_id) DO NOTHING
        RETURNING id`,
-      [accountId, eventId, type, body],
+      [accountId, eventId, type, body, mode],
     );
     if ((inserted as unknown[]).length) this.dispatcher.nudge();
   }

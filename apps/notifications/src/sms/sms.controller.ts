@@ -9,11 +9,11 @@ export class SmsController {
 
   @MessagePattern(Subjects.notifications.sendSms)
   send(@Payload() request: SendSmsRequest): Promise<{ id: string; queued: boolean }> {
-    return this.sms.enqueue(request.idempotency_key, request.purpose, request.to, request.message);
+    return this.sms.enqueue(request.idempotency_key, request.purpose, request.to, request.message, request.mode ?? 'live');
   }
 
   @MessagePattern(Subjects.notifications.listSms)
   list(@Payload() request: ListSmsRequest): Promise<SmsView[]> {
-    return this.sms.list(request.status, request.limit);
+    return this.sms.list(request.status, request.limit, request.mode);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { SmsView } from '@airtime/contracts';
+import type { ApiKeyMode, SmsView } from '@airtime/contracts';
 import { rows } from '@airtime/platform';
 import { NotificationsConfig } from '../config/notifications.config.js';
 import { backoffMs } from '../webhooks/backoff.js';
@@ -11,6 +11,7 @@ import { SmsConfig } from './sms.config.js';
 interface DueSms {
   id: string;
   recipient: string;
+  mode: ApiKeyMode;
   body_sealed: string;
   attempt_count: number;
 }
@@ -42,12 +43,12 @@ export class SmsService implements OnApplicationBootstrap, OnApplicationShutdown
     await this.running;
   }
 
-  async enqueue(idempotencyKey: string, purpose: string, to: string, message: string): Promise<{ id: string; queued: boolean }> {
+  async enqueue(idempotencyKey: string, purpose: string, to: string, message: string, mode: ApiKeyMode = 'live'): Promise<{ id: string; queued: boolean }> {
     const inserted = await rows<{ id: string }>(
       this.dataSource,
-      `INSERT INTO sms_messages (idempotency_key, purpose, recipient, body_sealed) VALUES ($1, $2, $3, $4)
+      `INSERT INTO sms_messages (idempotency_key, purpose, recipient, body_sealed, mode) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [idempotencyKey, purpose, to, this.webhooks.box.seal(message)],
+      [idempotencyKey, purpose, to, this.webhooks.box.seal(message), mode],
     );
     this.nudge();
     if (inserted[0]) return { id: inserted[0].id, queued: true };
@@ -56,12 +57,16 @@ export class SmsService implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /** For operators: what was sent, what is retrying and why, what failed for good; never the text. */
-  async list(status?: string, limit = 100): Promise<SmsView[]> {
+  async list(status?: string, limit = 100, mode?: ApiKeyMode): Promise<SmsView[]> {
+    const where: string[] = [];
+    const parameters: unknown[] = [limit];
+    if (status) where.push(`status = $${parameters.push(status)}`);
+    if (mode) where.push(`mode = $${parameters.push(mode)}`);
     const found = await rows<SmsView & { created_at: Date; sent_at: Date | null }>(
       this.dataSource,
-      `SELECT id, purpose, recipient, status, attempt_count, last_error, created_at, sent_at FROM sms_messages
-        ${status ? 'WHERE status = $2' : ''} ORDER BY created_at DESC LIMIT $1`,
-      status ? [limit, status] : [limit],
+      `SELECT id, purpose, mode, recipient, status, attempt_count, last_error, created_at, sent_at FROM sms_messages
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC LIMIT $1`,
+      parameters,
     );
     return found.map((m) => ({ ...m, created_at: new Date(m.created_at).toISOString(), sent_at: m.sent_at ? new Date(m.sent_at).toISOString() : null }));
   }
@@ -79,7 +84,7 @@ export class SmsService implements OnApplicationBootstrap, OnApplicationShutdown
       `UPDATE sms_messages SET lease_until = now() + interval '60 seconds'
         WHERE id IN (SELECT id FROM sms_messages WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
                       ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED)
-        RETURNING id, recipient, body_sealed, attempt_count`,
+        RETURNING id, recipient, mode, body_sealed, attempt_count`,
     );
     await Promise.all(due.map((sms) => this.send(sms)));
   }
@@ -89,11 +94,12 @@ export class SmsService implements OnApplicationBootstrap, OnApplicationShutdown
     let messageId: string | null = null;
     let error: string | null = null;
     try {
-      const form = new URLSearchParams({ username: this.config.SMS_USERNAME, to: `+${sms.recipient.replace(/^\+/, '')}`, message: this.webhooks.box.open(sms.body_sealed) });
+      const endpoint = this.config.endpoint(sms.mode);
+      const form = new URLSearchParams({ username: endpoint.username, to: `+${sms.recipient.replace(/^\+/, '')}`, message: this.webhooks.box.open(sms.body_sealed) });
       if (this.config.SMS_SENDER_ID) form.set('from', this.config.SMS_SENDER_ID);
-      const response = await fetch(`${this.config.SMS_API_BASE_URL.replace(/\/$/, '')}/version1/messaging`, {
+      const response = await fetch(`${endpoint.baseUrl}/version1/messaging`, {
         method: 'POST',
-        headers: { apiKey: this.config.apiKey(), accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { apiKey: endpoint.apiKey, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
         body: form.toString(),
         signal: AbortSignal.timeout(this.config.SMS_TIMEOUT_MS),
       });
@@ -106,7 +112,7 @@ export class SmsService implements OnApplicationBootstrap, OnApplicationShutdown
       error = (e as Error).message;
     }
     const failedForGood = !messageId && attempt >= this.config.SMS_MAX_ATTEMPTS;
-    if (error) this.logger.warn(`SMS ${sms.id} to ${sms.recipient} not sent (attempt ${attempt}): ${error}`);
+    if (error) this.logger.warn(`SMS ${sms.id} (${sms.mode}) to ${sms.recipient} not sent (attempt ${attempt}): ${error}`);
     await this.dataSource.query(
       `UPDATE sms_messages SET attempt_count = $2, lease_until = NULL, status = $3, last_error = $4, provider_message_id = $5,
               sent_at = CASE WHEN $3 = 'sent' THEN now() END, next_attempt_at = now() + make_interval(secs => $6::float / 1000)

@@ -27,17 +27,17 @@ export class WebhooksController {
 
   @MessagePattern(Subjects.notifications.listEndpoints)
   list(@Payload() request: ListWebhookEndpointsRequest): Promise<WebhookEndpointView[]> {
-    return this.webhooks.list(request.account_id);
+    return this.webhooks.list(request.account_id, request.mode);
   }
 
   @MessagePattern(Subjects.notifications.deleteEndpoint)
   remove(@Payload() request: WebhookEndpointRefRequest): Promise<WebhookEndpointView> {
-    return this.webhooks.remove(request.account_id, request.id);
+    return this.webhooks.remove(request.account_id, request.mode, request.id);
   }
 
   @MessagePattern(Subjects.notifications.rotateSecret)
   rotate(@Payload() request: WebhookEndpointRefRequest): Promise<WebhookEndpointView> {
-    return this.webhooks.rotate(request.account_id, request.id, request.overlap_seconds);
+    return this.webhooks.rotate(request.account_id, request.mode, request.id, request.overlap_seconds);
   }
 
   @MessagePattern(Subjects.notifications.listDeliveries)

@@ -47,6 +47,7 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     JWT_SECRET: state.jwtSecret,
     SMS_API_BASE_URL: `${state.simUrl}/africastalking`,
     SMS_API_KEY: 'sim-at-sms-api-key',
+    SMS_SANDBOX_API_BASE_URL: `${state.simUrl}/africastalking-sandbox`,
     SIM_PUBLIC_URL: state.simUrl,
     PUBLIC_BASE_URL: state.gatewayUrl,
     PESEPAY_BASE_URL: `${state.simUrl}/pesepay/api/payments-engine`,

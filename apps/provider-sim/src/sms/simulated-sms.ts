@@ -3,5 +3,7 @@ export interface SimulatedSms {
   to: string;
   from: string;
   message: string;
+  /** Which of Africa's Talking's hosts took it: the live API or its sandbox (test-mode SMS). */
+  channel: 'live' | 'sandbox';
   received_at: string;
 }

@@ -11,8 +11,8 @@ export class SmsInbox {
 
   constructor(private readonly config: ProviderSimConfig) {}
 
-  receive(to: string, message: string, from = 'AIRTIME'): SimulatedSms {
-    const sms: SimulatedSms = { id: randomUUID(), to: normalizePhone(to) ?? to, from, message, received_at: new Date().toISOString() };
+  receive(to: string, message: string, from = 'AIRTIME', channel: SimulatedSms['channel'] = 'live'): SimulatedSms {
+    const sms: SimulatedSms = { id: randomUUID(), to: normalizePhone(to) ?? to, from, message, channel, received_at: new Date().toISOString() };
     this.messages.push(sms);
     if (this.messages.length > this.config.SMS_INBOX_SIZE) this.messages.shift();
     return sms;

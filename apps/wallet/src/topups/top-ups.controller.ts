@@ -14,7 +14,7 @@ export class TopUpsController {
 
   @MessagePattern(Subjects.wallet.getTopUp)
   get(@Payload() request: GetTopUpRequest): Promise<TopUpView> {
-    return this.topUps.get(request.account_id, request.reference);
+    return this.topUps.get(request.account_id, request.mode, request.reference);
   }
 
   @MessagePattern(Subjects.wallet.topUpCallback)

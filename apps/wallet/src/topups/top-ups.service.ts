@@ -88,8 +88,9 @@ export class TopUpsService {
   }
 
   /** The tenant's view; a pending top-up is checked with Pesepay first. */
-  async get(accountId: string, reference: string): Promise<TopUpView> {
-    const [topUp] = await rows<TopUpRow>(this.dataSource.manager, `SELECT * FROM topups WHERE reference = $1 AND owner_account_id = $2`, [reference, accountId]);
+  async get(accountId: string, mode: TopUpView['mode'], reference: string): Promise<TopUpView> {
+    // The mode is part of the key: a test key is told a live top-up does not exist.
+    const [topUp] = await rows<TopUpRow>(this.dataSource.manager, `SELECT * FROM topups WHERE reference = $1 AND owner_account_id = $2 AND mode = $3`, [reference, accountId, mode]);
     if (!topUp) throw new PlatformError('TOPUP_NOT_FOUND', 'Top-up not found');
     if (topUp.status !== 'pending' || !topUp.provider_reference) return toTopUpView(topUp);
     try {

@@ -1,10 +1,13 @@
 import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
 
-export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'dead'] as const;
+/** cancelled: its endpoint was deleted, so it is never attempted again. */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'dead', 'cancelled'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 export class ListWebhookDeliveriesRequest {
   @IsUUID() account_id: string;
+  @IsIn(API_KEY_MODES) mode: ApiKeyMode;
   @IsOptional() @IsUUID() endpoint_id?: string;
   @IsOptional() @IsIn(WEBHOOK_DELIVERY_STATUSES) status?: WebhookDeliveryStatus;
   @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
@@ -13,6 +16,7 @@ export class ListWebhookDeliveriesRequest {
 /** Re-sends one delivery, or every dead (and still failing) one since a time. */
 export class ResendWebhookDeliveriesRequest {
   @IsUUID() account_id: string;
+  @IsIn(API_KEY_MODES) mode: ApiKeyMode;
   @IsOptional() @IsUUID() delivery_id?: string;
   @IsOptional() @IsISO8601() failed_since?: string;
 }

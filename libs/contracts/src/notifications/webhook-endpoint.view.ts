@@ -1,8 +1,10 @@
+import type { ApiKeyMode } from '../identity/api-key-mode.js';
 import type { WebhookEventType } from './webhook-event-type.js';
 
 export interface WebhookEndpointView {
   id: string;
   url: string;
+  mode: ApiKeyMode;
   events: WebhookEventType[];
   /** Only when the endpoint is created or its secret rotated: it is not shown again. */
   secret?: string;
@@ -24,7 +26,8 @@ export interface WebhookDeliveryView {
   endpoint_id: string;
   event_id: string;
   event_type: string;
-  status: 'pending' | 'delivered' | 'dead';
+  mode: ApiKeyMode;
+  status: 'pending' | 'delivered' | 'dead' | 'cancelled';
   attempts: WebhookDeliveryAttemptView[];
   next_attempt_at: string | null;
   created_at: string;

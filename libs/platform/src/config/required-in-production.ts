@@ -16,7 +16,8 @@ export function RequiredInProduction(): PropertyDecorator {
 
 /** The settings of `config`'s class that production requires but `env` does not give. */
 export function missingInProduction(config: object, env: NodeJS.ProcessEnv): string[] {
-  const nodeEnv = (config as { NODE_ENV?: string }).NODE_ENV ?? env['NODE_ENV'] ?? 'production';
+  // A settings class without NODE_ENV of its own (SmsConfig) follows the process's.
+  const nodeEnv = (config as { NODE_ENV?: string }).NODE_ENV ?? env['NODE_ENV'] ?? process.env['NODE_ENV'] ?? 'production';
   if (nodeEnv !== 'production') return [];
   const names: string[] = Reflect.getMetadata(REQUIRED_IN_PRODUCTION, Object.getPrototypeOf(config)) ?? [];
   return [...new Set(names)].filter((name) => env[name] === undefined || env[name] === '');

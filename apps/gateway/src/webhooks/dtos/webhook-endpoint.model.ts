@@ -5,6 +5,7 @@ import type { WebhookDeliveryView, WebhookEndpointView } from '@airtime/contract
 export class WebhookEndpointModel {
   @Field(() => ID) id: string;
   @Field() url: string;
+  @Field() mode: string;
   @Field(() => [String]) events: string[];
   @Field(() => String, { nullable: true, description: 'Only when created or rotated: store it, it is not shown again' }) secret: string | null;
   @Field() secretPrefix: string;
@@ -13,7 +14,7 @@ export class WebhookEndpointModel {
 
   static from(v: WebhookEndpointView): WebhookEndpointModel {
     return Object.assign(new WebhookEndpointModel(), {
-      id: v.id, url: v.url, events: v.events, secret: v.secret ?? null, secretPrefix: v.secret_prefix,
+      id: v.id, url: v.url, mode: v.mode, events: v.events, secret: v.secret ?? null, secretPrefix: v.secret_prefix,
       previousSecretExpiresAt: v.previous_secret_expires_at, createdAt: v.created_at,
     });
   }
@@ -34,6 +35,7 @@ export class WebhookDeliveryModel {
   @Field(() => ID) endpointId: string;
   @Field(() => ID) eventId: string;
   @Field() eventType: string;
+  @Field() mode: string;
   @Field() status: string;
   @Field(() => [WebhookAttemptModel]) attempts: WebhookAttemptModel[];
   @Field(() => String, { nullable: true }) nextAttemptAt: string | null;
@@ -42,7 +44,7 @@ export class WebhookDeliveryModel {
 
   static from(v: WebhookDeliveryView): WebhookDeliveryModel {
     return Object.assign(new WebhookDeliveryModel(), {
-      id: v.id, endpointId: v.endpoint_id, eventId: v.event_id, eventType: v.event_type, status: v.status,
+      id: v.id, endpointId: v.endpoint_id, eventId: v.event_id, eventType: v.event_type, mode: v.mode, status: v.status,
       attempts: v.attempts.map((a) => ({ attempt: a.attempt, statusCode: a.status_code, error: a.error, durationMs: a.duration_ms, at: a.at })),
       nextAttemptAt: v.next_attempt_at, createdAt: v.created_at, deliveredAt: v.delivered_at,
     });
