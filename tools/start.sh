@@ -34,6 +34,9 @@ NATS_URL=${NATS_URL:-nats://127.0.0.1:4222}
 GATEWAY_PORT=${GATEWAY_PORT:-3000}
 SIM_PORT=${SIM_PORT:-4010}
 SMS_API_BASE_URL=${SMS_API_BASE_URL:-http://127.0.0.1:$SIM_PORT/africastalking}
+SMS_SANDBOX_API_BASE_URL=${SMS_SANDBOX_API_BASE_URL:-http://127.0.0.1:$SIM_PORT/africastalking-sandbox}
+# Development only: webhook receivers on this machine (production refuses this setting).
+WEBHOOK_ALLOW_PRIVATE_TARGETS=${WEBHOOK_ALLOW_PRIVATE_TARGETS:-true}
 DATABASE_URL=${DATABASE_URL:-$(bash tools/infra/create-database.sh "${DATABASE_NAME:-airtime}")}
 set +a
 
