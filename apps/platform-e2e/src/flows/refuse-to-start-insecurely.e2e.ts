@@ -7,7 +7,8 @@ const NO_SUCH_DATABASE = 'postgres://postgres@127.0.0.1:5432/airtime_never_creat
 
 /**
  * Runs a built app with only the given environment (no NODE_ENV: production is the default) and
- * returns how it ended and what it printed. An app that starts anyway is stopped after 15 s.
+ * returns how it ended and what it printed. An app that starts anyway is stopped after 45 s (a busy
+ * machine can take many seconds just to load an app).
  */
 function startWith(app: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
@@ -19,7 +20,7 @@ function startWith(app: string, env: Record<string, string>): Promise<{ code: nu
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, output });
@@ -35,25 +36,25 @@ describe('an app started without NODE_ENV runs as production and refuses to star
       expect(code).not.toBeNull();
       expect(output).toContain('JWT_SECRET');
     }
-  }, 60_000);
+  }, 120_000);
 
   it('notifications: without the key that seals webhook secrets', async () => {
     const { code, output } = await startWith('notifications', { DATABASE_URL: NO_SUCH_DATABASE });
     expect(code).not.toBe(0);
     expect(output).toContain('WEBHOOK_SECRET_KEY');
-  }, 30_000);
+  }, 60_000);
 
   it("provider-adapters: without Pesepay's keys and URLs (no simulator default in production)", async () => {
     const { code, output } = await startWith('provider-adapters', { DATABASE_URL: NO_SUCH_DATABASE });
     expect(code).not.toBe(0);
     for (const name of ['PESEPAY_INTEGRATION_KEY', 'PESEPAY_ENCRYPTION_KEY', 'PESEPAY_BASE_URL', 'PESEPAY_SANDBOX_BASE_URL']) expect(output).toContain(name);
-  }, 30_000);
+  }, 60_000);
 
   it("wallet: without the gateway's public URL that Pesepay's callbacks use", async () => {
     const { code, output } = await startWith('wallet', { DATABASE_URL: NO_SUCH_DATABASE });
     expect(code).not.toBe(0);
     expect(output).toContain('PUBLIC_BASE_URL');
-  }, 30_000);
+  }, 60_000);
 
   it('never prints a secret it was given while refusing', async () => {
     const secret = 'x'.repeat(20);
@@ -61,5 +62,5 @@ describe('an app started without NODE_ENV runs as production and refuses to star
     expect(code).not.toBe(0);
     expect(output).toContain('JWT_SECRET must be at least 32 characters');
     expect(output).not.toContain(secret);
-  }, 30_000);
+  }, 60_000);
 });
