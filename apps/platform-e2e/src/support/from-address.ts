@@ -15,7 +15,7 @@ export async function httpFrom<T = any>(
   options: { body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<HttpResult<T>> {
   let agent = agents.get(address);
-  if (!agent) agents.set(address, (agent = new Agent({ connect: { localAddress: address } })));
+  if (!agent) agents.set(address, (agent = new Agent({ localAddress: address })));
   const response = await fetch(`${e2eState().gatewayUrl}${path}`, {
     method,
     dispatcher: agent,

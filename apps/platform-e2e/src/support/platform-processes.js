@@ -121,7 +121,8 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     state,
     start,
     stop,
-    waitForHealthy: (timeoutMs = 60_000) => waitForHealthy(`${state.gatewayUrl}/health`, timeoutMs),
+    // A loaded machine starts seven apps slowly: E2E_HEALTH_TIMEOUT_MS gives them longer.
+    waitForHealthy: (timeoutMs = Number(process.env.E2E_HEALTH_TIMEOUT_MS ?? 60_000)) => waitForHealthy(`${state.gatewayUrl}/health`, timeoutMs),
     async stopAll() {
       await Promise.all([...running.keys()].map((key) => {
         const [app, instance] = key.split('#');
