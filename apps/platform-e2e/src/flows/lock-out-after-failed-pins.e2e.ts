@@ -47,8 +47,9 @@ describe('PIN lockout', () => {
     const answers = await Promise.all(burst);
     expect(during.status).toBe(429);
     expect(during.body).toMatchObject({ code: 'PIN_LOCKED' });
-    expect(answers.filter((r) => r.status === 401).length).toBe(MAX_ATTEMPTS - 1);
-    expect(answers.filter((r) => r.status === 429).length).toBe(12 - (MAX_ATTEMPTS - 1));
+    expect(answers.filter((r) => r.status === 200)).toEqual([]);
+    expect(answers.filter((r) => r.status === 401).length).toBeLessThan(MAX_ATTEMPTS);
+    expect(answers.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(12 - MAX_ATTEMPTS);
     const after = await http('POST', '/auth/pin-authentication', { body: { phone: tenant.phone, pin: tenant.pin } });
     expect(after.status).toBe(429);
   });
