@@ -20,7 +20,7 @@ const inbox = async () => (await fetch(`${sim}/sim/sms?to=${phone}`)).json();
 async function nextPin(seen) {
   for (let i = 0; i < 150; i++) {
     const messages = await inbox();
-    const pin = messages.length > seen ? /PIN for .* is (\d+)\./.exec(messages[0]?.message ?? '')?.[1] : undefined;
+    const pin = messages.length > seen ? /PIN is (\d+)\./.exec(messages[0]?.message ?? '')?.[1] : undefined;
     if (pin) return pin;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

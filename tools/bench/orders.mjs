@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { ClientProxyFactory, NatsRecordBuilder, Transport } from '@nestjs/microservices';
+import { generate } from 'otplib';
 import { firstValueFrom } from 'rxjs';
 import { startPlatform } from '../../apps/platform-e2e/src/support/platform-processes.js';
 
@@ -38,12 +39,12 @@ async function load(op) {
 }
 
 const platform = await startPlatform({ label: 'bench', env: { LOG_LEVEL: 'error', RECONCILE_INTERVAL_SECONDS: '0', RATE_LIMIT_RECHARGES_PER_MINUTE: '0' } });
-const { gatewayUrl, simUrl, subjectPrefix, operatorPhones } = platform.state;
+const { gatewayUrl, simUrl, subjectPrefix, operatorPhones, operatorTotpSecrets } = platform.state;
 const api = async (method, path, body, auth) => {
   const response = await fetch(`${gatewayUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: body && JSON.stringify(body) });
   return { status: response.status, body: await response.json() };
 };
-const onboard = async (phone) => {
+const onboard = async (phone, otpSecret) => {
   await api('POST', '/api/v1/onboarding/accounts', {
     name: 'Bench Shop', type: 'company', level: 'agent', contact_name: 'Bench', contact_email: 'bench@example.com', contact_phone: phone,
     address: '1 Bench Road', city: 'Harare', user_firstname: 'Bench', user_lastname: 'Mark', user_email: 'bench@example.com', user_phone: phone,
@@ -51,7 +52,7 @@ const onboard = async (phone) => {
   for (let i = 0; i < 100; i++) {
     const inbox = await (await fetch(`${simUrl}/sim/sms?to=${phone}`)).json();
     const pin = /is (\d+)\./.exec(inbox[0]?.message ?? '')?.[1];
-    if (pin) return (await api('POST', '/auth/pin-authentication', { phone, pin })).body.data.token;
+    if (pin) return (await api('POST', '/auth/pin-authentication', { phone, pin, ...(otpSecret ? { otp: await generate({ secret: otpSecret }) } : {}) })).body.data.token;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no PIN for ${phone}`);
@@ -62,7 +63,7 @@ try {
   const token = await onboard('0771234500');
   const accountId = (await api('GET', '/auth/user', undefined, `Bearer ${token}`)).body.data.account_id;
   const key = (await api('POST', '/api/v1/api-keys', { name: 'bench' }, `Bearer ${token}`)).body.data.key;
-  const operator = await onboard(operatorPhones[0]);
+  const operator = await onboard(operatorPhones[0], operatorTotpSecrets[operatorPhones[0]]);
   const fund = await api('POST', '/graphql', {
     query: 'mutation($i: CreditWalletInput!) { creditWallet(input: $i) { id } }',
     variables: { i: { accountId, currency: 'USD', amountMinor: '10000000000', reason: 'benchmark float', idempotencyKey: randomUUID() } },

@@ -14,7 +14,7 @@ import { IdentityModule } from './identity/identity.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { WalletModule } from './wallet/wallet.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
-import { principalOfConnection } from './subscriptions/subscription-auth.js';
+import { grantOfConnection, watchConnection, type ClosableSocket } from './subscriptions/subscription-auth.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 import { ApiLimitInterceptor } from './throttling/api-limit.interceptor.js';
 import { ThrottlingModule } from './throttling/throttling.module.js';
@@ -36,11 +36,16 @@ export class AppModule {
             ...graphqlHardening(config),
             subscriptions: {
               'graphql-ws': {
-                // The connection authenticates once, as an HTTP request would; a refused one is closed.
+                // The connection authenticates as an HTTP request would (a refused one is closed), and is
+                // then re-checked: it must not outlive its token or a revoked key.
                 onConnect: async (ctx) => {
-                  const extra = ctx.extra as { principal?: unknown };
-                  extra.principal = await principalOfConnection(ctx.connectionParams, rpc, config.jwtSecret());
-                  return extra.principal !== undefined;
+                  const extra = ctx.extra as { principal?: unknown; socket?: ClosableSocket };
+                  const authenticate = () => grantOfConnection(ctx.connectionParams, rpc, config.jwtSecret());
+                  const grant = await authenticate().catch(() => undefined);
+                  if (!grant) return false;
+                  extra.principal = grant.principal;
+                  if (extra.socket) watchConnection(extra.socket, grant, authenticate, config.SUBSCRIPTION_RECHECK_SECONDS);
+                  return true;
                 },
               },
             },

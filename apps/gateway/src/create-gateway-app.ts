@@ -17,6 +17,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   // Some upstreams post their callbacks as forms (eStoreSMS, Africa's Talking).
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
   app.disable('x-powered-by');
+  // Per-address limits read req.ip: only the proxies TRUST_PROXY names may set it through X-Forwarded-For.
+  app.set('trust proxy', config.trustProxy());
   app.enableShutdownHooks();
   return app;
 }

@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { PinAttemptEntity } from './auth/pin-attempt.entity.js';
 import { IdentityConfig } from './config/identity.config.js';
 import { CreateIdentityTables1764000000000 } from './migrations/1764000000000-create-identity-tables.js';
+import { CreateOperatorTotp1764000000001 } from './migrations/1764000000001-create-operator-totp.js';
 
 @Module({})
 export class AppModule {
@@ -19,7 +20,7 @@ export class AppModule {
         configModule(IdentityConfig, config),
         serviceDatabaseModule('identity', config, {
           entities: [AccountEntity, UserEntity, PinAttemptEntity, ApiKeyEntity],
-          migrations: [CreateIdentityTables1764000000000],
+          migrations: [CreateIdentityTables1764000000000, CreateOperatorTotp1764000000001],
         }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'identity' }),
         AccountsModule,

@@ -23,6 +23,7 @@ export * from './identity/api-key.view.js';
 export * from './identity/created-api-key.view.js';
 export * from './identity/api-key-principal.js';
 export * from './identity/user-token-claims.js';
+export * from './identity/verify-session.request.js';
 export * from './wallet/is-minor-units.js';
 export * from './wallet/transfer-kind.js';
 export * from './wallet/debit-wallet.request.js';

@@ -13,6 +13,7 @@ export const Subjects = {
     authenticateWithPin: subject('identity.auth.pin'),
     resetPin: subject('identity.auth.pin-reset'),
     getUser: subject('identity.users.get'),
+    verifySession: subject('identity.sessions.verify'),
     createApiKey: subject('identity.api-keys.create'),
     listApiKeys: subject('identity.api-keys.list'),
     revokeApiKey: subject('identity.api-keys.revoke'),

@@ -2,13 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { USER_TOKEN_ALGORITHM, USER_TOKEN_AUDIENCE, USER_TOKEN_ISSUER, type UserTokenClaims } from '@airtime/contracts';
+import { RpcClient } from '@airtime/platform';
 import { GatewayConfig } from '../config/gateway.config.js';
 import type { Principal } from './principal.js';
+import { confirmSession } from './session.js';
 
-/** Verifies identity's JWTs: one algorithm, our issuer and audience, and an unexpired token only. */
+/**
+ * Verifies identity's JWTs: one algorithm, our issuer and audience, and an unexpired token only; then
+ * identity confirms the session still stands (see confirmSession).
+ */
 @Injectable()
 export class UserJwtStrategy extends PassportStrategy(Strategy, 'user-jwt') {
-  constructor(config: GatewayConfig) {
+  constructor(
+    config: GatewayConfig,
+    private readonly rpc: RpcClient,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.jwtSecret(),
@@ -19,7 +27,7 @@ export class UserJwtStrategy extends PassportStrategy(Strategy, 'user-jwt') {
     });
   }
 
-  validate(claims: UserTokenClaims): Principal {
-    return { kind: 'user', userId: claims.sub, accountId: claims.acc, operator: claims.op === true };
+  validate(claims: UserTokenClaims): Promise<Principal> {
+    return confirmSession(this.rpc, claims);
   }
 }

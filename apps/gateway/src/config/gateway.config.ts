@@ -55,6 +55,45 @@ export class GatewayConfig extends ServiceConfig {
   @IsOptional() @Matches(/^[A-Za-z0-9_.:-]+$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits and . _ : -' })
   REDIS_KEY_PREFIX?: string;
 
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (express `trust proxy`): a
+   * number of hops, or comma-separated addresses/CIDRs (or loopback, linklocal, uniquelocal). Unset,
+   * the peer of the socket is the client: a header anyone can write is never trusted by default.
+   */
+  @IsOptional() @Matches(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?))*)$/, {
+    message: 'TRUST_PROXY must be a hop count or comma-separated proxy addresses/CIDRs (loopback, linklocal, uniquelocal allowed)',
+  })
+  TRUST_PROXY?: string;
+
+  /** PIN logins (REST and GraphQL) per client address per hour; 0 turns it off. */
+  @IsInt() @Min(0) @Max(1_000_000)
+  RATE_LIMIT_PIN_LOGINS_PER_ADDRESS_PER_HOUR: number = 60;
+
+  /** PIN checks per second across the platform (each costs an argon2id verification); 0 turns it off. */
+  @IsInt() @Min(0) @Max(100_000)
+  RATE_LIMIT_PIN_CHECKS_PER_SECOND: number = 20;
+
+  /** Onboardings and PIN resets (each sends an SMS) per client address per hour; 0 turns it off. */
+  @IsInt() @Min(0) @Max(1_000_000)
+  RATE_LIMIT_PIN_SMS_PER_ADDRESS_PER_HOUR: number = 10;
+
+  /** Onboardings and PIN resets per phone per hour; 0 turns it off. */
+  @IsInt() @Min(0) @Max(1_000)
+  RATE_LIMIT_PIN_SMS_PER_PHONE_PER_HOUR: number = 3;
+
+  /** Onboarding and PIN reset answer no sooner than this, found or not, so timing does not tell registered phones. */
+  @IsInt() @Min(0) @Max(10_000)
+  PIN_SMS_MIN_RESPONSE_MS: number = 800;
+
+  trustProxy(): number | string | false {
+    if (this.TRUST_PROXY === undefined || this.TRUST_PROXY === '') return false;
+    return /^\d+$/.test(this.TRUST_PROXY) ? Number(this.TRUST_PROXY) : this.TRUST_PROXY.split(',').map((p) => p.trim()).join(',');
+  }
+
+  /** How often an open GraphQL subscription's API key or session is verified again (closed with 4403 once refused). */
+  @IsInt() @Min(1) @Max(3600)
+  SUBSCRIPTION_RECHECK_SECONDS: number = 30;
+
   redisKeyPrefix(): string {
     return this.REDIS_KEY_PREFIX ?? this.NATS_SUBJECT_PREFIX ?? '';
   }

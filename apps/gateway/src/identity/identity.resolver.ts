@@ -1,5 +1,6 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Request } from 'express';
 import { type AccountView, type AuthenticatedSessionView, Subjects, type UserView } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
@@ -12,25 +13,33 @@ import { AuthenticateWithPinInput } from './dtos/authenticate-with-pin.input.js'
 import { CreateAccountInput } from './dtos/create-account.input.js';
 import { ResetPinInput } from './dtos/reset-pin.input.js';
 import { UserModel } from './dtos/user.model.js';
+import { SignInLimits } from './sign-in-limits.js';
 
 @Resolver()
 export class IdentityResolver {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly limits: SignInLimits,
+  ) {}
 
   @Mutation(() => AccountModel, { description: "Onboards a business and its first user; the user's PIN is sent by SMS." })
-  async createAccount(@Args('input') input: CreateAccountInput): Promise<AccountModel> {
-    return AccountModel.from(await this.rpc.request<AccountView>(Subjects.identity.createAccount, input.toRequest()));
+  async createAccount(@Args('input') input: CreateAccountInput, @Context('req') request: Request): Promise<AccountModel> {
+    const body = input.toRequest();
+    await this.limits.pinSms(request, body.user_phone);
+    return AccountModel.from(await this.limits.paced(() => this.rpc.request<AccountView>(Subjects.identity.createAccount, body)));
   }
 
   @Mutation(() => AuthSessionModel)
-  async authenticateWithPin(@Args('input') input: AuthenticateWithPinInput): Promise<AuthSessionModel> {
-    const session = await this.rpc.request<AuthenticatedSessionView>(Subjects.identity.authenticateWithPin, { phone: input.phone, pin: input.pin });
+  async authenticateWithPin(@Args('input') input: AuthenticateWithPinInput, @Context('req') request: Request): Promise<AuthSessionModel> {
+    await this.limits.pinCheck(request);
+    const session = await this.rpc.request<AuthenticatedSessionView>(Subjects.identity.authenticateWithPin, { phone: input.phone, pin: input.pin, ...(input.otp ? { otp: input.otp } : {}) });
     return { token: session.token, expiresAt: session.expires_at };
   }
 
   @Mutation(() => Boolean, { description: 'Sends a new PIN by SMS.' })
-  async resetPin(@Args('input') input: ResetPinInput): Promise<boolean> {
-    await this.rpc.request(Subjects.identity.resetPin, { phone: input.phone });
+  async resetPin(@Args('input') input: ResetPinInput, @Context('req') request: Request): Promise<boolean> {
+    await this.limits.pinSms(request, input.phone);
+    await this.limits.paced(() => this.rpc.request(Subjects.identity.resetPin, { phone: input.phone }));
     return true;
   }
 

@@ -57,7 +57,7 @@ export class AccountsService {
           );
           return account;
         });
-        await this.sms.send(userPhone, pinMessage(pin, account.name));
+        await this.sms.send(userPhone, pinMessage(pin));
         return toAccountView(account);
       } catch (error) {
         const constraint = uniqueViolation(error);

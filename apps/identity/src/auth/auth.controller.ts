@@ -5,8 +5,10 @@ import {
   AuthenticateWithPinRequest,
   GetUserRequest,
   ResetPinRequest,
+  type SessionView,
   Subjects,
   type UserView,
+  VerifySessionRequest,
 } from '@airtime/contracts';
 import { AuthService } from './auth.service.js';
 
@@ -23,6 +25,11 @@ export class AuthController {
   async resetPin(@Payload() request: ResetPinRequest): Promise<{ reset: true }> {
     await this.auth.resetPin(request.phone);
     return { reset: true };
+  }
+
+  @MessagePattern(Subjects.identity.verifySession)
+  verifySession(@Payload() request: VerifySessionRequest): Promise<SessionView> {
+    return this.auth.verifySession(request);
   }
 
   @MessagePattern(Subjects.identity.getUser)

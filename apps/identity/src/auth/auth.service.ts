@@ -3,12 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
+import { verify as verifyTotp } from 'otplib';
 import { formatE164, normalizePhone } from '@airtime/phone';
 import {
   type AuthenticatedSessionView,
   type AuthenticateWithPinRequest,
+  type SessionView,
   type UserTokenClaims,
   type UserView,
+  type VerifySessionRequest,
   USER_TOKEN_ALGORITHM,
   USER_TOKEN_AUDIENCE,
   USER_TOKEN_ISSUER,
@@ -17,9 +20,21 @@ import { PlatformError } from '@airtime/platform';
 import { IdentityConfig } from '../config/identity.config.js';
 import { UserEntity } from '../accounts/user.entity.js';
 import { pinMessage } from '../sms/pin-message.js';
-import { AccountEntity } from '../accounts/account.entity.js';
 import { SmsSender } from '../sms/sms.sender.js';
 import { generatePin, hashPin, verifyPin } from './pin.js';
+import { invalidCredentials, pinLocked, sessionEnded } from './auth.exceptions.js';
+
+/** Tables that count attempts per phone: PIN attempts, and operators' TOTP codes apart. */
+type AttemptTable = 'pin_attempts' | 'operator_totp';
+
+interface Reservation {
+  /** This attempt's number since the last success or expired lock; over the limit means refused. */
+  failures: number;
+  lockedSeconds: number | null;
+}
+
+/** A code is accepted from the previous, current or next 30-second step (clock drift), once. */
+const TOTP_TOLERANCE_SECONDS = 30;
 
 @Injectable()
 export class AuthService implements OnModuleInit {
@@ -36,18 +51,24 @@ export class AuthService implements OnModuleInit {
     this.decoyHash = await hashPin(generatePin(this.config.PIN_LENGTH));
   }
 
+  /**
+   * The attempt is counted before the PIN is verified, so concurrent guesses cannot all be verified
+   * before any of them is counted; only a full success (PIN, and the code when one is given) clears.
+   */
   async authenticate(request: AuthenticateWithPinRequest): Promise<AuthenticatedSessionView> {
     const phone = normalizePhone(request.phone) as string;
-    await this.refuseWhileLocked(phone);
+    const attempt = await this.reserve('pin_attempts', phone);
+    if (attempt.failures > this.config.PIN_MAX_ATTEMPTS) throw pinLocked(attempt.lockedSeconds ?? this.config.PIN_LOCK_SECONDS);
 
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ phone });
     const valid = user ? await verifyPin(user.pin_hash, request.pin) : await verifyPin(this.decoyHash, request.pin) && false;
-    if (!user || !valid) {
-      await this.recordFailure(phone);
-      throw new PlatformError('INVALID_CREDENTIALS', 'Invalid credentials');
-    }
+    if (!user || !valid) throw this.failure(attempt);
+
+    const operator = request.otp !== undefined && (await this.secondFactorHolds(phone, request.otp));
+    if (request.otp !== undefined && !operator) throw this.failure(attempt);
+
     await this.dataSource.query('DELETE FROM pin_attempts WHERE phone = $1', [phone]);
-    return this.issueToken(user);
+    return this.issueToken(user, operator);
   }
 
   /** 000: a new PIN by SMS, and 422 "User not found" for a phone nobody registered. */
@@ -58,8 +79,17 @@ export class AuthService implements OnModuleInit {
     if (!user) throw new PlatformError('USER_NOT_FOUND', 'User not found');
     const pin = generatePin(this.config.PIN_LENGTH);
     await users.update({ id: user.id }, { pin_hash: await hashPin(pin), pin_changed_at: new Date() });
-    const account = await this.dataSource.getRepository(AccountEntity).findOneByOrFail({ id: user.account_id });
-    await this.sms.send(phone, pinMessage(pin, account.name));
+    await this.sms.send(phone, pinMessage(pin));
+  }
+
+  /**
+   * Whether a token identity signed still stands: the user exists and has not changed PIN since, and
+   * operator rights are re-read now (a phone removed from OPERATOR_PHONES loses them at once).
+   */
+  async verifySession(request: VerifySessionRequest): Promise<SessionView> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: request.user_id, account_id: request.account_id });
+    if (!user || user.pin_changed_at.getTime() !== request.pin_version) throw sessionEnded();
+    return { operator: request.operator && this.isOperator(user.phone) };
   }
 
   async getUser(userId: string, accountId: string): Promise<UserView> {
@@ -75,22 +105,39 @@ export class AuthService implements OnModuleInit {
     };
   }
 
-  private async refuseWhileLocked(phone: string): Promise<void> {
-    const [row] = (await this.dataSource.query(
-      `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS seconds
-         FROM pin_attempts WHERE phone = $1 AND locked_until > now()`,
-      [phone],
-    )) as { seconds: number }[];
-    if (row) throw this.lockedError(row.seconds);
+  private isOperator(phone: string): boolean {
+    return this.config.operatorPhones().has(phone) && this.config.operatorTotpSecrets().has(phone);
   }
 
   /**
-   * Counts a failure and locks the phone once the limit is reached, in one statement: concurrent
-   * guesses queue on the row, so a burst cannot slip past the limit. An expired lock starts afresh.
+   * An operator's code: counted like a PIN attempt (so knowing the PIN does not allow unlimited code
+   * guesses), and accepted only for a time step later than the last accepted one (no replay).
    */
-  private async recordFailure(phone: string): Promise<void> {
+  private async secondFactorHolds(phone: string, code: string): Promise<boolean> {
+    const secret = this.config.operatorTotpSecrets().get(phone);
+    if (!secret || !this.isOperator(phone)) return false;
+    const attempt = await this.reserve('operator_totp', phone);
+    if (attempt.failures > this.config.PIN_MAX_ATTEMPTS) throw pinLocked(attempt.lockedSeconds ?? this.config.PIN_LOCK_SECONDS);
+    const result = await verifyTotp({ secret, token: code, epochTolerance: TOTP_TOLERANCE_SECONDS }).catch(() => ({ valid: false as const }));
+    if (!result.valid || !('timeStep' in result)) return false;
+    const [accepted] = (await this.dataSource.query(
+      `WITH taken AS (
+         UPDATE operator_totp SET last_step = $2, failures = 0, locked_until = NULL, updated_at = now()
+          WHERE phone = $1 AND last_step < $2 RETURNING phone)
+       SELECT count(*)::int AS n FROM taken`,
+      [phone, result.timeStep],
+    )) as { n: number }[];
+    return accepted?.n === 1;
+  }
+
+  /**
+   * Counts an attempt and tells whether it may proceed, in one statement: concurrent attempts queue on
+   * the row, so a burst cannot pass the limit. The attempt that reaches the limit sets the lock (a
+   * success clears it); later ones count past the limit and are refused until the lock expires.
+   */
+  private async reserve(table: AttemptTable, phone: string): Promise<Reservation> {
     const [row] = (await this.dataSource.query(
-      `INSERT INTO pin_attempts AS a (phone, failures, locked_until, updated_at)
+      `INSERT INTO ${table} AS a (phone, failures, locked_until, updated_at)
             VALUES ($1, 1, CASE WHEN $2 <= 1 THEN now() + make_interval(secs => $3) END, now())
        ON CONFLICT (phone) DO UPDATE SET
             failures = CASE WHEN a.locked_until <= now() THEN 1 ELSE a.failures + 1 END,
@@ -100,24 +147,19 @@ export class AuthService implements OnModuleInit {
                 THEN now() + make_interval(secs => $3)
             END,
             updated_at = now()
-       RETURNING ceil(extract(epoch FROM a.locked_until - now()))::int AS locked_seconds`,
+       RETURNING a.failures, ceil(extract(epoch FROM a.locked_until - now()))::int AS locked_seconds`,
       [phone, this.config.PIN_MAX_ATTEMPTS, this.config.PIN_LOCK_SECONDS],
-    )) as { locked_seconds: number | null }[];
-    if (row?.locked_seconds && row.locked_seconds > 0) throw this.lockedError(row.locked_seconds);
+    )) as { failures: number; locked_seconds: number | null }[];
+    return { failures: row?.failures ?? Number.MAX_SAFE_INTEGER, lockedSeconds: row?.locked_seconds ?? null };
   }
 
-  private lockedError(seconds: number): PlatformError {
-    const minutes = Math.max(1, Math.ceil(seconds / 60));
-    return new PlatformError(
-      'PIN_LOCKED',
-      `Too many failed PIN attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      undefined,
-      seconds,
-    );
+  private failure(attempt: Reservation): PlatformError {
+    if (attempt.failures >= this.config.PIN_MAX_ATTEMPTS) return pinLocked(attempt.lockedSeconds ?? this.config.PIN_LOCK_SECONDS);
+    return invalidCredentials();
   }
 
-  private issueToken(user: UserEntity): AuthenticatedSessionView {
-    const claims: UserTokenClaims = { sub: user.id, acc: user.account_id, ...(this.config.operatorPhones().has(user.phone) ? { op: true as const } : {}) };
+  private issueToken(user: UserEntity, operator: boolean): AuthenticatedSessionView {
+    const claims: UserTokenClaims = { sub: user.id, acc: user.account_id, pv: user.pin_changed_at.getTime(), ...(operator ? { op: true as const } : {}) };
     const expiresAt = new Date(Date.now() + this.config.JWT_TTL_SECONDS * 1000);
     const token = jwt.sign(claims, this.config.jwtSecret(), {
       algorithm: USER_TOKEN_ALGORITHM,

@@ -38,4 +38,13 @@ describe('identity configuration', () => {
   it('names a missing DATABASE_URL', () => {
     expect(problemsOf({ NODE_ENV: 'development' }).map((p) => p.split(':')[0])).toEqual(['DATABASE_URL']);
   });
+
+  it("reads operators' TOTP secrets by phone, and refuses short or malformed ones naming OPERATOR_TOTP_SECRETS", () => {
+    const secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+    const config = loadConfig(IdentityConfig, { NODE_ENV: 'development', DATABASE_URL, OPERATOR_TOTP_SECRETS: ` 0771119999 = ${secret}, +263 77 111 8888=${secret.toLowerCase()}` });
+    expect([...config.operatorTotpSecrets()]).toEqual([['263771119999', secret], ['263771118888', secret]]);
+    for (const OPERATOR_TOTP_SECRETS of ['0771119999=SHORTSECRET', '0771119999', `0771119999=${secret}1`, `x=${secret}`]) {
+      expect(problemsOf({ NODE_ENV: 'development', DATABASE_URL, OPERATOR_TOTP_SECRETS }).map((p) => p.split(':')[0])).toEqual(['OPERATOR_TOTP_SECRETS']);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { normalizePhone } from '@airtime/phone';
 import { DatabaseServiceConfig } from '@airtime/platform';
 
@@ -26,6 +26,26 @@ export class IdentityConfig extends DatabaseServiceConfig {
 
   jwtSecret(): string {
     return this.JWT_SECRET ?? 'development-only-jwt-secret-change-me-000000';
+  }
+
+  /**
+   * Each operator's TOTP secret, `phone=BASE32` pairs (comma-separated, at least 128 bits each),
+   * provisioned out of band: operator tokens need the PIN and a current code. There is no enrollment
+   * endpoint, so someone who learnt an operator's PIN cannot enrol a device of theirs.
+   */
+  @IsOptional() @Matches(/^\s*\+?[\d ()-]{6,20}\s*=\s*[A-Za-z2-7]{26,}=*\s*(,\s*\+?[\d ()-]{6,20}\s*=\s*[A-Za-z2-7]{26,}=*\s*)*$/, {
+    message: 'OPERATOR_TOTP_SECRETS must be phone=BASE32SECRET pairs, comma-separated, each secret at least 26 base32 characters',
+  })
+  OPERATOR_TOTP_SECRETS?: string;
+
+  operatorTotpSecrets(): Map<string, string> {
+    const secrets = new Map<string, string>();
+    for (const pair of (this.OPERATOR_TOTP_SECRETS ?? '').split(',')) {
+      const [phone, secret] = pair.split('=').map((part) => part.trim());
+      const normalized = phone ? normalizePhone(phone) : null;
+      if (normalized && secret) secrets.set(normalized, secret.toUpperCase().replace(/=+$/, ''));
+    }
+    return secrets;
   }
 
   operatorPhones(): Set<string> {

@@ -37,13 +37,19 @@ describe('PIN lockout', () => {
     expect(a.body).toEqual(b.body);
   });
 
-  it('counts concurrent guesses: a burst cannot slip past the limit', async () => {
+  it('counts concurrent guesses: a burst cannot slip past the limit, nor can the right PIN sent during it', async () => {
     const tenant = await onboardTenant();
     const wrong = tenant.pin === '0000' ? '0001' : '0000';
-    const burst = await Promise.all(
-      Array.from({ length: 12 }, () => http('POST', '/auth/pin-authentication', { body: { phone: tenant.phone, pin: wrong } })),
-    );
-    expect(burst.filter((r) => r.status === 401).length).toBeLessThan(MAX_ATTEMPTS);
+    const burst = Array.from({ length: 12 }, () => http('POST', '/auth/pin-authentication', { body: { phone: tenant.phone, pin: wrong } }));
+    // Sent while most of the burst is still being verified: each guess is counted before its PIN is checked.
+    await Promise.race(burst);
+    const during = await http('POST', '/auth/pin-authentication', { body: { phone: tenant.phone, pin: tenant.pin } });
+    const answers = await Promise.all(burst);
+    expect(during.status).toBe(429);
+    expect(during.body).toMatchObject({ code: 'PIN_LOCKED' });
+    expect(answers.filter((r) => r.status === 200)).toEqual([]);
+    expect(answers.filter((r) => r.status === 401).length).toBeLessThan(MAX_ATTEMPTS);
+    expect(answers.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(12 - MAX_ATTEMPTS);
     const after = await http('POST', '/auth/pin-authentication', { body: { phone: tenant.phone, pin: tenant.pin } });
     expect(after.status).toBe(429);
   });

@@ -32,7 +32,8 @@ describe('POST /api/v1/onboarding/accounts (000 §1)', () => {
     const sms = await waitForSms(body['user_phone'] as string, 1);
     expect(sms).toHaveLength(1);
     expect(sms[0]?.to).toBe(internationalOf(body['user_phone'] as string));
-    expect(sms[0]?.message).toMatch(/PIN for Sean Inc is \d{4}\./);
+    // Fixed words: the account name is the caller's to choose, so it never rides in the SMS.
+    expect(sms[0]?.message).toMatch(/^Your Airtime PIN is \d{4}\. Do not share it with anyone\.$/);
   });
 
   it('gives every account its own number', async () => {

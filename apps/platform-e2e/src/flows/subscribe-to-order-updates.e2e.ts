@@ -3,7 +3,8 @@ import WebSocket from 'ws';
 import { e2eState } from '../support/e2e-state.js';
 import { fundWallet } from '../support/operator.js';
 import { fundedShop, placeOrder } from '../support/orders.js';
-import { onboardTenant } from '../support/tenants.js';
+import { http } from '../support/platform-client.js';
+import { createApiKey, onboardTenant } from '../support/tenants.js';
 
 function subscribe(authorization: string) {
   const client: Client = createClient({
@@ -77,5 +78,51 @@ describe('GraphQL subscriptions: orderUpdated', () => {
     await sub.started;
     expect(sub.errors.length).toBeGreaterThan(0);
     await sub.close();
+  });
+
+  /** A connection that is open and subscribed; resolves with the close code once the gateway closes it. */
+  async function openConnection(authorization: string) {
+    let closed!: (code: number) => void;
+    const closedWith = new Promise<number>((resolve) => (closed = resolve));
+    const client: Client = createClient({
+      url: `${e2eState().gatewayUrl.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: authorization },
+      retryAttempts: 0,
+      on: { closed: (event) => closed((event as { code: number }).code) },
+    });
+    await new Promise<void>((resolve) => {
+      client.on('connected', () => resolve());
+      client.subscribe({ query: 'subscription { orderUpdated { id status } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    });
+    return { client, closedWith };
+  }
+
+  const within = <T>(promise: Promise<T>, ms: number) =>
+    Promise.race([promise, new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), ms))]);
+
+  it('closes a connection (4403) once its API key is revoked, and not before', async () => {
+    const tenant = await onboardTenant();
+    const key = await createApiKey(tenant);
+    const { client, closedWith } = await openConnection(`Api-Key ${key.key}`);
+    try {
+      // The platform re-checks every second (SUBSCRIPTION_RECHECK_SECONDS=1): a live key stays open.
+      expect(await within(closedWith, 2500)).toBe('still open');
+      expect((await http('DELETE', `/api/v1/api-keys/${key.id}`, { token: tenant.token })).status).toBeLessThan(300);
+      expect(await within(closedWith, 5000)).toBe(4403);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('closes a connection whose session ended with a PIN reset', async () => {
+    const tenant = await onboardTenant();
+    const { client, closedWith } = await openConnection(`Bearer ${tenant.token}`);
+    try {
+      expect((await http('POST', '/auth/pin-reset', { body: { phone: tenant.phone } })).status).toBe(200);
+      expect(await within(closedWith, 5000)).toBe(4403);
+    } finally {
+      await client.dispose();
+    }
   });
 });

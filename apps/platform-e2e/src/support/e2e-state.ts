@@ -13,6 +13,8 @@ export interface E2eState {
   pesepayEncryptionKey: string;
   /** Phones identity treats as platform operators; each test file onboards one of its own. */
   operatorPhones: string[];
+  /** Each operator phone's TOTP secret (identity's OPERATOR_TOTP_SECRETS), as an authenticator app holds it. */
+  operatorTotpSecrets: Record<string, string>;
   pids: Record<string, number>;
   logDir: string;
 }

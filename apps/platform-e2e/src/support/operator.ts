@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { generate } from 'otplib';
 import { e2eState } from './e2e-state.js';
 import { graphql, http } from './platform-client.js';
 import { latestPin, onboardingBody } from './tenants.js';
@@ -7,7 +8,7 @@ let token: Promise<string> | undefined;
 
 /**
  * A platform operator of this test file's own: the first operator phone (from identity's
- * OPERATOR_PHONES) that no other file has onboarded yet.
+ * OPERATOR_PHONES) that no other file has onboarded yet, logged in with its PIN and a TOTP code.
  */
 export function operatorToken(): Promise<string> {
   token ??= (async () => {
@@ -16,7 +17,9 @@ export function operatorToken(): Promise<string> {
       const created = await http('POST', '/api/v1/onboarding/accounts', { body: onboardingBody({ user_phone: phone, name: 'Platform Ops' }) });
       if (created.status === 409) continue;
       if (created.status !== 200) throw new Error(`operator onboarding failed: ${JSON.stringify(created.body)}`);
-      const login = await http('POST', '/auth/pin-authentication', { body: { phone, pin: await latestPin(phone) } });
+      const otp = await generate({ secret: e2eState().operatorTotpSecrets[phone] as string });
+      const login = await http('POST', '/auth/pin-authentication', { body: { phone, pin: await latestPin(phone), otp } });
+      if (login.status !== 200) throw new Error(`operator login failed: ${JSON.stringify(login.body)}`);
       return login.body.data.token as string;
     }
     throw new Error('every operator phone is taken: add more to operatorPhones in global setup');

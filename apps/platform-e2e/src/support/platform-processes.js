@@ -6,6 +6,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateSecret } from 'otplib';
 import pg from 'pg';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -34,9 +35,11 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     pesepayEncryptionKey: randomBytes(16).toString('hex'),
     // Ending in 9999: never one of the simulators' test numbers (…0001 to …0008 misbehave on purpose).
     operatorPhones: Array.from({ length: 20 }, (_, i) => `0770${String(i).padStart(2, '0')}9999`),
+    operatorTotpSecrets: {},
     pids: {},
     logDir,
   };
+  for (const phone of state.operatorPhones) state.operatorTotpSecrets[phone] = generateSecret();
   const env = {
     ...process.env,
     NODE_ENV: 'test',
@@ -55,6 +58,7 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     PESEPAY_INTEGRATION_KEY: state.pesepayIntegrationKey,
     PESEPAY_ENCRYPTION_KEY: state.pesepayEncryptionKey,
     OPERATOR_PHONES: state.operatorPhones.join(','),
+    OPERATOR_TOTP_SECRETS: Object.entries(state.operatorTotpSecrets).map(([phone, secret]) => `${phone}=${secret}`).join(','),
     // Orders resolve quickly enough to be watched: a slow upstream answers after the adapter gave up.
     ORDER_WAIT_MS: '8000',
     DISPATCH_TIMEOUT_MS: '10000',
@@ -68,6 +72,14 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     WEBHOOK_BACKOFF_BASE_MS: '200',
     WEBHOOK_BACKOFF_MAX_MS: '1000',
     WEBHOOK_DISPATCH_INTERVAL_MS: '100',
+    // Every flow logs in and onboards from 127.0.0.1: per-address limits and the answer floor are
+    // exercised by flows on platforms of their own; open subscriptions are re-checked every second.
+    RATE_LIMIT_PIN_LOGINS_PER_ADDRESS_PER_HOUR: '1000000',
+    RATE_LIMIT_PIN_CHECKS_PER_SECOND: '1000',
+    RATE_LIMIT_PIN_SMS_PER_ADDRESS_PER_HOUR: '1000000',
+    RATE_LIMIT_PIN_SMS_PER_PHONE_PER_HOUR: '10',
+    PIN_SMS_MIN_RESPONSE_MS: '0',
+    SUBSCRIPTION_RECHECK_SECONDS: '1',
     ...upstreamEnv(state.simUrl, state.gatewayUrl),
     ...extraEnv,
   };
@@ -110,7 +122,8 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     state,
     start,
     stop,
-    waitForHealthy: (timeoutMs = 60_000) => waitForHealthy(`${state.gatewayUrl}/health`, timeoutMs),
+    // A loaded machine starts seven apps slowly: E2E_HEALTH_TIMEOUT_MS gives them longer.
+    waitForHealthy: (timeoutMs = Number(process.env.E2E_HEALTH_TIMEOUT_MS ?? 60_000)) => waitForHealthy(`${state.gatewayUrl}/health`, timeoutMs),
     async stopAll() {
       await Promise.all([...running.keys()].map((key) => {
         const [app, instance] = key.split('#');

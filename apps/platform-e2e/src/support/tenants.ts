@@ -76,7 +76,7 @@ export async function settledSms(phone: string): Promise<SimulatedSms[]> {
 /** The PIN in the newest SMS to this phone, once the `nth` SMS has arrived. */
 export async function latestPin(phone: string, nth = 1): Promise<string> {
   const [newest] = await waitForSms(phone, nth);
-  const pin = newest ? /PIN for .* is (\d+)\./.exec(newest.message)?.[1] : undefined;
+  const pin = newest ? /PIN is (\d+)\./.exec(newest.message)?.[1] : undefined;
   if (!pin) throw new Error(`no PIN SMS for ${phone}`);
   return pin;
 }

@@ -4,6 +4,8 @@ export interface UserTokenClaims {
   acc: string;
   /** Present and true for platform operators only. */
   op?: true;
+  /** The user's PIN version (pin_changed_at in ms) when signed: a later PIN change ends the session. */
+  pv?: number;
 }
 
 export const USER_TOKEN_ISSUER = 'airtime-identity';
