@@ -1,6 +1,6 @@
 import { Controller, Get, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import { OperatorGuard } from '../auth/operator.guard.js';
+import { HealthOperatorGuard } from './health-operator.guard.js';
 import { HealthProbes } from './health-probes.js';
 
 /**
@@ -18,7 +18,7 @@ export class HealthController {
   }
 
   @Get('details')
-  @UseGuards(OperatorGuard)
+  @UseGuards(HealthOperatorGuard)
   async details(@Res() res: Response): Promise<void> {
     const health = await this.probes.check();
     res.status(health.status === 'up' ? 200 : 503).json(health);

@@ -60,6 +60,7 @@ describe('GET /health', () => {
       }
       expect(response?.status).toBe(503);
       expect(await response?.json()).toEqual({ status: 'down' });
+      // Identity is among the services down: an operator's signed token is then enough to read the details.
       const details = await fetch(`http://127.0.0.1:${port}/health/details`, { headers: { authorization: `Bearer ${await operatorToken()}` } });
       expect(details.status).toBe(503);
       const body = (await details.json()) as { services: Record<string, unknown> };
