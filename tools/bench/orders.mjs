@@ -38,7 +38,7 @@ async function load(op) {
   return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), outcomes };
 }
 
-const platform = await startPlatform({ label: 'bench', env: { LOG_LEVEL: 'error', RECONCILE_INTERVAL_SECONDS: '0', RATE_LIMIT_RECHARGES_PER_MINUTE: '0' } });
+const platform = await startPlatform({ label: 'bench', env: { LOG_LEVEL: 'error', RECONCILE_INTERVAL_SECONDS: '0', RATE_LIMIT_RECHARGES_PER_MINUTE: '0', RATE_LIMIT_API_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', RATE_LIMIT_CALLBACKS_PER_MINUTE: '0' } });
 const { gatewayUrl, simUrl, subjectPrefix, operatorPhones, operatorTotpSecrets } = platform.state;
 const api = async (method, path, body, auth) => {
   const response = await fetch(`${gatewayUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: body && JSON.stringify(body) });

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JsonLogger } from '@airtime/platform';
 import { AppModule } from './app.module.js';
@@ -12,6 +13,9 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
     logger: new JsonLogger('gateway', config.LOG_LEVEL),
     bodyParser: false,
   });
+  // Security headers on every answer (nosniff, no framing, HSTS, a strict CSP); development keeps the
+  // GraphQL sandbox page working, which loads its scripts from Apollo's CDN.
+  app.use(helmet({ contentSecurityPolicy: config.NODE_ENV === 'development' ? false : undefined }));
   app.use(requestIdMiddleware, accessLogMiddleware);
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   // Some upstreams post their callbacks as forms (eStoreSMS, Africa's Talking).

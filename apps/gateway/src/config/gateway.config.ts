@@ -35,6 +35,10 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(0) @Max(10_000_000)
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: number = 600;
 
+  /** Upstream callbacks per client address per minute (each may cost a status query to the upstream); 0 turns it off. */
+  @IsInt() @Min(0) @Max(10_000_000)
+  RATE_LIMIT_CALLBACKS_PER_MINUTE: number = 6000;
+
   /** Deepest field nesting a GraphQL document may ask for (the schema's own connections need 4). */
   @IsInt() @Min(2) @Max(50)
   GRAPHQL_MAX_DEPTH: number = 6;

@@ -15,8 +15,11 @@ describe('ApiLimitInterceptor (real Redis)', () => {
   let redis: Redis;
   let handled = 0;
   const next: CallHandler = { handle: () => (handled++, of('ok')) };
-  const interceptor = (api: number, anonymous: number) =>
-    new ApiLimitInterceptor(new Throttler(redis, prefix), Object.assign(new GatewayConfig(), { RATE_LIMIT_API_PER_MINUTE: api, RATE_LIMIT_ANONYMOUS_PER_MINUTE: anonymous }));
+  const interceptor = (api: number, anonymous: number, callbacks = 100) =>
+    new ApiLimitInterceptor(
+      new Throttler(redis, prefix),
+      Object.assign(new GatewayConfig(), { RATE_LIMIT_API_PER_MINUTE: api, RATE_LIMIT_ANONYMOUS_PER_MINUTE: anonymous, RATE_LIMIT_CALLBACKS_PER_MINUTE: callbacks }),
+    );
   const address = () => `10.${randomBytes(3).join('.')}`;
 
   beforeAll(async () => {
@@ -40,7 +43,7 @@ describe('ApiLimitInterceptor (real Redis)', () => {
     await expect(limiter.intercept(call({ path: '/health', ip: address() }), next)).resolves.toBeDefined();
   });
 
-  it('limits authenticated calls per account, wherever they come from, and leaves upstream callbacks alone', async () => {
+  it('limits authenticated calls per account, wherever they come from, and gives upstream callbacks their own allowance', async () => {
     const limiter = interceptor(2, 1);
     const user = { kind: 'api-key', accountId: `acct-${randomBytes(4).toString('hex')}`, apiKeyId: 'k', mode: 'live' };
     await limiter.intercept(call({ path: '/api/v1/orders', ip: address(), user }), next);
@@ -48,5 +51,15 @@ describe('ApiLimitInterceptor (real Redis)', () => {
     await expect(limiter.intercept(call({ path: '/api/v1/wallet', ip: address(), user }), next)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     const upstream = address();
     for (let i = 0; i < 5; i++) await limiter.intercept(call({ path: '/callbacks/omega', ip: upstream }), next);
+  });
+
+  it('limits callbacks per address, so forged ones cannot become a flood of queries to an upstream', async () => {
+    const limiter = interceptor(100, 1, 3);
+    const forger = address();
+    handled = 0;
+    for (let i = 0; i < 3; i++) await limiter.intercept(call({ path: '/callbacks/tuti', ip: forger }), next);
+    await expect(limiter.intercept(call({ path: '/callbacks/tuti', ip: forger }), next)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(handled).toBe(3);
+    await expect(limiter.intercept(call({ path: '/callbacks/tuti', ip: address() }), next)).resolves.toBeDefined();
   });
 });

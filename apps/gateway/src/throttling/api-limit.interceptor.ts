@@ -5,8 +5,11 @@ import type { Principal } from '../auth/principal.js';
 import { requestOf } from '../auth/request-of.js';
 import { type ThrottlePolicy, Throttler } from './throttler.js';
 
-/** Upstreams post their callbacks from a few addresses, in volume; those are checked by signature and by what was sent. */
-const EXEMPT_PATHS = /^\/callbacks\//;
+/**
+ * Upstreams post their callbacks from a few addresses, in volume: they get an allowance of their own
+ * per address, so that nobody can turn forged callbacks into a flood of status queries to an upstream.
+ */
+const CALLBACK_PATHS = /^\/callbacks\//;
 
 /**
  * A generous ceiling on everything else, so one tenant or one address cannot monopolise the gateway:
@@ -18,6 +21,7 @@ const EXEMPT_PATHS = /^\/callbacks\//;
 export class ApiLimitInterceptor implements NestInterceptor {
   private readonly perAccount: ThrottlePolicy;
   private readonly perAddress: ThrottlePolicy;
+  private readonly callbacks: ThrottlePolicy;
 
   constructor(
     private readonly throttler: Throttler,
@@ -27,13 +31,19 @@ export class ApiLimitInterceptor implements NestInterceptor {
     const address = config.RATE_LIMIT_ANONYMOUS_PER_MINUTE;
     this.perAccount = { name: 'api', points: account, durationSeconds: 60, refusal: `Too many requests: at most ${account} a minute per account` };
     this.perAddress = { name: 'anonymous', points: address, durationSeconds: 60, refusal: `Too many requests: at most ${address} a minute from one address` };
+    const callbacks = config.RATE_LIMIT_CALLBACKS_PER_MINUTE;
+    this.callbacks = { name: 'callbacks', points: callbacks, durationSeconds: 60, refusal: `Too many callbacks: at most ${callbacks} a minute from one address` };
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const type = context.getType<string>();
     const request = type === 'http' || type === 'graphql' ? requestOf(context) : undefined;
     // A subscription's connection authenticated once; its events are not requests.
-    if (!request || EXEMPT_PATHS.test(request.path ?? '')) return next.handle();
+    if (!request) return next.handle();
+    if (CALLBACK_PATHS.test(request.path ?? '')) {
+      await this.throttler.consume(this.callbacks, request.ip ?? 'unknown');
+      return next.handle();
+    }
     const principal = request.user as Principal | undefined;
     if (principal) await this.throttler.consume(this.perAccount, principal.accountId);
     else await this.throttler.consume(this.perAddress, request.ip ?? 'unknown');

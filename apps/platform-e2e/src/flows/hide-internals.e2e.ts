@@ -44,6 +44,16 @@ describe('REST: bad requests get 000 error shape, never a 500 or internals', () 
     expectNoInternals(answer.text);
   });
 
+  it('sends security headers with every answer, errors included', async () => {
+    for (const path of ['/health', '/api/v1/no-such-route']) {
+      const response = await fetch(`${e2eState().gatewayUrl}${path}`);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
   it('refuses ids that are not UUIDs on every route that takes one', async () => {
     for (const [method, path] of [
       ['GET', '/api/v1/recharges/airtime/batch/1%27%20OR%201=1'],

@@ -78,6 +78,9 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     RATE_LIMIT_PIN_CHECKS_PER_SECOND: '1000',
     RATE_LIMIT_PIN_SMS_PER_ADDRESS_PER_HOUR: '1000000',
     RATE_LIMIT_PIN_SMS_PER_PHONE_PER_HOUR: '10',
+    // Likewise the anonymous and callback ceilings (their rules have unit specs against real Redis).
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+    RATE_LIMIT_CALLBACKS_PER_MINUTE: '1000000',
     PIN_SMS_MIN_RESPONSE_MS: '0',
     SUBSCRIPTION_RECHECK_SECONDS: '1',
     ...upstreamEnv(state.simUrl, state.gatewayUrl),
