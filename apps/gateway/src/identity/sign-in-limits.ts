@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { normalizePhone } from '@airtime/phone';
 import { GatewayConfig } from '../config/gateway.config.js';
 import { type ThrottlePolicy, Throttler } from '../throttling/throttler.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress } from '../throttling/client-address.js';
 
 /**
  * Limits on the endpoints open to anyone that check PINs or send one by SMS (REST and GraphQL alike).

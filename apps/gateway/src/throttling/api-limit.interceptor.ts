@@ -3,6 +3,7 @@ import type { Observable } from 'rxjs';
 import { GatewayConfig } from '../config/gateway.config.js';
 import type { Principal } from '../auth/principal.js';
 import { requestOf } from '../auth/request-of.js';
+import { clientAddress } from './client-address.js';
 import { type ThrottlePolicy, Throttler } from './throttler.js';
 
 /**
@@ -41,12 +42,12 @@ export class ApiLimitInterceptor implements NestInterceptor {
     // A subscription's connection authenticated once; its events are not requests.
     if (!request) return next.handle();
     if (CALLBACK_PATHS.test(request.path ?? '')) {
-      await this.throttler.consume(this.callbacks, request.ip ?? 'unknown');
+      await this.throttler.consume(this.callbacks, clientAddress(request));
       return next.handle();
     }
     const principal = request.user as Principal | undefined;
     if (principal) await this.throttler.consume(this.perAccount, principal.accountId);
-    else await this.throttler.consume(this.perAddress, request.ip ?? 'unknown');
+    else await this.throttler.consume(this.perAddress, clientAddress(request));
     return next.handle();
   }
 }
