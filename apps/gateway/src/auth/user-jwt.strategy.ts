@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { USER_TOKEN_ALGORITHM, USER_TOKEN_AUDIENCE, USER_TOKEN_ISSUER, type UserTokenClaims } from '@airtime/contracts';
+import type { UserTokenClaims } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { GatewayConfig } from '../config/gateway.config.js';
 import type { Principal } from './principal.js';
 import { confirmSession } from './session.js';
+import { USER_TOKEN_VERIFY_OPTIONS } from './user-token.js';
 
 /**
  * Verifies identity's JWTs: one algorithm, our issuer and audience, and an unexpired token only; then
@@ -20,9 +21,7 @@ export class UserJwtStrategy extends PassportStrategy(Strategy, 'user-jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.jwtSecret(),
-      algorithms: [USER_TOKEN_ALGORITHM],
-      issuer: USER_TOKEN_ISSUER,
-      audience: USER_TOKEN_AUDIENCE,
+      ...USER_TOKEN_VERIFY_OPTIONS,
       ignoreExpiration: false,
     });
   }

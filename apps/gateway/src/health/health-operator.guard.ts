@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import jwt from 'jsonwebtoken';
-import { USER_TOKEN_ALGORITHM, USER_TOKEN_AUDIENCE, USER_TOKEN_ISSUER, type UserTokenClaims } from '@airtime/contracts';
+import type { UserTokenClaims } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 import { confirmSession } from '../auth/session.js';
 import { requestOf } from '../auth/request-of.js';
+import { verifyUserToken } from '../auth/user-token.js';
 import { GatewayConfig } from '../config/gateway.config.js';
 
 /**
@@ -24,11 +24,7 @@ export class HealthOperatorGuard implements CanActivate {
     if (!token) throw new PlatformError('UNAUTHENTICATED', 'A bearer token is required');
     let claims: UserTokenClaims;
     try {
-      claims = jwt.verify(token, this.config.jwtSecret(), {
-        algorithms: [USER_TOKEN_ALGORITHM],
-        issuer: USER_TOKEN_ISSUER,
-        audience: USER_TOKEN_AUDIENCE,
-      }) as UserTokenClaims;
+      claims = verifyUserToken(token, this.config.jwtSecret());
     } catch {
       throw new PlatformError('UNAUTHENTICATED', 'Invalid or expired token');
     }

@@ -1,8 +1,8 @@
-import jwt from 'jsonwebtoken';
-import { type ApiKeyPrincipal, Subjects, USER_TOKEN_ALGORITHM, USER_TOKEN_AUDIENCE, USER_TOKEN_ISSUER, type UserTokenClaims } from '@airtime/contracts';
+import { type ApiKeyPrincipal, Subjects, type UserTokenClaims } from '@airtime/contracts';
 import { PlatformError, type RpcClient } from '@airtime/platform';
 import type { Principal } from '../auth/principal.js';
 import { confirmSession } from '../auth/session.js';
+import { verifyUserToken } from '../auth/user-token.js';
 
 /** A connection's credentials as verified: who it speaks for, and until when (a token's expiry). */
 export interface ConnectionGrant {
@@ -29,7 +29,7 @@ export async function grantOfConnection(params: Record<string, unknown> | undefi
   if (!token) throw new ConnectionRefused('no credentials');
   let claims: UserTokenClaims & { exp?: number };
   try {
-    claims = jwt.verify(token, jwtSecret, { algorithms: [USER_TOKEN_ALGORITHM], issuer: USER_TOKEN_ISSUER, audience: USER_TOKEN_AUDIENCE }) as UserTokenClaims & { exp?: number };
+    claims = verifyUserToken(token, jwtSecret);
   } catch {
     throw new ConnectionRefused('invalid token');
   }
