@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { API_KEY_MODES, type ApiKeyMode, type LedgerPageView, Subjects, type TopUpView, type TransferView, type WalletView } from '@airtime/contracts';
-import { PlatformError, RpcClient } from '@airtime/platform';
+import { type LedgerPageView, Subjects, type TopUpView, type TransferView, type WalletView } from '@airtime/contracts';
+import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { OperatorGuard } from '../auth/operator.guard.js';
 import type { Principal } from '../auth/principal.js';
@@ -14,7 +14,7 @@ import { TopUpModel } from './dtos/top-up.model.js';
 import { TransferModel } from './dtos/transfer.model.js';
 import { WalletModel } from './dtos/wallet.model.js';
 import { parseTopUpAmount } from './parse-top-up-amount.js';
-import { modeOf } from './principal-mode.js';
+import { MODE_ARG, modeOf, modeOfArg } from './principal-mode.js';
 
 @Resolver()
 export class WalletResolver {
@@ -64,12 +64,9 @@ export class WalletResolver {
   async topUp(
     @CurrentPrincipal() principal: Principal,
     @Args('reference') reference: string,
-    @Args('mode', { type: () => String, nullable: true, description: 'live or test, for a logged-in user (default live); an API key always uses its own mode' }) mode?: string,
+    @Args('mode', MODE_ARG) mode?: string,
   ): Promise<TopUpModel> {
-    if (mode != null && !(API_KEY_MODES as readonly string[]).includes(mode)) {
-      throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { mode: ['mode must be live or test'] } });
-    }
-    return TopUpModel.from(await this.rpc.request<TopUpView>(Subjects.wallet.getTopUp, { account_id: principal.accountId, mode: modeOf(principal, (mode ?? undefined) as ApiKeyMode | undefined), reference }));
+    return TopUpModel.from(await this.rpc.request<TopUpView>(Subjects.wallet.getTopUp, { account_id: principal.accountId, mode: modeOfArg(principal, mode), reference }));
   }
 
   @Mutation(() => TransferModel, { description: "Operators only: credits an account's wallet, with the reason recorded beside the operator." })

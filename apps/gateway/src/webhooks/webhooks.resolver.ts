@@ -1,24 +1,13 @@
 import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { API_KEY_MODES, type ApiKeyMode, Subjects, type WebhookDeliveryView, type WebhookEndpointView } from '@airtime/contracts';
-import { PlatformError } from '@airtime/platform';
+import { Subjects, type WebhookDeliveryView, type WebhookEndpointView } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
 import { CreateWebhookEndpointInput } from './dtos/create-webhook-endpoint.input.js';
 import { WebhookDeliveryModel, WebhookEndpointModel } from './dtos/webhook-endpoint.model.js';
-import { modeOf } from '../wallet/principal-mode.js';
-
-const MODE_ARG = { type: () => String, nullable: true, description: 'live or test, for a logged-in user (default live); an API key always uses its own mode' } as const;
-
-/** A user's requested mode, refused clearly when it is neither live nor test. */
-function modeArg(p: Principal, mode?: string): ApiKeyMode {
-  if (mode !== undefined && mode !== null && !(API_KEY_MODES as readonly string[]).includes(mode)) {
-    throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { mode: ['mode must be live or test'] } });
-  }
-  return modeOf(p, (mode ?? undefined) as ApiKeyMode | undefined);
-}
+import { MODE_ARG, modeOf, modeOfArg } from '../wallet/principal-mode.js';
 
 @Resolver()
 @UseGuards(PrincipalGuard)
@@ -27,7 +16,7 @@ export class WebhooksResolver {
 
   @Query(() => [WebhookEndpointModel])
   async webhookEndpoints(@CurrentPrincipal() p: Principal, @Args('mode', MODE_ARG) mode?: string): Promise<WebhookEndpointModel[]> {
-    return (await this.rpc.request<WebhookEndpointView[]>(Subjects.notifications.listEndpoints, { account_id: p.accountId, mode: modeArg(p, mode) })).map(WebhookEndpointModel.from);
+    return (await this.rpc.request<WebhookEndpointView[]>(Subjects.notifications.listEndpoints, { account_id: p.accountId, mode: modeOfArg(p, mode) })).map(WebhookEndpointModel.from);
   }
 
   @Mutation(() => WebhookEndpointModel, { description: 'The answer carries the signing secret, once.' })
@@ -42,7 +31,7 @@ export class WebhooksResolver {
     @Args('overlapSeconds', { type: () => Int, nullable: true }) overlapSeconds?: number,
     @Args('mode', MODE_ARG) mode?: string,
   ): Promise<WebhookEndpointModel> {
-    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.rotateSecret, { account_id: p.accountId, mode: modeArg(p, mode), id, ...(overlapSeconds !== undefined ? { overlap_seconds: overlapSeconds } : {}) }));
+    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.rotateSecret, { account_id: p.accountId, mode: modeOfArg(p, mode), id, ...(overlapSeconds !== undefined ? { overlap_seconds: overlapSeconds } : {}) }));
   }
 
   @Mutation(() => WebhookEndpointModel)
@@ -51,7 +40,7 @@ export class WebhooksResolver {
     @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
     @Args('mode', MODE_ARG) mode?: string,
   ): Promise<WebhookEndpointModel> {
-    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.deleteEndpoint, { account_id: p.accountId, mode: modeArg(p, mode), id }));
+    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.deleteEndpoint, { account_id: p.accountId, mode: modeOfArg(p, mode), id }));
   }
 
   @Query(() => [WebhookDeliveryModel])
@@ -63,7 +52,7 @@ export class WebhooksResolver {
   ): Promise<WebhookDeliveryModel[]> {
     const deliveries = await this.rpc.request<WebhookDeliveryView[]>(Subjects.notifications.listDeliveries, {
       account_id: p.accountId,
-      mode: modeArg(p, mode),
+      mode: modeOfArg(p, mode),
       ...(status ? { status } : {}),
       ...(limit ? { limit } : {}),
     });
@@ -79,7 +68,7 @@ export class WebhooksResolver {
   ): Promise<number> {
     const result = await this.rpc.request<{ requeued: number }>(Subjects.notifications.resend, {
       account_id: p.accountId,
-      mode: modeArg(p, mode),
+      mode: modeOfArg(p, mode),
       ...(deliveryId ? { delivery_id: deliveryId } : {}),
       ...(failedSince ? { failed_since: failedSince } : {}),
     });
