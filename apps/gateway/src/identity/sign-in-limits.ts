@@ -46,17 +46,11 @@ export class SignInLimits {
    */
   async paced<T>(work: () => Promise<T>): Promise<T> {
     const started = Date.now();
-    const settle = async () => {
+    try {
+      return await work();
+    } finally {
       const left = this.config.PIN_SMS_MIN_RESPONSE_MS - (Date.now() - started);
       if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
-    };
-    try {
-      const result = await work();
-      await settle();
-      return result;
-    } catch (error) {
-      await settle();
-      throw error;
     }
   }
 }
