@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { CallHandler, ExecutionContext } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { of } from 'rxjs';
 import { GatewayConfig } from '../config/gateway.config.js';
 import { ApiLimitInterceptor } from './api-limit.interceptor.js';
+import { connectTestRedis, type TestRedis } from './testing/test-redis.js';
 import { Throttler } from './throttler.js';
 
 function call(request: { path: string; ip?: string; user?: object }): ExecutionContext {
@@ -12,6 +13,7 @@ function call(request: { path: string; ip?: string; user?: object }): ExecutionC
 
 describe('ApiLimitInterceptor (real Redis)', () => {
   const prefix = `test${randomBytes(4).toString('hex')}.`;
+  let test: TestRedis;
   let redis: Redis;
   let handled = 0;
   const next: CallHandler = { handle: () => (handled++, of('ok')) };
@@ -23,14 +25,10 @@ describe('ApiLimitInterceptor (real Redis)', () => {
   const address = () => `10.${randomBytes(3).join('.')}`;
 
   beforeAll(async () => {
-    redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-    await redis.connect();
+    test = await connectTestRedis(prefix);
+    redis = test.redis;
   });
-  afterAll(async () => {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-  });
+  afterAll(() => test.close());
 
   it('limits unauthenticated calls per address, and refuses without running the handler', async () => {
     const limiter = interceptor(100, 2);

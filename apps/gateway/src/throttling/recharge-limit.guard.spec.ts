@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { PlatformError } from '@airtime/platform';
 import { GatewayConfig } from '../config/gateway.config.js';
 import { CreatesOrders, RechargeLimitGuard } from './recharge-limit.guard.js';
+import { connectTestRedis, type TestRedis } from './testing/test-redis.js';
 import { Throttler } from './throttler.js';
 
 class Handlers {
@@ -28,20 +29,17 @@ function http(principal: object, handler: keyof Handlers, body: unknown, headers
 
 describe('RechargeLimitGuard (real Redis)', () => {
   const prefix = `test${randomBytes(4).toString('hex')}.`;
+  let test: TestRedis;
   let redis: Redis;
   const guard = (limit: number) =>
     new RechargeLimitGuard(new Throttler(redis, prefix), new Reflector(), Object.assign(new GatewayConfig(), { RATE_LIMIT_RECHARGES_PER_MINUTE: limit }));
   const key = (mode: 'live' | 'test') => ({ kind: 'api-key', apiKeyId: 'k', accountId: `acct-${randomBytes(4).toString('hex')}`, mode });
 
   beforeAll(async () => {
-    redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-    await redis.connect();
+    test = await connectTestRedis(prefix);
+    redis = test.redis;
   });
-  afterAll(async () => {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-  });
+  afterAll(() => test.close());
 
   it('counts every recharge in a batch, and refuses a batch that would pass the limit with 0 remaining and a retry time', async () => {
     const g = guard(5);

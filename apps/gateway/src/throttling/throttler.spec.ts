@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { connectTestRedis, type TestRedis } from './testing/test-redis.js';
 import { PlatformError } from '@airtime/platform';
 import { type ThrottlePolicy, Throttler } from './throttler.js';
 
@@ -7,22 +8,18 @@ const policy: ThrottlePolicy = { name: 'spec', points: 3, durationSeconds: 60, r
 
 describe('Throttler (real Redis)', () => {
   const prefix = `test${randomBytes(4).toString('hex')}.`;
-  const clients: Redis[] = [];
-  // Connected before use: otherwise the first counts would go to the in-memory fallback.
+  const clients: TestRedis[] = [];
+  // One client per replica, sharing the prefix.
   const throttler = async () => {
-    const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-    redis.on('error', () => undefined);
-    await redis.connect();
-    clients.push(redis);
-    return new Throttler(redis, prefix);
+    const client = await connectTestRedis(prefix);
+    clients.push(client);
+    return new Throttler(client.redis, prefix);
   };
 
   afterAll(async () => {
-    const redis = clients[0] as Redis;
-    const keys = await redis.keys(`${prefix}*`);
-    expect(keys.length).toBeGreaterThan(0);
-    await redis.del(...keys);
-    clients.forEach((c) => c.disconnect());
+    const [first, ...others] = clients as [TestRedis, ...TestRedis[]];
+    expect(await first.close()).toBeGreaterThan(0);
+    await Promise.all(others.map((c) => c.close()));
   });
 
   it('shares one allowance between replicas, per key, and refuses with RATE_LIMITED and a retry time', async () => {
