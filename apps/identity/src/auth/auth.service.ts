@@ -115,7 +115,7 @@ export class AuthService implements OnModuleInit {
    */
   private async secondFactorHolds(phone: string, code: string): Promise<boolean> {
     const secret = this.config.operatorTotpSecrets().get(phone);
-    if (!secret || !this.isOperator(phone)) return false;
+    if (!secret || !this.config.operatorPhones().has(phone)) return false;
     const attempt = await this.reserve('operator_totp', phone);
     if (attempt.failures > this.config.PIN_MAX_ATTEMPTS) throw pinLocked(attempt.lockedSeconds ?? this.config.PIN_LOCK_SECONDS);
     const result = await verifyTotp({ secret, token: code, epochTolerance: TOTP_TOLERANCE_SECONDS }).catch(() => ({ valid: false as const }));
