@@ -2,6 +2,7 @@ import { IsDefined, IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateIf } fr
 import type { ApiKeyMode } from '@airtime/contracts';
 import { DatabaseServiceConfig, RequiredInProduction } from '@airtime/platform';
 import type { PesepayEndpoint } from '../pesepay/pesepay-endpoint.js';
+import { DEFAULT_UPSTREAM_MAX_BODY_BYTES } from '../recharge/upstream-http.js';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 /** Sent as a header value, so visible ASCII only. */
@@ -51,7 +52,7 @@ export class ProviderAdaptersConfig extends DatabaseServiceConfig {
 
   /** The most of an upstream's answer (recharge upstreams and Pesepay) that is read; a larger one is garbage. */
   @IsInt() @Min(1024) @Max(64 * 1024 * 1024)
-  UPSTREAM_MAX_BODY_BYTES: number = 1024 * 1024;
+  UPSTREAM_MAX_BODY_BYTES: number = DEFAULT_UPSTREAM_MAX_BODY_BYTES;
 
   /** Test keys always go to the sandbox URL; live keys to Pesepay. */
   pesepay(mode: ApiKeyMode): PesepayEndpoint {
