@@ -6,6 +6,7 @@ export * from './errors/platform-error-body.js';
 export * from './errors/validation-details.js';
 export * from './health/service-health.js';
 export * from './validation/is-phone-number.js';
+export * from './validation/text-policy.js';
 export * from './identity/create-account.request.js';
 export * from './identity/account.view.js';
 export * from './identity/get-account.request.js';

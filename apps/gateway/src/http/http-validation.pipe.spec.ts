@@ -1,3 +1,4 @@
+import { CreateOrderBody } from '../orders/dtos/create-order.body.js';
 import { ProductsFilterInput } from '../orders/dtos/products-filter.input.js';
 import { HttpValidationPipe } from './http-validation.pipe.js';
 
@@ -16,5 +17,29 @@ describe('HttpValidationPipe', () => {
   it('lets an optional GraphQL input argument be left out, and still checks one that is given', async () => {
     expect(await pipe.transform(undefined, { type: 'body', metatype: ProductsFilterInput, data: 'filter' })).toBeUndefined();
     await expect(Promise.resolve().then(() => pipe.transform([1], { type: 'body', metatype: ProductsFilterInput, data: 'filter' }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('refuses NUL in a path parameter, a query, a scalar GraphQL argument and an untyped callback body, naming the field', async () => {
+    const cases: Array<[unknown, Parameters<HttpValidationPipe['transform']>[1], string]> = [
+      ['a\u0000b', { type: 'param', metatype: String, data: 'id' }, 'id'],
+      ['a\u0000b', { type: 'query', metatype: String, data: 'token' }, 'token'],
+      ['a\u0000b', { type: 'body', metatype: String, data: 'agentReference' }, 'agentReference'],
+      [{ status: 'ok', 'ref': ['x\u0000'] }, { type: 'body', metatype: Object }, 'ref.0'],
+    ];
+    for (const [value, metadata, field] of cases) {
+      await expect(Promise.resolve().then(() => pipe.transform(value, metadata))).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { fields: { [field]: [`${field} must not contain the control character U+0000`] } },
+      });
+    }
+  });
+
+  it('names a NUL in a body field beside the body’s other bad fields, and keeps line breaks in multi-line text only', async () => {
+    const body = { product_id: 1, target: '263771\t234567', amount: '5', agent_reference: 'ref-1', custom_sms: 'hi\u0000there' };
+    const refused = await Promise.resolve(pipe.transform({ ...body, product_id: 'x' }, { type: 'body', metatype: CreateOrderBody })).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(Object.keys((refused as { details: { fields: object } }).details.fields).sort()).toEqual(['custom_sms', 'product_id', 'target']);
+    const accepted = await pipe.transform({ ...body, target: '263771234567', custom_sms: 'Thank you!\nSee you soon 👋🏾' }, { type: 'body', metatype: CreateOrderBody });
+    expect(accepted).toMatchObject({ custom_sms: 'Thank you!\nSee you soon 👋🏾' });
   });
 });

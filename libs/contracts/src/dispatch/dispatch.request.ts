@@ -3,6 +3,7 @@ import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
 import { IsMinorUnits } from '../wallet/is-minor-units.js';
 import { PRODUCT_KINDS, type ProductKind } from './product-kind.js';
 import { UPSTREAM_IDS, type UpstreamId } from './upstream-id.js';
+import { MultilineText } from '../validation/text-policy.js';
 
 /**
  * orders → provider-adapters: deliver one recharge. `reference` is the order's own id and is what the
@@ -22,5 +23,5 @@ export class DispatchRequest {
   @IsMinorUnits() amount_minor: string;
   /** An upstream product code, e.g. a data bundle's. */
   @IsOptional() @IsString() @MaxLength(64) upstream_product?: string;
-  @IsOptional() @IsString() @MaxLength(160) message?: string;
+  @IsOptional() @MultilineText() @IsString() @MaxLength(160) message?: string;
 }

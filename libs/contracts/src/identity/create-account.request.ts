@@ -1,5 +1,6 @@
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsPhoneNumber } from '../validation/is-phone-number.js';
+import { MultilineText } from '../validation/text-policy.js';
 
 /** 000's onboarding body, field for field: every field is required. */
 export class CreateAccountRequest {
@@ -9,7 +10,7 @@ export class CreateAccountRequest {
   @IsString() @IsNotEmpty() @MaxLength(200) contact_name: string;
   @IsEmail() @MaxLength(254) contact_email: string;
   @IsPhoneNumber() contact_phone: string;
-  @IsString() @IsNotEmpty() @MaxLength(500) address: string;
+  @MultilineText() @IsString() @IsNotEmpty() @MaxLength(500) address: string;
   @IsString() @IsNotEmpty() @MaxLength(100) city: string;
   @IsString() @IsNotEmpty() @MaxLength(100) user_firstname: string;
   @IsString() @IsNotEmpty() @MaxLength(100) user_lastname: string;

@@ -1,6 +1,7 @@
 import { IsIn, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
 import { IsMinorUnits } from '../wallet/is-minor-units.js';
+import { MultilineText } from '../validation/text-policy.js';
 
 /** Asks Pesepay for a payment page; test mode always goes to the simulator. */
 export class InitiatePesepayPaymentRequest {
@@ -8,7 +9,7 @@ export class InitiatePesepayPaymentRequest {
   @IsIn(API_KEY_MODES) mode: ApiKeyMode;
   @Matches(/^[A-Z]{3}$/) currency: string;
   @IsMinorUnits() amount_minor: string;
-  @IsString() @MinLength(1) @MaxLength(200) reason: string;
+  @MultilineText() @IsString() @MinLength(1) @MaxLength(200) reason: string;
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) result_url: string;
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) return_url: string;
 }

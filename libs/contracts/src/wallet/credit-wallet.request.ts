@@ -1,6 +1,7 @@
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
 import { IsMinorUnits } from './is-minor-units.js';
+import { MultilineText } from '../validation/text-policy.js';
 
 export const CREDIT_KINDS = ['topup', 'adjustment'] as const;
 
@@ -17,7 +18,7 @@ export class CreditWalletRequest {
   @IsIn(CREDIT_KINDS) kind: (typeof CREDIT_KINDS)[number];
   /** The payment provider a top-up came through, e.g. pesepay. */
   @ValidateIf((r: CreditWalletRequest) => r.kind === 'topup') @Matches(/^[a-z][a-z0-9_-]{1,30}$/) source?: string;
-  @ValidateIf((r: CreditWalletRequest) => r.kind === 'adjustment') @IsString() @MinLength(3) @MaxLength(500) reason?: string;
+  @ValidateIf((r: CreditWalletRequest) => r.kind === 'adjustment') @MultilineText() @IsString() @MinLength(3) @MaxLength(500) reason?: string;
   @ValidateIf((r: CreditWalletRequest) => r.kind === 'adjustment') @IsString() @MinLength(1) @MaxLength(200) actor?: string;
-  @IsOptional() @IsString() @MaxLength(500) description?: string;
+  @IsOptional() @MultilineText() @IsString() @MaxLength(500) description?: string;
 }

@@ -1,5 +1,6 @@
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsMinorUnits } from './is-minor-units.js';
+import { MultilineText } from '../validation/text-policy.js';
 
 /** Returns a debit's money, at most once and never more than was debited; all of it by default. */
 export class RefundDebitRequest {
@@ -7,5 +8,5 @@ export class RefundDebitRequest {
   @IsUUID() account_id: string;
   @IsString() @MinLength(1) @MaxLength(200) debit_key: string;
   @IsOptional() @IsMinorUnits() amount_minor?: string;
-  @IsOptional() @IsString() @MaxLength(500) reason?: string;
+  @IsOptional() @MultilineText() @IsString() @MaxLength(500) reason?: string;
 }

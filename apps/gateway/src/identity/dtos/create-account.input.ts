@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { type CreateAccountRequest, IsPhoneNumber } from '@airtime/contracts';
+import { MultilineText } from '@airtime/contracts';
 
 /** 000's onboarding fields, in GraphQL's camelCase. */
 @InputType()
@@ -11,7 +12,7 @@ export class CreateAccountInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) contactName: string;
   @Field() @IsEmail() @MaxLength(254) contactEmail: string;
   @Field() @IsPhoneNumber() contactPhone: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(500) address: string;
+  @Field() @MultilineText() @IsString() @IsNotEmpty() @MaxLength(500) address: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(100) city: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(100) userFirstname: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(100) userLastname: string;

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { MultilineText } from '@airtime/contracts';
 
 /** 001's order body, field for field: `{product_id, target, amount, agent_reference, custom_sms?}`. */
 export class CreateOrderBody {
@@ -11,5 +12,5 @@ export class CreateOrderBody {
   @Matches(/^\d{1,12}(\.\d{1,4})?$/, { message: 'amount must be a positive number with at most 4 decimals, e.g. 5 or 5.50' })
   amount: string;
   @IsString() @MinLength(1) @MaxLength(100) @Matches(/^[\x21-\x7E]+$/, { message: 'agent_reference must be printable ASCII without spaces' }) agent_reference: string;
-  @IsOptional() @IsString() @MaxLength(160) custom_sms?: string;
+  @IsOptional() @MultilineText() @IsString() @MaxLength(160) custom_sms?: string;
 }
