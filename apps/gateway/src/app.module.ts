@@ -6,7 +6,7 @@ import { configModule, RpcClient, rpcClientModule } from '@airtime/platform';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GatewayConfig } from './config/gateway.config.js';
-import { graphqlHardening } from './graphql/graphql-hardening.js';
+import { GRAPHQL_PATH, graphqlHardening } from './graphql/graphql-hardening.js';
 import { HealthModule } from './health/health.module.js';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter.js';
 import { HttpValidationPipe } from './http/http-validation.pipe.js';
@@ -30,7 +30,7 @@ export class AppModule {
           driver: ApolloDriver,
           inject: [RpcClient],
           useFactory: (rpc: RpcClient) => ({
-            path: '/graphql',
+            path: GRAPHQL_PATH,
             autoSchemaFile: true,
             sortSchema: true,
             ...graphqlHardening(config),

@@ -51,6 +51,10 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(10) @Max(1_000_000)
   GRAPHQL_MAX_COST: number = 5000;
 
+  /** Tokens (names, punctuation, literals) one GraphQL document may hold, counted while it is parsed. */
+  @IsInt() @Min(100) @Max(1_000_000)
+  GRAPHQL_MAX_TOKENS: number = 1000;
+
   /** Shared counters for rate limits across gateway replicas. */
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:port' })
   REDIS_URL = 'redis://127.0.0.1:6379';

@@ -15,6 +15,7 @@ describe('graphqlHardening', () => {
     const hardened = graphqlHardening(config('production'));
     expect(hardened).toMatchObject({ introspection: false, graphiql: false, includeStacktraceInErrorResponses: false, allowBatchedHttpRequests: false });
     expect(hardened.validationRules.length).toBeGreaterThanOrEqual(3);
+    expect(hardened.parseOptions).toEqual({ maxTokens: 1000 });
   });
 
   it('keeps only public extensions, and hides the message of an error nothing shaped', () => {

@@ -4,6 +4,9 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayConfig } from '../config/gateway.config.js';
 
+/** Where GraphQL is served (queries and mutations over HTTP, subscriptions over WebSocket). */
+export const GRAPHQL_PATH = '/graphql';
+
 /**
  * Development means NODE_ENV=development said out loud: an unset NODE_ENV is production, whatever
  * default the config class gives it, so a forgotten setting never opens the schema to the internet.
@@ -29,6 +32,10 @@ export function graphqlHardening(config: GatewayConfig) {
     maxAliases: { n: config.GRAPHQL_MAX_ALIASES, allowList: [] },
     costLimit: { maxCost: config.GRAPHQL_MAX_COST },
     blockFieldSuggestion: { enabled: !development },
+    // armor's token limit re-parses the document in a plugin hook, where a plain syntax error becomes
+    // an unexpected error and a 500; graphql-js counts tokens in Apollo's own parse (parseOptions
+    // below), so a broken or oversized document is a 400 GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
   }).protect();
   return {
     introspection: development,
@@ -36,6 +43,7 @@ export function graphqlHardening(config: GatewayConfig) {
     // graphql-armor's declarations name @apollo/server's CommonJS types; the plugins are the same objects.
     plugins: armor.plugins as unknown as ApolloServerPlugin[],
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

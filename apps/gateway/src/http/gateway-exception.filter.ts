@@ -1,8 +1,9 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { PlatformError } from '@airtime/platform';
+import { GRAPHQL_PATH } from '../graphql/graphql-hardening.js';
 import { type ErrorResponse, httpStatusOf } from './error-response.js';
 
 /**
@@ -28,6 +29,12 @@ export class GatewayExceptionFilter implements ExceptionFilter {
     }
     const response = host.switchToHttp().getResponse<Response>();
     if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));
+    // A GraphQL request refused before Apollo saw it (malformed JSON, too large, a rate limit) still
+    // answers as GraphQL does, so a GraphQL client reads the code where it reads every other one.
+    if (host.switchToHttp().getRequest<Request>().path === GRAPHQL_PATH) {
+      response.status(status).json({ errors: [{ message: body.message, extensions: { code: body.code, ...(body.data ? { details: body.data } : {}), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) } }] });
+      return undefined;
+    }
     response.status(status).json(body);
     return undefined;
   }

@@ -58,6 +58,11 @@ describe('rawTextProblems', () => {
     });
   });
 
+  it('refuses the names that reach a prototype instead of a field, at any depth', () => {
+    const body = JSON.parse('{"url":"https://x.test","constructor":"x","a":{"__proto__":{"admin":true},"prototype":1}}');
+    expect(Object.keys(rawTextProblems(body, 'body').problems).sort()).toEqual(['a.__proto__', 'a.prototype', 'constructor']);
+  });
+
   it('refuses input nested deeper than the limit without recursing (no stack overflow at any depth)', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < 100_000; i++) deep = [deep];

@@ -43,10 +43,22 @@ export function textProblem(value: string, kind: TextKind): string | undefined {
   return undefined;
 }
 
+// Names that reach an object's prototype rather than a field of it (prototype pollution), and that a
+// class-validator whitelist does not see as unknown fields.
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Input nested deeper than this is refused before anything recurses into it (a stack is finite). */
 export const MAX_INPUT_DEPTH = 32;
 
 export type TextProblems = Record<string, string[]>;
+
+/**
+ * An empty problem list keyed by field name. It has no prototype, because the field names are the
+ * client's: `constructor` or `__proto__` must be plain keys here.
+ */
+export function noProblems(): TextProblems {
+  return Object.create(null) as TextProblems;
+}
 
 /**
  * Every string and every key anywhere in raw input (a parsed body, a query, a message payload), held
@@ -55,7 +67,7 @@ export type TextProblems = Record<string, string[]>;
  * validationDetails writes them (`items.0.msisdn`).
  */
 export function rawTextProblems(value: unknown, field: string): { problems: TextProblems; tooDeep: boolean } {
-  const problems: TextProblems = {};
+  const problems = noProblems();
   let tooDeep = false;
   const add = (at: string, problem: string) => (problems[at || field] ??= []).push(at ? `${at} ${problem}` : `${field} ${problem}`);
   if (typeof value === 'string') {
@@ -82,6 +94,7 @@ export function rawTextProblems(value: unknown, field: string): { problems: Text
       const keyProblem = textProblem(key, 'single-line');
       const at = path ? `${path}.${printable(key)}` : printable(key);
       if (keyProblem) add(at, `(a field name) ${keyProblem}`);
+      else if (RESERVED_KEYS.has(key)) add(at, 'is not a field any request takes');
       stack.push({ value: child, path: at, depth: depth + 1 });
     }
   }
@@ -94,7 +107,7 @@ export function rawTextProblems(value: unknown, field: string): { problems: Text
  * inside a request (an upstream's callback body) have no declared fields and keep the raw rule.
  */
 export function declaredTextProblems(instance: unknown, field = ''): TextProblems {
-  const problems: TextProblems = {};
+  const problems = noProblems();
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: instance, path: field, depth: 0 }];
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;

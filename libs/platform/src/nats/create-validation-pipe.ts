@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { declaredTextProblems, rawTextProblems, type TextProblems, validationDetails } from '@airtime/contracts';
+import { declaredTextProblems, noProblems, rawTextProblems, type TextProblems, validationDetails } from '@airtime/contracts';
 import { PlatformError } from '../errors/platform-error.js';
 
 /**
@@ -60,7 +60,7 @@ function invalid(fields: TextProblems): PlatformError {
 }
 
 function merge(a: TextProblems, b: TextProblems): TextProblems {
-  const out: TextProblems = { ...a };
+  const out = Object.assign(noProblems(), a);
   for (const [field, problems] of Object.entries(b)) out[field] = [...new Set([...(out[field] ?? []), ...problems])];
   return out;
 }
