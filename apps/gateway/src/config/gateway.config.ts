@@ -1,5 +1,5 @@
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
-import { ServiceConfig } from '@airtime/platform';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { RequiredOutside, ServiceConfig } from '@airtime/platform';
 
 export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(0) @Max(65_535)
@@ -10,7 +10,7 @@ export class GatewayConfig extends ServiceConfig {
   DATABASE_URL: string;
 
   /** Verifies the JWTs identity signs; only development may omit it. */
-  @ValidateIf((c: GatewayConfig) => c.NODE_ENV !== 'development' || c.JWT_SECRET !== undefined)
+  @RequiredOutside('development')
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
 

@@ -1,10 +1,10 @@
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { normalizePhone } from '@airtime/phone';
-import { DatabaseServiceConfig } from '@airtime/platform';
+import { DatabaseServiceConfig, RequiredOutside } from '@airtime/platform';
 
 export class IdentityConfig extends DatabaseServiceConfig {
   /** Shared with the gateway, which verifies what identity signs. Only development may omit it. */
-  @ValidateIf((c: IdentityConfig) => c.NODE_ENV !== 'development' || c.JWT_SECRET !== undefined)
+  @RequiredOutside('development')
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
 

@@ -1,10 +1,10 @@
 import { Equals, IsBoolean, IsInt, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { DatabaseServiceConfig } from '@airtime/platform';
+import { DatabaseServiceConfig, RequiredOutside } from '@airtime/platform';
 
 export class NotificationsConfig extends DatabaseServiceConfig {
   /** Encrypts webhook secrets at rest (they must be usable to sign, so they cannot be hashed). */
-  @ValidateIf((c: NotificationsConfig) => c.NODE_ENV !== 'development' || c.WEBHOOK_SECRET_KEY !== undefined)
+  @RequiredOutside('development')
   @IsString() @MinLength(32, { message: 'WEBHOOK_SECRET_KEY must be at least 32 characters' })
   WEBHOOK_SECRET_KEY: string;
 

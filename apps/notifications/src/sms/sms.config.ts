@@ -1,6 +1,6 @@
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateBy } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
-import { RequiredInProduction } from '@airtime/platform';
+import { RequiredOutside } from '@airtime/platform';
 
 /**
  * Africa's Talking SMS (the simulator by default). Test-mode SMS (a test key's custom_sms) go only to
@@ -8,13 +8,13 @@ import { RequiredInProduction } from '@airtime/platform';
  * real messages.
  */
 export class SmsConfig {
-  @RequiredInProduction() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @RequiredOutside('development', 'test') @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SMS_API_BASE_URL = 'http://127.0.0.1:4010/africastalking';
 
   @IsString() @MinLength(1)
   SMS_USERNAME = 'sandbox';
 
-  @ValidateIf((c: SmsConfig) => process.env['NODE_ENV'] !== 'development' || c.SMS_API_KEY !== undefined)
+  @RequiredOutside('development')
   @IsString() @MinLength(8)
   SMS_API_KEY: string;
 
@@ -29,7 +29,7 @@ export class SmsConfig {
   SMS_MAX_ATTEMPTS: number = 8;
 
   /** Africa's Talking's sandbox host is api.sandbox.africastalking.com; by default the simulator's sandbox path. */
-  @RequiredInProduction() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @RequiredOutside('development', 'test') @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   @ValidateBy({
     name: 'notTheLiveSmsApi',
     validator: {

@@ -22,7 +22,7 @@ const runs = Number(process.env['FUZZ_RUNS'] ?? 400);
 let platform: RunningPlatform;
 beforeAll(async () => {
   platform = await ownPlatform({ label: 'fuzz' });
-}, 120_000);
+}, Number(process.env['E2E_STARTUP_TIMEOUT_MS'] ?? 60_000) + 60_000);
 afterAll(() => platform?.stopAll(), 60_000);
 
 /** Row counts of every table that holds money, orders, accounts, keys and messages, and the wallets' total. */

@@ -1,6 +1,6 @@
-import { IsDefined, IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
-import { DatabaseServiceConfig, RequiredInProduction } from '@airtime/platform';
+import { DatabaseServiceConfig, RequiredOutside } from '@airtime/platform';
 import type { PesepayEndpoint } from '../pesepay/pesepay-endpoint.js';
 import { DEFAULT_UPSTREAM_MAX_BODY_BYTES } from '../recharge/upstream-http.js';
 
@@ -11,8 +11,6 @@ const INTEGRATION_KEY_MESSAGE = (name: string) => `${name} must be 1 to 200 visi
 /** AES-256 takes 32 bytes; Pesepay uses the key's UTF-8 bytes, so 32 ASCII characters. */
 const ENCRYPTION_KEY = /^[\x20-\x7E]{32}$/;
 const ENCRYPTION_KEY_MESSAGE = (name: string) => `${name} must be exactly 32 ASCII characters`;
-const requiredOutsideDevelopment = (name: keyof ProviderAdaptersConfig) => (c: ProviderAdaptersConfig) =>
-  c.NODE_ENV !== 'development' || c[name] !== undefined;
 
 /** The simulator's own development keys (apps/provider-sim), so that `npm start` works untouched. */
 const DEVELOPMENT_INTEGRATION_KEY = 'sim-pesepay-integration-key-0001';
@@ -20,22 +18,20 @@ const DEVELOPMENT_ENCRYPTION_KEY = 'sim-pesepay-encryption-key-00001';
 
 export class ProviderAdaptersConfig extends DatabaseServiceConfig {
   /** Pesepay's API for live keys. */
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   PESEPAY_BASE_URL = 'http://127.0.0.1:4010/pesepay/api/payments-engine';
 
   /** Pesepay's API for test keys: the simulator or Pesepay's sandbox, so that sandbox traffic never moves money. */
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   PESEPAY_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/pesepay/api/payments-engine';
 
   /** Sent bare as `authorization`. Only development may omit it (and then uses the simulator's). */
-  @ValidateIf(requiredOutsideDevelopment('PESEPAY_INTEGRATION_KEY'))
-  @IsDefined({ message: 'PESEPAY_INTEGRATION_KEY is required outside development' })
+  @RequiredOutside('development')
   @Matches(INTEGRATION_KEY, { message: INTEGRATION_KEY_MESSAGE('PESEPAY_INTEGRATION_KEY') })
   PESEPAY_INTEGRATION_KEY?: string;
 
   /** Encrypts requests and decrypts answers and callbacks. Only development may omit it. */
-  @ValidateIf(requiredOutsideDevelopment('PESEPAY_ENCRYPTION_KEY'))
-  @IsDefined({ message: 'PESEPAY_ENCRYPTION_KEY is required outside development' })
+  @RequiredOutside('development')
   @Matches(ENCRYPTION_KEY, { message: ENCRYPTION_KEY_MESSAGE('PESEPAY_ENCRYPTION_KEY') })
   PESEPAY_ENCRYPTION_KEY?: string;
 

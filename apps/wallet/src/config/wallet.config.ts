@@ -1,5 +1,5 @@
 import { IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
-import { DatabaseServiceConfig, RequiredInProduction } from '@airtime/platform';
+import { DatabaseServiceConfig, RequiredOutside } from '@airtime/platform';
 
 export class WalletConfig extends DatabaseServiceConfig {
   /** The currencies wallets may hold; each must be known to @airtime/money. */
@@ -11,7 +11,7 @@ export class WalletConfig extends DatabaseServiceConfig {
   WALLET_MAX_TRANSFER_MINOR = '100000000000';
 
   /** Where Pesepay sends its result callbacks and the payer's browser: the gateway, as the world sees it. */
-  @RequiredInProduction() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @RequiredOutside('development', 'test') @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
 
   /** How long a top-up waits for its payment before it is closed as expired. */

@@ -1,5 +1,5 @@
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
-import { RequiredInProduction } from './required-in-production.js';
+import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { RequiredOutside } from './required-setting.js';
 import { ConfigError, loadConfig } from './load-config.js';
 import { DatabaseServiceConfig } from './service-config.js';
 
@@ -7,8 +7,18 @@ class ExampleConfig extends DatabaseServiceConfig {
   @IsInt() @Min(1) @Max(10)
   RETRIES: number = 3;
 
-  @RequiredInProduction() @IsUrl({ require_tld: false })
+  @RequiredOutside('development', 'test') @IsUrl({ require_tld: false })
   UPSTREAM_URL = 'http://127.0.0.1:4010/sim';
+}
+
+class SigningConfig extends DatabaseServiceConfig {
+  /** No default: a signing secret only development may go without. */
+  @RequiredOutside('development') @IsString() @MinLength(32)
+  SIGNING_SECRET?: string;
+
+  /** No default either, but a simulator's key stands in outside production. */
+  @RequiredOutside('development', 'test') @IsString() @MinLength(8)
+  UPSTREAM_KEY?: string;
 }
 
 describe('loadConfig', () => {
@@ -46,5 +56,22 @@ describe('loadConfig', () => {
     const problems = (error as ConfigError).problems.map((p) => p.split(':')[0]).sort();
     expect(problems).toEqual(['DATABASE_URL', 'NATS_SUBJECT_PREFIX', 'NATS_URL', 'RETRIES']);
     expect((error as Error).message).toContain('DATABASE_URL must be a postgres:// URL');
+  });
+
+  it('holds each required setting to where it may be left out, and checks a given value wherever it is given', () => {
+    const problemsIn = (env: Record<string, string>) => {
+      try {
+        loadConfig(SigningConfig, { ...base, ...env });
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problemsIn({ NODE_ENV: 'development' })).toEqual([]);
+    expect(problemsIn({ NODE_ENV: 'test' })).toEqual([expect.stringMatching(/^SIGNING_SECRET: SIGNING_SECRET is required outside development/)]);
+    expect(problemsIn({ NODE_ENV: 'production' }).map((p) => p.split(':')[0])).toEqual(['SIGNING_SECRET', 'UPSTREAM_KEY']);
+    expect(problemsIn({ NODE_ENV: 'production' })[1]).toMatch(/UPSTREAM_KEY is required in production/);
+    expect(problemsIn({ NODE_ENV: 'development', SIGNING_SECRET: 'short', UPSTREAM_KEY: 'k' }).map((p) => p.split(':')[0])).toEqual(['SIGNING_SECRET', 'UPSTREAM_KEY']);
+    expect(problemsIn({ NODE_ENV: 'production', SIGNING_SECRET: 's'.repeat(32), UPSTREAM_KEY: 'upstream-key' })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { missingInProduction } from './required-in-production.js';
+import { missingRequiredSettings } from './required-setting.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -19,8 +19,8 @@ export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.Proce
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
   const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? { invalid: 'is invalid' }).join('; ')}`);
   const invalid = new Set(errors.map((e) => e.property));
-  for (const name of missingInProduction(config, env)) {
-    if (!invalid.has(name)) problems.push(`${name}: ${name} is required in production (its default is for development and tests only)`);
+  for (const { name, problem } of missingRequiredSettings(config, env)) {
+    if (!invalid.has(name)) problems.push(`${name}: ${problem}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

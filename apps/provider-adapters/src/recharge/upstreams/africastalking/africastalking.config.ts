@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
-import { RequiredInProduction } from '@airtime/platform';
+import { RequiredOutside } from '@airtime/platform';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 /** What the simulator's default callback URL carries (libs/simulators), so that `npm start` works untouched. */
@@ -12,14 +12,14 @@ export class AfricasTalkingConfig {
   NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   /** /airtime/... is appended. */
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   AFRICASTALKING_BASE_URL = 'http://127.0.0.1:4010/africastalking';
 
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   AFRICASTALKING_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/africastalking';
 
   /** Africa's Talking's `apiKey`; required in production, the simulator's otherwise. Never logged. */
-  @ValidateIf((c: AfricasTalkingConfig) => c.NODE_ENV === 'production' || c.AFRICASTALKING_API_KEY !== undefined)
+  @RequiredOutside('development', 'test')
   @IsString() @MinLength(8)
   AFRICASTALKING_API_KEY: string;
 
@@ -31,7 +31,7 @@ export class AfricasTalkingConfig {
    * secret in the callback URL we register (`…/callbacks/africastalking[/validation]?token=<secret>`).
    * Required in production (at least 32 characters); the simulator's otherwise. Never logged.
    */
-  @ValidateIf((c: AfricasTalkingConfig) => c.NODE_ENV === 'production' || c.AFRICASTALKING_CALLBACK_SECRET !== undefined)
+  @RequiredOutside('development', 'test')
   @IsString() @MinLength(32, { message: 'AFRICASTALKING_CALLBACK_SECRET must be at least 32 characters' })
   AFRICASTALKING_CALLBACK_SECRET: string;
 

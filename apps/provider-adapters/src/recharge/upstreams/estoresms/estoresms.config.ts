@@ -1,6 +1,6 @@
-import { IsDefined, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
-import { RequiredInProduction } from '@airtime/platform';
+import { RequiredOutside } from '@airtime/platform';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 /** Hashed into every request, so visible ASCII only. */
@@ -18,7 +18,6 @@ export const ESTORESMS_SIMULATOR_ACCOUNT = { username: 'simuser', email: 'sim@ex
  * Development and test (the Jest suites and the end-to-end platform, NODE_ENV=test) talk to the
  * simulator, and fall back to its development account.
  */
-const requiredInProduction = (name: keyof EstoresmsConfig) => (c: EstoresmsConfig) => c.NODE_ENV === 'production' || c[name] !== undefined;
 
 /** One eStoreSMS account: where it is and how its requests are signed. */
 export interface EstoresmsEndpoint {
@@ -34,28 +33,25 @@ export class EstoresmsConfig {
   NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   /** eStoreSMS for live keys (https://estoresms.com in production). */
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   ESTORESMS_BASE_URL = 'http://127.0.0.1:4010/estoresms';
 
   /** For test keys: eStoreSMS has no sandbox, so the simulator; sandbox traffic never buys a PIN. */
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   ESTORESMS_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/estoresms';
 
   /** The account's username. Never logged. */
-  @ValidateIf(requiredInProduction('ESTORESMS_USERNAME'))
-  @IsDefined({ message: 'ESTORESMS_USERNAME is required in production' })
+  @RequiredOutside('development', 'test')
   @Matches(CREDENTIAL, { message: CREDENTIAL_MESSAGE('ESTORESMS_USERNAME') })
   ESTORESMS_USERNAME?: string;
 
   /** The account's email address, part of every hash. Never logged. */
-  @ValidateIf(requiredInProduction('ESTORESMS_EMAIL'))
-  @IsDefined({ message: 'ESTORESMS_EMAIL is required in production' })
+  @RequiredOutside('development', 'test')
   @Matches(CREDENTIAL, { message: CREDENTIAL_MESSAGE('ESTORESMS_EMAIL') })
   ESTORESMS_EMAIL?: string;
 
   /** The Airtime/Data API token from eStoreSMS's settings page, part of every hash. Never logged. */
-  @ValidateIf(requiredInProduction('ESTORESMS_TOKEN'))
-  @IsDefined({ message: 'ESTORESMS_TOKEN is required in production' })
+  @RequiredOutside('development', 'test')
   @Matches(CREDENTIAL, { message: CREDENTIAL_MESSAGE('ESTORESMS_TOKEN') })
   ESTORESMS_TOKEN?: string;
 
@@ -70,7 +66,7 @@ export class EstoresmsConfig {
   ESTORESMS_SANDBOX_TOKEN?: string;
 
   /** Sent as each request's `callback`: the gateway's POST /callbacks/estoresms, as eStoreSMS reaches it. */
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   ESTORESMS_CALLBACK_URL = 'http://127.0.0.1:3000/callbacks/estoresms';
 
   /** `pinMessage` when the order carries no message (eStoreSMS keeps 20 characters). */

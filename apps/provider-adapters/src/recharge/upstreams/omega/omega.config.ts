@@ -1,6 +1,6 @@
-import { IsDefined, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
-import { RequiredInProduction } from '@airtime/platform';
+import { RequiredOutside } from '@airtime/platform';
 import { normalizePhone } from '@airtime/phone';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -18,7 +18,6 @@ export const OMEGA_SIMULATOR_ACCOUNT = { phone: '263770000000', pin: '4321' } as
  * Development and test (the Jest suites and the end-to-end platform run NODE_ENV=test without Omega
  * credentials) talk to the simulator and fall back to its account.
  */
-const requiredInProduction = (name: keyof OmegaConfig) => (c: OmegaConfig) => c.NODE_ENV === 'production' || c[name] !== undefined;
 
 /** One Omega account: where it is and how it logs in. Never logged. */
 export interface OmegaEndpoint {
@@ -34,22 +33,20 @@ export class OmegaConfig {
   NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   /** Omega for live keys (000: http://api.omega.sendai.co.zw). */
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   OMEGA_BASE_URL = 'http://127.0.0.1:4010/omega';
 
   /** For test keys: the simulator (or an Omega sandbox), so that sandbox traffic never moves money. */
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   OMEGA_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/omega';
 
   /** The phone of our user at Omega, for PIN authentication. Never logged. */
-  @ValidateIf(requiredInProduction('OMEGA_PHONE'))
-  @IsDefined({ message: 'OMEGA_PHONE is required in production' })
+  @RequiredOutside('development', 'test')
   @Matches(PHONE, { message: PHONE_MESSAGE('OMEGA_PHONE') })
   OMEGA_PHONE?: string;
 
   /** Its PIN. Never logged. */
-  @ValidateIf(requiredInProduction('OMEGA_PIN'))
-  @IsDefined({ message: 'OMEGA_PIN is required in production' })
+  @RequiredOutside('development', 'test')
   @Matches(PIN, { message: PIN_MESSAGE('OMEGA_PIN') })
   OMEGA_PIN?: string;
 

@@ -1,6 +1,6 @@
-import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
-import { RequiredInProduction } from '@airtime/platform';
+import { RequiredOutside } from '@airtime/platform';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
@@ -10,14 +10,14 @@ export class TutiConfig {
   NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   /** `$GATEWAY_URL` of seed 004; /ext/airtime is appended. */
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   TUTI_BASE_URL = 'http://127.0.0.1:4010/tuti';
 
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   TUTI_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/tuti';
 
   /** The API-KEY header; required in production, the simulator's otherwise. Never logged. */
-  @ValidateIf((c: TutiConfig) => c.NODE_ENV === 'production' || c.TUTI_API_KEY !== undefined)
+  @RequiredOutside('development', 'test')
   @IsString() @MinLength(8)
   TUTI_API_KEY: string;
 

@@ -1,6 +1,6 @@
-import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import type { ApiKeyMode } from '@airtime/contracts';
-import { RequiredInProduction } from '@airtime/platform';
+import { RequiredOutside } from '@airtime/platform';
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
@@ -9,15 +9,15 @@ export class ZesaConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   ZESA_BASE_URL = 'http://127.0.0.1:4010/zesa';
 
   /** Test keys always buy from the simulator, so sandbox traffic never buys real electricity. */
-  @RequiredInProduction() @IsUrl(URL_OPTIONS)
+  @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
   ZESA_SANDBOX_BASE_URL = 'http://127.0.0.1:4010/zesa';
 
   /** Required in production; development and test use the simulator's key. Never logged. */
-  @ValidateIf((c: ZesaConfig) => c.NODE_ENV === 'production' || c.ZESA_API_KEY !== undefined)
+  @RequiredOutside('development', 'test')
   @IsString() @MinLength(8)
   ZESA_API_KEY: string;
 
