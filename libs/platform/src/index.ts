@@ -1,6 +1,7 @@
 export * from './config/load-config.js';
 export * from './config/service-config.js';
 export * from './config/required-setting.js';
+export * from './config/upstream-config.js';
 export * from './logging/request-context.js';
 export * from './logging/json-logger.js';
 export * from './errors/platform-error.js';
