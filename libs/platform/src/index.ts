@@ -21,3 +21,5 @@ export * from './nats/rpc-client.module.js';
 export * from './database/rows.js';
 export * from './nats/open-stream-consumer.js';
 export * from './nats/outbox-relay.js';
+export * from './scheduling/scheduled-job.js';
+export * from './nats/outbox-publisher.js';
