@@ -1,14 +1,34 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { configModule } from '@airtime/platform';
-import { AfricasTalkingSimulatorModule, EstoresmsSimulatorModule, OmegaSimulatorModule, TutiSimulatorModule, ZesaSimulatorModule } from '@airtime/simulators';
-import { ProviderSimConfig } from './config/provider-sim.config.js';
-import { PesepayModule } from './pesepay/pesepay.module.js';
-import { SmsModule } from './sms/sms.module.js';
+import {
+  AfricasTalkingSimulatorModule,
+  EstoresmsSimulatorModule,
+  OmegaSimulatorModule,
+  PesepaySimulatorModule,
+  SmsSimulatorModule,
+  TutiSimulatorModule,
+  ZesaSimulatorModule,
+} from '@airtime/simulators';
+import type { ProviderSimConfig } from './config/provider-sim.config.js';
 
-/** The upstream simulators (one per provider, on its own path prefix) and the SMS inbox. */
+/** Hosts the upstream simulators of libs/simulators (one per provider, on its own path prefix) and the SMS inbox. */
 @Module({})
 export class AppModule {
   static register(config: ProviderSimConfig): DynamicModule {
-    return { module: AppModule, imports: [configModule(ProviderSimConfig, config), SmsModule.register({ serveInbox: config.NODE_ENV !== 'production' }), PesepayModule, OmegaSimulatorModule, EstoresmsSimulatorModule, ZesaSimulatorModule, TutiSimulatorModule, AfricasTalkingSimulatorModule] };
+    return {
+      module: AppModule,
+      imports: [
+        SmsSimulatorModule.register({ serveInbox: config.NODE_ENV !== 'production', inboxSize: config.SMS_INBOX_SIZE }),
+        PesepaySimulatorModule.register({
+          integrationKey: config.PESEPAY_INTEGRATION_KEY,
+          encryptionKey: config.PESEPAY_ENCRYPTION_KEY,
+          publicUrl: config.SIM_PUBLIC_URL,
+        }),
+        OmegaSimulatorModule,
+        EstoresmsSimulatorModule,
+        ZesaSimulatorModule,
+        TutiSimulatorModule,
+        AfricasTalkingSimulatorModule,
+      ],
+    };
   }
 }

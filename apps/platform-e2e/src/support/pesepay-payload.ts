@@ -1,8 +1,7 @@
-import { createCipheriv } from 'node:crypto';
+import { encryptPesepayPayload } from '@airtime/upstreams';
 import { e2eState } from './e2e-state.js';
 
-/** Encrypts a callback body as Pesepay does (AES-256-CBC, IV = the key's first 16 characters). */
+/** Encrypts a callback body as Pesepay does, under the platform's sandbox key unless told another. */
 export function pesepayPayload(body: object, key = e2eState().pesepayEncryptionKey): string {
-  const cipher = createCipheriv('aes-256-cbc', Buffer.from(key, 'utf8'), Buffer.from(key.slice(0, 16), 'utf8'));
-  return Buffer.concat([cipher.update(JSON.stringify(body), 'utf8'), cipher.final()]).toString('base64');
+  return encryptPesepayPayload(body, key);
 }

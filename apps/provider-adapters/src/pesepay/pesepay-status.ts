@@ -1,7 +1,8 @@
 import type { PesepayPaymentStatus } from '@airtime/contracts';
+import type { PesepayTransactionStatus } from '@airtime/upstreams';
 
 /** Pesepay's transactionStatus values whose meaning we know, reduced to what a top-up needs. */
-const STATUS_OF: Record<string, PesepayPaymentStatus> = {
+const STATUS_OF: Record<PesepayTransactionStatus, PesepayPaymentStatus> = {
   SUCCESS: 'paid',
   FAILED: 'failed',
   DECLINED: 'failed',
@@ -20,5 +21,5 @@ export function isKnownPesepayStatus(transactionStatus: string): boolean {
  * given up on because of a word we cannot read.
  */
 export function paymentStatusOf(transactionStatus: string): PesepayPaymentStatus {
-  return isKnownPesepayStatus(transactionStatus) ? (STATUS_OF[transactionStatus] as PesepayPaymentStatus) : 'pending';
+  return isKnownPesepayStatus(transactionStatus) ? STATUS_OF[transactionStatus as PesepayTransactionStatus] : 'pending';
 }

@@ -8,10 +8,10 @@ import {
   type PesepayPaymentView,
 } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
+import { decryptPesepayPayload, encryptPesepayPayload, type PesepayEncryptedBody, type PesepayPaymentRequest } from '@airtime/upstreams';
 import { ProviderAdaptersConfig } from '../config/provider-adapters.config.js';
 import { upstreamHttp } from '../recharge/upstream-http.js';
 import { toPesepayAmount } from './pesepay-amount.js';
-import { decryptPesepayPayload, encryptPesepayPayload } from './pesepay-cipher.js';
 import type { PesepayEndpoint } from './pesepay-endpoint.js';
 import { isKnownPesepayStatus } from './pesepay-status.js';
 import { readPesepayTransaction } from './read-pesepay-transaction.js';
@@ -28,7 +28,7 @@ export class PesepayService {
 
   async initiate(request: InitiatePesepayPaymentRequest): Promise<PesepayPaymentView> {
     const endpoint = this.config.pesepay(request.mode);
-    const body = {
+    const body: PesepayPaymentRequest = {
       amountDetails: { amount: toPesepayAmount(request.amount_minor, request.currency), currencyCode: request.currency },
       reasonForPayment: request.reason,
       resultUrl: request.result_url,
@@ -74,7 +74,7 @@ export class PesepayService {
   }
 
   /** One call: the decrypted answer, or the PlatformError saying why there is none. */
-  private async call(endpoint: PesepayEndpoint, operation: string, method: 'GET' | 'POST', path: string, body?: object): Promise<unknown> {
+  private async call(endpoint: PesepayEndpoint, operation: string, method: 'GET' | 'POST', path: string, body?: PesepayPaymentRequest): Promise<unknown> {
     const timeoutMs = this.config.PESEPAY_TIMEOUT_MS;
     const answer = await upstreamHttp(`${endpoint.baseUrl.replace(/\/+$/, '')}/${path}`, {
       method,
@@ -83,7 +83,7 @@ export class PesepayService {
         accept: 'application/json',
         ...(body ? { 'content-type': 'application/json' } : {}),
       },
-      body: body ? JSON.stringify({ payload: encryptPesepayPayload(body, endpoint.encryptionKey) }) : undefined,
+      body: body ? JSON.stringify({ payload: encryptPesepayPayload(body, endpoint.encryptionKey) } satisfies PesepayEncryptedBody) : undefined,
       timeoutMs,
     });
     const failure = (code: 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_ERROR', message: string) => {

@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { CallbackSender } from '../callbacks/callback-sender.js';
 import { behaviourOf, type TestNumberBehaviour } from '../test-number-behaviour.js';
 import { simulatorTiming } from '../simulator-timing.js';
 
@@ -30,7 +31,7 @@ const money = (currency: string, value: number) => `${currency} ${value.toFixed(
  */
 @Injectable()
 export class AfricasTalkingSimulatorService {
-  private readonly logger = new Logger('AfricasTalkingSimulator');
+  private readonly callbacks = new CallbackSender<{ requestId: string }>('AfricasTalkingSimulator');
   private readonly sends = new Map<string, AtResponse>();
   private readonly timing = simulatorTiming();
 
@@ -83,7 +84,6 @@ export class AfricasTalkingSimulatorService {
       discount: recipient.discount,
       value: recipient.amount,
     };
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) })
-      .catch((error: Error) => this.logger.warn(`status callback for ${recipient.requestId} not delivered: ${error.message}`));
+    void this.callbacks.deliver(url, { json: body }, { requestId: recipient.requestId });
   }
 }

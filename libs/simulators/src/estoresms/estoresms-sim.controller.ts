@@ -1,20 +1,16 @@
 import { Body, Controller, Get, HttpCode, HttpException, Param, Post, Query } from '@nestjs/common';
-import { ESTORESMS_STATUSES, type EstoresmsStatus } from './estoresms-api.js';
-import { EstoresmsCallbacks, type SentEstoresmsCallback } from './estoresms-callbacks.js';
-import { EstoresmsSimService } from './estoresms-sim.service.js';
+import { ESTORESMS_STATUSES, type EstoresmsStatus } from '@airtime/upstreams';
+import { EstoresmsSimService, type SentEstoresmsCallback } from './estoresms-sim.service.js';
 
 /** For tests and people, not part of eStoreSMS's API: what the simulator sent, and statuses set by hand. */
 @Controller('estoresms/sim')
 export class EstoresmsSimController {
-  constructor(
-    private readonly estoresms: EstoresmsSimService,
-    private readonly callbacks: EstoresmsCallbacks,
-  ) {}
+  constructor(private readonly estoresms: EstoresmsSimService) {}
 
   /** Callbacks sent, newest first, optionally for one transaction. */
   @Get('callbacks')
   callbacksSent(@Query('transaction_id') transactionId?: string): SentEstoresmsCallback[] {
-    return this.callbacks.list(typeof transactionId === 'string' && transactionId !== '' ? transactionId : undefined);
+    return this.estoresms.callbacks.list({ transaction_id: typeof transactionId === 'string' && transactionId !== '' ? transactionId : undefined });
   }
 
   /**

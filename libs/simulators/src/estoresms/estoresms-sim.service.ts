@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { behaviourOf, type TestNumberBehaviour } from '../test-number-behaviour.js';
 import {
   ESTORESMS_MAX_NAIRA,
   ESTORESMS_MIN_NAIRA,
@@ -15,9 +14,23 @@ import {
   isEstoresmsNetwork,
   localNigerianMobile,
   networkOfMobile,
-} from './estoresms-api.js';
-import { EstoresmsCallbacks } from './estoresms-callbacks.js';
+} from '@airtime/upstreams';
+import { CallbackSender, type SentCallback } from '../callbacks/callback-sender.js';
+import { behaviourOf, type TestNumberBehaviour } from '../test-number-behaviour.js';
 import type { EstoresmsSimSettings } from './estoresms-sim-settings.js';
+
+/**
+ * eStoreSMS POSTs `transaction_id`, `reference` and `status` to the request's `callback` URL when a
+ * transaction's status changes. The document shows them as PHP's `$_POST` (`[transaction_id] => …`),
+ * which is what a form-encoded POST fills, so that is how they are sent.
+ */
+export interface EstoresmsCallbackFields {
+  transaction_id: string;
+  reference: string;
+  status: EstoresmsStatus;
+}
+
+export type SentEstoresmsCallback = SentCallback<EstoresmsCallbackFields>;
 
 /** Injection token of the simulator's settings (read from the environment when the module starts). */
 export const ESTORESMS_SIM_SETTINGS = Symbol('ESTORESMS_SIM_SETTINGS');
@@ -67,11 +80,9 @@ export class EstoresmsSimService implements OnModuleDestroy {
   private readonly timers = new Set<NodeJS.Timeout>();
   private balanceKobo: bigint;
   private nextSerial = 375_919;
+  readonly callbacks = new CallbackSender<EstoresmsCallbackFields>('EstoresmsSimulator');
 
-  constructor(
-    @Inject(ESTORESMS_SIM_SETTINGS) private readonly settings: EstoresmsSimSettings,
-    private readonly callbacks: EstoresmsCallbacks,
-  ) {
+  constructor(@Inject(ESTORESMS_SIM_SETTINGS) private readonly settings: EstoresmsSimSettings) {
     this.balanceKobo = BigInt(settings.balanceKobo);
   }
 
@@ -192,7 +203,8 @@ export class EstoresmsSimService implements OnModuleDestroy {
       transaction.charged = false;
     }
     if (transaction.callback) {
-      await this.callbacks.deliver(transaction.callback, { transaction_id: transaction.transaction_id, reference: transaction.ref, status });
+      const fields = { transaction_id: transaction.transaction_id, reference: transaction.ref, status };
+      await this.callbacks.deliver(transaction.callback, { form: { ...fields } }, fields);
     }
   }
 

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { EstoresmsCallbacks } from './estoresms-callbacks.js';
 import { estoresmsSimSettings } from './estoresms-sim-settings.js';
 import { EstoresmsSimController } from './estoresms-sim.controller.js';
 import { ESTORESMS_SIM_SETTINGS, EstoresmsSimService } from './estoresms-sim.service.js';
@@ -12,7 +11,7 @@ import { EstoresmsController } from './estoresms.controller.js';
  */
 @Module({
   controllers: [EstoresmsController, EstoresmsSimController],
-  providers: [EstoresmsSimService, EstoresmsCallbacks, { provide: ESTORESMS_SIM_SETTINGS, useFactory: () => estoresmsSimSettings(process.env) }],
+  providers: [EstoresmsSimService, { provide: ESTORESMS_SIM_SETTINGS, useFactory: () => estoresmsSimSettings(process.env) }],
   exports: [EstoresmsSimService],
 })
 export class EstoresmsSimulatorModule {}

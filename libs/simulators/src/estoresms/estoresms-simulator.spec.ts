@@ -1,46 +1,20 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { estoresmsHash } from './estoresms-api.js';
-import type { SentEstoresmsCallback } from './estoresms-callbacks.js';
+import { estoresmsHash } from '@airtime/upstreams';
+import { CallbackReceiver } from '../testing/callback-receiver.js';
+import type { SentEstoresmsCallback } from './estoresms-sim.service.js';
 import { EstoresmsSimulatorModule } from './estoresms-simulator.module.js';
 
 const ACCOUNT = { token: 'spec-token', email: 'spec@example.com', username: 'specuser', password: 'spec-password' };
 const SLOW_MS = 300;
 const CALLBACK_DELAY_MS = 50;
 
-/** Catches the simulator's callbacks as a merchant's callback URL would. */
-class CallbackReceiver {
-  readonly received: { path: string; contentType: string | undefined; body: string }[] = [];
-  private server: Server;
-
-  async start(): Promise<string> {
-    this.server = createServer((request: IncomingMessage, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      request.on('end', () => {
-        this.received.push({ path: request.url ?? '', contentType: request.headers['content-type'], body });
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async waitFor(transactionId: string, timeoutMs = 3000): Promise<Record<string, string>> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const found = this.received.find((r) => new URLSearchParams(r.body).get('transaction_id') === transactionId);
-      if (found) return Object.fromEntries(new URLSearchParams(found.body));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`no callback for ${transactionId}`);
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
+/** The form fields of the first callback about `transactionId`, once it has come. */
+async function callbackFields(receiver: CallbackReceiver, transactionId: string): Promise<Record<string, string>> {
+  const callback = await receiver.waitFor((r) => new URLSearchParams(r.body).get('transaction_id') === transactionId);
+  return Object.fromEntries(new URLSearchParams(callback.body));
 }
 
 async function startSimulator(env: Record<string, string> = {}): Promise<{ app: INestApplication; url: string }> {
@@ -247,7 +221,7 @@ describe('the eStoreSMS simulator over HTTP', () => {
       expect(await query({ username: ACCOUNT.username, hash: hashOf(transactionId), transaction_id: transactionId })).toEqual([
         expect.objectContaining({ transaction_id: transactionId, status: 'Pending' }),
       ]);
-      expect(await receiver.waitFor(transactionId)).toEqual({ transaction_id: transactionId, reference: request['ref'], status });
+      expect(await callbackFields(receiver, transactionId)).toEqual({ transaction_id: transactionId, reference: request['ref'], status });
       const delivered = receiver.received.find((r) => r.body.includes(transactionId));
       expect(delivered?.path).toBe('/callbacks/estoresms');
       expect(delivered?.contentType).toBe('application/x-www-form-urlencoded');
@@ -332,7 +306,7 @@ describe('the eStoreSMS simulator over HTTP', () => {
       const response = await post(`sim/transactions/${transactionId}/status`, { status: 'Reversed' });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ transaction_id: transactionId, status: 'Reversed' });
-      expect(await receiver.waitFor(transactionId)).toEqual({ transaction_id: transactionId, reference: request['ref'], status: 'Reversed' });
+      expect(await callbackFields(receiver, transactionId)).toEqual({ transaction_id: transactionId, reference: request['ref'], status: 'Reversed' });
       expect(await balance()).toBe((Number(before) + 49).toFixed(2));
       expect((await generate(request)).json).toEqual(error('P011', 'Process Failed'));
     });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ESTORESMS_NETWORK_LIST } from './estoresms-api.js';
+import { ESTORESMS_NETWORK_LIST } from '@airtime/upstreams';
 import { type EstoresmsSimAnswer, EstoresmsSimService } from './estoresms-sim.service.js';
 
 /**

@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
+import { CallbackSender } from '../callbacks/callback-sender.js';
 import { behaviourOf, type TestNumberBehaviour } from '../test-number-behaviour.js';
 import { simulatorTiming } from '../simulator-timing.js';
 
@@ -24,7 +25,7 @@ const DAILY_LIMIT = 10_000;
  */
 @Injectable()
 export class TutiSimulatorService {
-  private readonly logger = new Logger('TutiSimulator');
+  private readonly webhooks = new CallbackSender<{ transaction_id: string }>('TutiSimulator');
   private readonly transactions = new Map<string, TutiTransaction>();
   private readonly spentToday = new Map<string, number>();
   private readonly timing = simulatorTiming();
@@ -59,8 +60,7 @@ export class TutiSimulatorService {
       ? { status: 'failed', message: 'Maximum amount exceeded', code: 'maximum_amount_exceeded' }
       : { status: 'successful', message: 'Approved', code: 'approved' });
     const url = process.env['SIM_TUTI_WEBHOOK_URL'] ?? 'http://127.0.0.1:3000/callbacks/tuti';
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(completion(transaction)), signal: AbortSignal.timeout(5000) })
-      .catch((error: Error) => this.logger.warn(`webhook for ${transaction.transaction_id} not delivered: ${error.message}`));
+    void this.webhooks.deliver(url, { json: completion(transaction) }, { transaction_id: transaction.transaction_id });
   }
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { DispatchRequest } from '@airtime/contracts';
 import { loadConfig } from '@airtime/platform';
 import { AfricasTalkingSimulatorModule } from '@airtime/simulators';
-import { startSimulatorWithCallbacks, type RunningSimulator } from '../../../testing/simulator-with-callbacks.js';
+import { type RunningSimulator, startSimulatorWithCallbacks } from '@airtime/simulators/testing';
 import { PENDING } from '../../outcomes.js';
 import type { SentDispatch } from '../../upstream-adapter.js';
 import { AfricasTalkingAdapter } from './africastalking.adapter.js';
@@ -30,12 +30,10 @@ describe("Africa's Talking status values (seed 002)", () => {
 describe("the Africa's Talking adapter against its simulator, over HTTP", () => {
   let sim: RunningSimulator;
   let adapter: AfricasTalkingAdapter;
-  let callbacks: Record<string, unknown>[];
   let n = 0;
 
   beforeAll(async () => {
     sim = await startSimulatorWithCallbacks(AfricasTalkingSimulatorModule, 'SIM_AFRICASTALKING_CALLBACK_URL');
-    callbacks = sim.callbacks;
     const url = `${sim.url}/africastalking`;
     adapter = new AfricasTalkingAdapter(loadConfig(AfricasTalkingConfig, { NODE_ENV: 'test', AFRICASTALKING_BASE_URL: url, AFRICASTALKING_SANDBOX_BASE_URL: url, AFRICASTALKING_TIMEOUT_MS: '300' }));
     // One call first: on a loaded machine the simulator's very first answer can take longer than 300 ms.
@@ -63,7 +61,7 @@ describe("the Africa's Talking adapter against its simulator, over HTTP", () => 
     expect(first).toMatchObject({ status: 'unknown', upstream_code: PENDING, provider_ref: expect.stringMatching(/^ATQid_/) });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await adapter.query({ reference: r.reference, upstream: 'africastalking', mode: 'live', original: r })).toMatchObject({ status: 'success', provider_ref: first.provider_ref });
-    const callback = callbacks.find((c) => c['requestId'] === first.provider_ref);
+    const callback = sim.callbacks().find((c) => c['requestId'] === first.provider_ref);
     expect(callback).toMatchObject({ status: 'Success', phoneNumber: '+254711223344', value: 'KES 100.0000' });
     const translated = await adapter.callback('status', callback, { headers: {}, findSent: async () => sent(r, first.provider_ref) });
     expect(translated).toEqual({ outcome: expect.objectContaining({ status: 'success', reference: r.reference }), reply: { status: 200, body: 'OK' } });

@@ -23,7 +23,7 @@ describe("eStoreSMS's codes and statuses", () => {
     expect(DOCUMENTED_CODES).toHaveLength(16);
     expect(Object.keys(ESTORESMS_CODES).sort()).toEqual(DOCUMENTED_CODES.map(([code]) => code).sort());
     for (const [code, words] of DOCUMENTED_CODES) {
-      const meaning = ESTORESMS_CODES[code];
+      const meaning = ESTORESMS_CODES[code as keyof typeof ESTORESMS_CODES];
       if (meaning?.status === 'failed') expect(meaning.message).toBe(words);
     }
     expect(DOCUMENTED_STATUSES).toEqual(['Approved', 'Pending', 'Failed', 'Awaiting Confirmation', 'Cancelled', 'Reversed']);

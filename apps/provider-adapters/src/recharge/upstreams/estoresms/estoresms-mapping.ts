@@ -1,4 +1,5 @@
 import type { DispatchOutcome } from '@airtime/contracts';
+import { ESTORESMS_RESPONSE_CODES, type EstoresmsResponseCode, type EstoresmsStatus } from '@airtime/upstreams';
 import { outcome } from '../../outcomes.js';
 import type { HttpAnswer } from '../../upstream-http.js';
 
@@ -14,30 +15,35 @@ export type EstoresmsMeaning =
  * every P-code is a refusal before any PIN exists, so each is a certain failure. `OK` needs its PIN
  * to be a success (see readGenerateAnswer); `FAIL` ("Not Successful") is api_query's "No record found".
  */
-export const ESTORESMS_CODES: Readonly<Record<string, EstoresmsMeaning>> = {
+export const ESTORESMS_CODES: Readonly<Record<EstoresmsResponseCode, EstoresmsMeaning>> = {
   OK: { status: 'success' },
-  FAIL: { status: 'failed', errorCode: 'UPSTREAM_REJECTED', message: 'Not Successful' },
-  P000: { status: 'failed', errorCode: 'UPSTREAM_REJECTED', message: 'Incomplete Information' },
-  P001: { status: 'failed', errorCode: 'UPSTREAM_REJECTED', message: 'Authentication failed' },
-  P002: { status: 'failed', errorCode: 'NOT_SUPPORTED', message: 'Invalid Network selected' },
-  P003: { status: 'failed', errorCode: 'INVALID_TARGET', message: 'Phone number is required' },
-  P004: { status: 'failed', errorCode: 'UPSTREAM_REJECTED', message: 'Amount is required' },
-  P005: { status: 'failed', errorCode: 'UPSTREAM_REJECTED', message: 'Amount is not numeric' },
-  P006: { status: 'failed', errorCode: 'AMOUNT_OUT_OF_RANGE', message: 'Minimum recharge allowed per transaction N50' },
-  P007: { status: 'failed', errorCode: 'INVALID_TARGET', message: 'Invalid phone number' },
-  P008: { status: 'failed', errorCode: 'INVALID_TARGET', message: 'Network selected for phone number is invalid' },
-  P009: { status: 'failed', errorCode: 'INSUFFICIENT_UPSTREAM_BALANCE', message: 'Insufficient Balance' },
-  P010: { status: 'failed', errorCode: 'UPSTREAM_REJECTED', message: 'API Token not enabled' },
-  P011: { status: 'failed', errorCode: 'UPSTREAM_REJECTED', message: 'Process Failed' },
-  P012: { status: 'failed', errorCode: 'UPSTREAM_REJECTED', message: 'Unable to complete request' },
-  P013: { status: 'failed', errorCode: 'AMOUNT_OUT_OF_RANGE', message: 'Maximum recharge allowed per transaction N50,000.' },
+  FAIL: failed('UPSTREAM_REJECTED', 'FAIL'),
+  P000: failed('UPSTREAM_REJECTED', 'P000'),
+  P001: failed('UPSTREAM_REJECTED', 'P001'),
+  P002: failed('NOT_SUPPORTED', 'P002'),
+  P003: failed('INVALID_TARGET', 'P003'),
+  P004: failed('UPSTREAM_REJECTED', 'P004'),
+  P005: failed('UPSTREAM_REJECTED', 'P005'),
+  P006: failed('AMOUNT_OUT_OF_RANGE', 'P006'),
+  P007: failed('INVALID_TARGET', 'P007'),
+  P008: failed('INVALID_TARGET', 'P008'),
+  P009: failed('INSUFFICIENT_UPSTREAM_BALANCE', 'P009'),
+  P010: failed('UPSTREAM_REJECTED', 'P010'),
+  P011: failed('UPSTREAM_REJECTED', 'P011'),
+  P012: failed('UPSTREAM_REJECTED', 'P012'),
+  P013: failed('AMOUNT_OUT_OF_RANGE', 'P013'),
 };
+
+/** A refusal, in the document's own words for its code. */
+function failed(errorCode: string, code: EstoresmsResponseCode): EstoresmsMeaning {
+  return { status: 'failed', errorCode, message: ESTORESMS_RESPONSE_CODES[code] };
+}
 
 /**
  * Every transaction status of api_query (and of callbacks). A reversal takes back a PIN that was
  * issued: failed with REVERSED, which orders refunds even after a success.
  */
-export const ESTORESMS_STATUSES: Readonly<Record<string, EstoresmsMeaning>> = {
+export const ESTORESMS_STATUSES: Readonly<Record<EstoresmsStatus, EstoresmsMeaning>> = {
   Approved: { status: 'success' },
   Pending: { status: 'pending' },
   'Awaiting Confirmation': { status: 'pending' },
@@ -48,13 +54,13 @@ export const ESTORESMS_STATUSES: Readonly<Record<string, EstoresmsMeaning>> = {
 
 export function meaningOfCode(code: string): EstoresmsMeaning {
   return Object.hasOwn(ESTORESMS_CODES, code)
-    ? (ESTORESMS_CODES[code] as EstoresmsMeaning)
+    ? ESTORESMS_CODES[code as EstoresmsResponseCode]
     : { status: 'unknown', message: `eStoreSMS answered a code it does not document: ${code.slice(0, 40)}` };
 }
 
 export function meaningOfStatus(status: string): EstoresmsMeaning {
   return Object.hasOwn(ESTORESMS_STATUSES, status)
-    ? (ESTORESMS_STATUSES[status] as EstoresmsMeaning)
+    ? ESTORESMS_STATUSES[status as EstoresmsStatus]
     : { status: 'unknown', message: `eStoreSMS reported a status it does not document: ${status.slice(0, 40)}` };
 }
 

@@ -1,25 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { API_KEY_MODES, type ApiKeyMode, type DispatchOutcome, type DispatchRequest, type QueryDispatchRequest } from '@airtime/contracts';
 import { formatMinor, parseMinor } from '@airtime/money';
+import { ESTORESMS_MAX_NAIRA, ESTORESMS_MIN_NAIRA, ESTORESMS_PIN_MESSAGE_LIMIT, estoresmsHash, isEstoresmsNetwork } from '@airtime/upstreams';
 import { confirmedByQuery } from '../../callback-confirmation.js';
 import { outcome } from '../../outcomes.js';
 import type { CallbackContext, CallbackTranslation, SentDispatch, UpstreamAdapter, UpstreamCallbacks } from '../../upstream-adapter.js';
 import { upstreamHttp } from '../../upstream-http.js';
 import { meaningOfStatus, outcomeOfStatus, readGenerateAnswer, readQueryAnswer } from './estoresms-mapping.js';
-import { EstoresmsConfig, type EstoresmsEndpoint } from './estoresms.config.js';
+import { EstoresmsConfig } from './estoresms.config.js';
 
-/** The networks eStoreSMS sells PINs for (its network_list ids). */
-export const ESTORESMS_NETWORKS = ['mtn', 'airtel', 'glo', '9mobile'] as const;
 /** N50 to N50,000 per PIN (the document's P006 and P013), in kobo. */
-export const ESTORESMS_MIN_MINOR = 5_000n;
-export const ESTORESMS_MAX_MINOR = 5_000_000n;
-const PIN_MESSAGE_LIMIT = 20;
-
-/** `hash('sha512', $token.$email.$username.$ref)`, hex; api_query's is over the ref it asks about. */
-export function estoresmsRequestHash(endpoint: Pick<EstoresmsEndpoint, 'token' | 'email' | 'username'>, ref: string): string {
-  return createHash('sha512').update(`${endpoint.token}${endpoint.email}${endpoint.username}${ref}`, 'utf8').digest('hex');
-}
+const ESTORESMS_MIN_MINOR = BigInt(ESTORESMS_MIN_NAIRA * 100);
+const ESTORESMS_MAX_MINOR = BigInt(ESTORESMS_MAX_NAIRA * 100);
 
 /**
  * eStoreSMS Airtime PIN API v2: Nigerian voucher PINs (MTN, Airtel, Glo, 9mobile), paid from our
@@ -43,10 +35,10 @@ export class EstoresmsAdapter implements UpstreamAdapter, UpstreamCallbacks {
     const body = {
       username: endpoint.username,
       ref: request.reference,
-      hash: estoresmsRequestHash(endpoint, request.reference),
+      hash: estoresmsHash(endpoint.token, endpoint.email, endpoint.username, request.reference),
       callback: this.config.ESTORESMS_CALLBACK_URL,
       pinAmount: nairaOf(parseMinor(request.amount_minor)),
-      pinMessage: (request.message?.trim() || this.config.ESTORESMS_PIN_MESSAGE).slice(0, PIN_MESSAGE_LIMIT),
+      pinMessage: (request.message?.trim() || this.config.ESTORESMS_PIN_MESSAGE).slice(0, ESTORESMS_PIN_MESSAGE_LIMIT),
       network: request.network.toLowerCase(),
       // Not in the document's sample (a PIN is not sent to a phone), but its P003/P007/P008 are about one.
       phone: request.target,
@@ -69,7 +61,7 @@ export class EstoresmsAdapter implements UpstreamAdapter, UpstreamCallbacks {
     const answer = await upstreamHttp(`${endpoint.baseUrl}/api_query`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ username: endpoint.username, hash: estoresmsRequestHash(endpoint, request.reference), ref: request.reference }),
+      body: JSON.stringify({ username: endpoint.username, hash: estoresmsHash(endpoint.token, endpoint.email, endpoint.username, request.reference), ref: request.reference }),
       timeoutMs,
     });
     const result = readQueryAnswer(request.reference, request.provider_ref ?? null, answer, timeoutMs);
@@ -120,7 +112,7 @@ export class EstoresmsAdapter implements UpstreamAdapter, UpstreamCallbacks {
     const { reference } = request;
     if (request.kind !== 'voucher') return outcome.failed(reference, 'NOT_SUPPORTED', null, `eStoreSMS sells airtime PINs (voucher), not ${request.kind}; nothing was sent`);
     if (request.currency !== 'NGN') return outcome.failed(reference, 'NOT_SUPPORTED', null, `eStoreSMS sells in NGN, not ${request.currency}; nothing was sent`);
-    if (!(ESTORESMS_NETWORKS as readonly string[]).includes(request.network.toLowerCase())) {
+    if (!isEstoresmsNetwork(request.network.toLowerCase())) {
       return outcome.failed(reference, 'NOT_SUPPORTED', null, `eStoreSMS has no ${request.network} PINs; nothing was sent`);
     }
     const minor = parseMinor(request.amount_minor);

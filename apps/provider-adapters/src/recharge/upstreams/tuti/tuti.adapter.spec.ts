@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { DispatchRequest } from '@airtime/contracts';
 import { loadConfig } from '@airtime/platform';
 import { TutiSimulatorModule } from '@airtime/simulators';
-import { startSimulatorWithCallbacks, type RunningSimulator } from '../../../testing/simulator-with-callbacks.js';
+import { type RunningSimulator, startSimulatorWithCallbacks } from '@airtime/simulators/testing';
 import { PENDING } from '../../outcomes.js';
 import type { SentDispatch } from '../../upstream-adapter.js';
 import { tutiOutcome } from './tuti-answer.js';
@@ -49,12 +49,10 @@ describe("Tuti's documented answers (seed 004)", () => {
 describe('the Tuti adapter against the Tuti simulator, over HTTP', () => {
   let sim: RunningSimulator;
   let adapter: TutiAdapter;
-  let received: Record<string, unknown>[];
   let n = 0;
 
   beforeAll(async () => {
     sim = await startSimulatorWithCallbacks(TutiSimulatorModule, 'SIM_TUTI_WEBHOOK_URL');
-    received = sim.callbacks;
     const url = `${sim.url}/tuti`;
     adapter = new TutiAdapter(loadConfig(TutiConfig, { NODE_ENV: 'test', TUTI_BASE_URL: url, TUTI_SANDBOX_BASE_URL: url, TUTI_TIMEOUT_MS: '300' }));
     // One call first: on a loaded machine the simulator's very first answer can take longer than 300 ms.
@@ -83,7 +81,7 @@ describe('the Tuti adapter against the Tuti simulator, over HTTP', () => {
     expect(queued).toMatchObject({ status: 'unknown', upstream_code: PENDING, provider_ref: expect.stringMatching(/^\d+$/) });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await adapter.query({ reference: r.reference, upstream: 'tuti', mode: 'live', provider_ref: queued.provider_ref as string })).toMatchObject({ status: 'success' });
-    const hook = received.find((h) => h['transaction_id'] === queued.provider_ref);
+    const hook = sim.callbacks().find((h) => h['transaction_id'] === queued.provider_ref);
     expect(hook).toMatchObject({ result: 'ok', status: 'successful', code: 'approved' });
     const translated = await adapter.callback('status', hook, { headers: {}, findSent: sentFor(r.reference, queued.provider_ref as string) });
     expect(translated).toMatchObject({ outcome: { status: 'success', reference: r.reference }, reply: { status: 200 } });
