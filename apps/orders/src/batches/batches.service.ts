@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { BatchView, CreateBatchRequest } from '@airtime/contracts';
 import { PlatformError, rows } from '@airtime/platform';
-import { OrdersService } from '../orders/orders.service.js';
+import { OrderStore } from '../orders/order-store.js';
+import { CreateOrderCommand } from '../orders/use-cases/create-order/create-order.command.js';
+import { CreateOrderUseCase } from '../orders/use-cases/create-order/create-order.use-case.js';
+import { batchNotFound } from './batches.exceptions.js';
 
 /**
  * 000's batch recharge. The batch (with its items) is stored first, then each item becomes an
@@ -16,7 +19,8 @@ export class BatchesService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly orders: OrdersService,
+    private readonly createOrder: CreateOrderUseCase,
+    private readonly orders: OrderStore,
   ) {}
 
   async create(request: CreateBatchRequest): Promise<BatchView> {
@@ -36,15 +40,9 @@ export class BatchesService {
       `SELECT id, total_count, refused_count, created_at FROM batches WHERE id = $1 AND account_id = $2`,
       [batchId, accountId],
     );
-    if (!batch) throw new PlatformError('NOT_FOUND', 'Batch not found');
+    if (!batch) throw batchNotFound();
     // A failed order whose refund has not landed yet is still moving money: the batch is not done.
-    const counts = await rows<{ status: string; n: number }>(
-      this.dataSource,
-      `SELECT CASE WHEN status IN ('created', 'debited', 'dispatching', 'failed') THEN 'pending' WHEN status = 'rejected' THEN 'failed' ELSE status END AS status, count(*)::int AS n
-         FROM orders WHERE batch_id = $1 GROUP BY 1`,
-      [batchId],
-    );
-    const byStatus: Record<string, number> = Object.fromEntries(counts.map((c) => [c.status, c.n]));
+    const byStatus = await this.orders.countByBatch(batchId);
     // Items refused before becoming orders (a bad number, an amount out of range) count as failed.
     if (batch.refused_count) byStatus['refused'] = batch.refused_count;
     const finished = (byStatus['success'] ?? 0) + (byStatus['refunded'] ?? 0) + (byStatus['failed'] ?? 0) + batch.refused_count;
@@ -60,7 +58,7 @@ export class BatchesService {
   private async run(batchId: string, request: CreateBatchRequest): Promise<void> {
     for (const item of request.items) {
       try {
-        await this.orders.create({ account_id: request.account_id, mode: request.mode, ...item }, { batchId, waitMs: 0 });
+        await this.createOrder.execute(new CreateOrderCommand({ request: { account_id: request.account_id, mode: request.mode, ...item }, batchId, waitMs: 0 }));
       } catch (error) {
         const refused = error instanceof PlatformError && error.code !== 'INTERNAL' && error.code !== 'SERVICE_UNAVAILABLE';
         if (refused) await this.dataSource.query(`UPDATE batches SET refused_count = refused_count + 1 WHERE id = $1`, [batchId]);

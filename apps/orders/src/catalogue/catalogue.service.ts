@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ListProductsRequest, ProductView, UpsertProductRequest } from '@airtime/contracts';
-import { PlatformError, rows } from '@airtime/platform';
+import { rows } from '@airtime/platform';
+import { productNeedsRangeOrDenominations, productNotAvailable } from './catalogue.exceptions.js';
 import { type ProductRow, toProductView } from './product-row.js';
 
 @Injectable()
@@ -37,9 +38,7 @@ export class CatalogueService {
     const hasRange = p.min_minor !== undefined && p.max_minor !== undefined;
     const hasDenominations = (p.denominations_minor?.length ?? 0) > 0;
     if (hasRange === hasDenominations || (hasRange && BigInt(p.min_minor as string) > BigInt(p.max_minor as string))) {
-      throw new PlatformError('VALIDATION_FAILED', 'Validation failed', {
-        fields: { min_minor: ['give either min_minor <= max_minor, or denominations_minor'] },
-      });
+      throw productNeedsRangeOrDenominations();
     }
     const [saved] = await rows<ProductRow>(
       this.dataSource,
@@ -57,11 +56,7 @@ export class CatalogueService {
   /** An active product, or PRODUCT_NOT_FOUND (an inactive one cannot be ordered). */
   async orderable(id: number): Promise<ProductRow> {
     const [product] = (await this.dataSource.query(`SELECT * FROM products WHERE id = $1 AND active`, [id])) as ProductRow[];
-    if (!product) {
-      throw new PlatformError('PRODUCT_NOT_FOUND', `Product ${id} does not exist or is not available`, {
-        fields: { product_id: [`product_id ${id} is not an available product`] },
-      });
-    }
+    if (!product) throw productNotAvailable(id);
     return product;
   }
 }

@@ -1,6 +1,6 @@
 import { formatMinor, MoneyError, parseMajorToMinor } from '@airtime/money';
-import { PlatformError } from '@airtime/platform';
 import type { ProductRow } from '../catalogue/product-row.js';
+import { amountOutOfRange as outOfRange } from './orders.exceptions.js';
 
 /** 001's major-unit amount, exactly, in minor units, within the product's range or one of its denominations. */
 export function orderAmount(product: ProductRow, amount: string): bigint {
@@ -22,8 +22,4 @@ export function orderAmount(product: ProductRow, amount: string): bigint {
     throw outOfRange(`amount must be between ${show(product.min_minor as string)} and ${show(product.max_minor as string)} ${product.currency}`);
   }
   return minor;
-}
-
-function outOfRange(message: string): PlatformError {
-  return new PlatformError('AMOUNT_OUT_OF_RANGE', message, { fields: { amount: [message] } });
 }

@@ -1,6 +1,6 @@
 import { detectNetwork, type CountryCode } from '@airtime/phone';
-import { PlatformError } from '@airtime/platform';
 import type { ProductRow } from '../catalogue/product-row.js';
+import { invalidTarget } from './orders.exceptions.js';
 
 /**
  * The recipient a product can serve, in the form the upstream needs: a phone number of the product's
@@ -20,8 +20,4 @@ export function orderTarget(product: ProductRow, target: string): string {
     throw invalidTarget(`target is a ${detected.network} number; product ${product.id} serves ${product.network}`);
   }
   return detected.msisdn;
-}
-
-function invalidTarget(message: string): PlatformError {
-  return new PlatformError('INVALID_TARGET', message, { fields: { target: [message] } });
 }

@@ -1,34 +1,49 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ApplyOutcomeRequest, CreateOrderRequest, ListAttentionOrdersRequest, GetOrderRequest, ListOrdersRequest, type OrderPageView, type OrderView, Subjects } from '@airtime/contracts';
-import { OrdersService } from './orders.service.js';
+import { ApplyOutcomeCommand } from './use-cases/apply-outcome/apply-outcome.command.js';
+import { ApplyOutcomeUseCase } from './use-cases/apply-outcome/apply-outcome.use-case.js';
+import { CreateOrderCommand } from './use-cases/create-order/create-order.command.js';
+import { CreateOrderUseCase } from './use-cases/create-order/create-order.use-case.js';
+import { GetOrderCommand } from './use-cases/get-order/get-order.command.js';
+import { GetOrderUseCase } from './use-cases/get-order/get-order.use-case.js';
+import { ListOrdersCommand } from './use-cases/list-orders/list-orders.command.js';
+import { ListOrdersUseCase } from './use-cases/list-orders/list-orders.use-case.js';
+import { ListOrdersNeedingAttentionCommand } from './use-cases/list-orders-needing-attention/list-orders-needing-attention.command.js';
+import { ListOrdersNeedingAttentionUseCase } from './use-cases/list-orders-needing-attention/list-orders-needing-attention.use-case.js';
 
 @Controller()
 export class OrdersController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly createOrder: CreateOrderUseCase,
+    private readonly getOrder: GetOrderUseCase,
+    private readonly listOrders: ListOrdersUseCase,
+    private readonly listNeedingAttention: ListOrdersNeedingAttentionUseCase,
+    private readonly applyOutcomeUseCase: ApplyOutcomeUseCase,
+  ) {}
 
   @MessagePattern(Subjects.orders.create)
   create(@Payload() request: CreateOrderRequest): Promise<OrderView> {
-    return this.orders.create(request);
+    return this.createOrder.execute(new CreateOrderCommand({ request }));
   }
 
   @MessagePattern(Subjects.orders.get)
   get(@Payload() request: GetOrderRequest): Promise<OrderView> {
-    return this.orders.get(request.account_id, request.mode, request.agent_reference, request.wait_ms ?? 0);
+    return this.getOrder.execute(new GetOrderCommand({ accountId: request.account_id, mode: request.mode, agentReference: request.agent_reference, waitMs: request.wait_ms ?? 0 }));
   }
 
   @MessagePattern(Subjects.orders.applyOutcome)
   applyOutcome(@Payload() request: ApplyOutcomeRequest): Promise<OrderView> {
-    return this.orders.applyOutcome(request);
+    return this.applyOutcomeUseCase.execute(new ApplyOutcomeCommand({ upstream: request.upstream, reference: request.reference, outcome: request.outcome }));
   }
 
   @MessagePattern(Subjects.orders.listAttention)
   attention(@Payload() request: ListAttentionOrdersRequest): Promise<OrderView[]> {
-    return this.orders.needingAttention(request.limit);
+    return this.listNeedingAttention.execute(new ListOrdersNeedingAttentionCommand({ limit: request.limit ?? 100 }));
   }
 
   @MessagePattern(Subjects.orders.list)
   list(@Payload() request: ListOrdersRequest): Promise<OrderPageView> {
-    return this.orders.list(request);
+    return this.listOrders.execute(new ListOrdersCommand({ filter: request }));
   }
 }

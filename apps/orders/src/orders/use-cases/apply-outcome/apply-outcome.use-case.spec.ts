@@ -1,0 +1,65 @@
+import { Subjects, type UpstreamId } from '@airtime/contracts';
+import type { PlatformError } from '@airtime/platform';
+import { eventsOf, orderRow, outcome, type RunningOrders, seedOrder, startOrdersService, transferFor } from '../../../testing/start-orders-service.js';
+import { ApplyOutcomeCommand } from './apply-outcome.command.js';
+import { ApplyOutcomeUseCase } from './apply-outcome.use-case.js';
+
+let orders: RunningOrders;
+beforeAll(async () => {
+  orders = await startOrdersService();
+}, 60_000);
+afterAll(() => orders?.stop(), 30_000);
+beforeEach(() => orders.peers.reset());
+
+const { refund } = Subjects.wallet;
+const referenceOf = (id: string) => id.replace(/-/g, '');
+const apply = (reference: string, said: ReturnType<typeof outcome>, upstream: UpstreamId = 'omega') =>
+  orders.app.get(ApplyOutcomeUseCase).execute(new ApplyOutcomeCommand({ upstream, reference, outcome: said }));
+const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (e: PlatformError) => e);
+
+describe('applying a late outcome', () => {
+  it('moves an unknown order to success, and lets it go', async () => {
+    const order = await seedOrder(orders, 'unknown');
+
+    const view = await apply(referenceOf(order.id), outcome({ reference: 'ignored' }, 'success', { provider_ref: 'OMG-9' }));
+
+    expect(view).toMatchObject({ id: order.id, status: 'success', provider_ref: 'OMG-9' });
+    expect(await orderRow(orders.db, order.id)).toMatchObject({ status: 'success', lease_until: null });
+  });
+
+  it('refunds an order in flight that the upstream says failed', async () => {
+    orders.peers.on(refund, (p) => transferFor(p, 'refund'));
+    const order = await seedOrder(orders, 'dispatching');
+
+    expect((await apply(referenceOf(order.id), outcome({}, 'failed'))).status).toBe('refunded');
+    expect(orders.peers.to(refund)).toEqual([expect.objectContaining({ idempotency_key: `order:${order.id}:refund` })]);
+  });
+
+  it('leaves an order that has its outcome alone, unless the upstream reverses a success', async () => {
+    orders.peers.on(refund, (p) => transferFor(p, 'refund'));
+    const order = await seedOrder(orders, 'success');
+
+    expect((await apply(referenceOf(order.id), outcome({}, 'failed', { error_code: 'UPSTREAM_FAILED' }))).status).toBe('success');
+    expect(orders.peers.to(refund)).toEqual([]);
+    expect((await apply(referenceOf(order.id), outcome({}, 'failed', { error_code: 'REVERSED' }))).status).toBe('reversed');
+    expect((await apply(referenceOf(order.id), outcome({}, 'failed', { error_code: 'REVERSED' }))).status).toBe('reversed');
+    expect(orders.peers.to(refund)).toHaveLength(1);
+    expect(await eventsOf(orders.db, order.id)).toEqual(['pending', 'reversed']);
+  });
+
+  it('leaves an order another process is advancing (it holds the lease)', async () => {
+    const order = await seedOrder(orders, 'unknown');
+    await orders.db.query(`UPDATE orders SET lease_until = now() + interval '1 minute' WHERE id = $1`, [order.id]);
+
+    expect((await apply(referenceOf(order.id), outcome({}, 'success'))).status).toBe('unknown');
+    expect((await orderRow(orders.db, order.id)).status).toBe('unknown');
+  });
+
+  it("refuses a reference that is no order's, or an order another upstream was sent", async () => {
+    const order = await seedOrder(orders, 'unknown');
+
+    expect(await failure(apply('not-a-reference', outcome({}, 'success')))).toMatchObject({ code: 'ORDER_NOT_FOUND', message: 'No order with reference not-a-reference' });
+    expect((await failure(apply(referenceOf(order.id), outcome({}, 'success'), 'tuti'))).code).toBe('ORDER_NOT_FOUND');
+    expect((await orderRow(orders.db, order.id)).status).toBe('unknown');
+  });
+});
