@@ -1,14 +1,13 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { DispatchOutcome, TransferView } from '@airtime/contracts';
+import { type DispatchOutcome, Subjects, type TransferView } from '@airtime/contracts';
 import { createServiceApp, loadConfig } from '@airtime/platform';
-import { createTestDatabase, type TestDatabase } from '@airtime/platform/testing';
+import { createTestDatabase, FakePeers, type TestDatabase } from '@airtime/platform/testing';
 import { AppModule } from '../app.module.js';
 import { OrdersConfig } from '../config/orders.config.js';
 import type { InternalOrderStatus, OrderRow } from '../orders/order-row.js';
 import { OrderStore } from '../orders/order-store.js';
-import { FakePeers } from './fake-peers.js';
 
 export interface RunningOrders {
   app: INestMicroservice;
@@ -29,7 +28,7 @@ export async function startOrdersService(env: Record<string, string> = {}): Prom
     ...process.env, DATABASE_URL: database.url, SHUTDOWN_GRACE_MS: '0', RECONCILE_INTERVAL_SECONDS: '0',
     DISPATCH_TIMEOUT_MS: '2000', WALLET_TIMEOUT_MS: '2000', ORDER_WAIT_MS: '5000', ...env,
   });
-  const peers = new FakePeers();
+  const peers = new FakePeers([Subjects.wallet.debit, Subjects.wallet.refund, Subjects.providerAdapters.dispatch, Subjects.providerAdapters.query]);
   await peers.start(config.NATS_URL);
   const app = await createServiceApp(AppModule.register(config), 'orders', config);
   await app.listen();

@@ -14,28 +14,35 @@ import {
   type WalletView,
 } from '@airtime/contracts';
 import { LedgerQueriesService } from './ledger-queries.service.js';
-import { LedgerService } from './ledger.service.js';
+import { CreditWalletCommand } from './use-cases/credit-wallet/credit-wallet.command.js';
+import { CreditWalletUseCase } from './use-cases/credit-wallet/credit-wallet.use-case.js';
+import { DebitWalletCommand } from './use-cases/debit-wallet/debit-wallet.command.js';
+import { DebitWalletUseCase } from './use-cases/debit-wallet/debit-wallet.use-case.js';
+import { RefundDebitCommand } from './use-cases/refund-debit/refund-debit.command.js';
+import { RefundDebitUseCase } from './use-cases/refund-debit/refund-debit.use-case.js';
 
 @Controller()
 export class LedgerController {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly debitWallet: DebitWalletUseCase,
+    private readonly refundDebit: RefundDebitUseCase,
+    private readonly creditWallet: CreditWalletUseCase,
     private readonly queries: LedgerQueriesService,
   ) {}
 
   @MessagePattern(Subjects.wallet.debit)
   debit(@Payload() request: DebitWalletRequest): Promise<TransferView> {
-    return this.ledger.debit(request);
+    return this.debitWallet.execute(new DebitWalletCommand({ request }));
   }
 
   @MessagePattern(Subjects.wallet.refund)
   refund(@Payload() request: RefundDebitRequest): Promise<TransferView> {
-    return this.ledger.refund(request);
+    return this.refundDebit.execute(new RefundDebitCommand({ request }));
   }
 
   @MessagePattern(Subjects.wallet.credit)
   credit(@Payload() request: CreditWalletRequest): Promise<TransferView> {
-    return this.ledger.credit(request);
+    return this.creditWallet.execute(new CreditWalletCommand({ request }));
   }
 
   @MessagePattern(Subjects.wallet.wallets)

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { ScheduledJob } from '@airtime/platform';
 import { WalletConfig } from '../config/wallet.config.js';
-import { TopUpsService } from './top-ups.service.js';
+import { ExpireTopUpsCommand } from './use-cases/expire-top-ups/expire-top-ups.command.js';
+import { ExpireTopUpsUseCase } from './use-cases/expire-top-ups/expire-top-ups.use-case.js';
 
 /** Every TOPUP_SWEEP_SECONDS, open top-ups past their expiry are checked once more and closed. */
 @Injectable()
 export class TopUpExpiryJob extends ScheduledJob {
   constructor(
-    private readonly topUps: TopUpsService,
+    private readonly expireTopUps: ExpireTopUpsUseCase,
     config: WalletConfig,
     scheduler: SchedulerRegistry,
   ) {
@@ -16,6 +17,6 @@ export class TopUpExpiryJob extends ScheduledJob {
   }
 
   protected async work(): Promise<void> {
-    await this.topUps.sweepExpired();
+    await this.expireTopUps.execute(new ExpireTopUpsCommand({ limit: 100 }));
   }
 }

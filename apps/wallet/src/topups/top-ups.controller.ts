@@ -1,24 +1,33 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CreateTopUpRequest, GetTopUpRequest, Subjects, TopUpCallbackRequest, type TopUpView } from '@airtime/contracts';
-import { TopUpsService } from './top-ups.service.js';
+import { ApplyTopUpCallbackCommand } from './use-cases/apply-top-up-callback/apply-top-up-callback.command.js';
+import { ApplyTopUpCallbackUseCase } from './use-cases/apply-top-up-callback/apply-top-up-callback.use-case.js';
+import { CreateTopUpCommand } from './use-cases/create-top-up/create-top-up.command.js';
+import { CreateTopUpUseCase } from './use-cases/create-top-up/create-top-up.use-case.js';
+import { GetTopUpCommand } from './use-cases/get-top-up/get-top-up.command.js';
+import { GetTopUpUseCase } from './use-cases/get-top-up/get-top-up.use-case.js';
 
 @Controller()
 export class TopUpsController {
-  constructor(private readonly topUps: TopUpsService) {}
+  constructor(
+    private readonly createTopUp: CreateTopUpUseCase,
+    private readonly getTopUp: GetTopUpUseCase,
+    private readonly applyCallback: ApplyTopUpCallbackUseCase,
+  ) {}
 
   @MessagePattern(Subjects.wallet.createTopUp)
   create(@Payload() request: CreateTopUpRequest): Promise<TopUpView> {
-    return this.topUps.create(request);
+    return this.createTopUp.execute(new CreateTopUpCommand({ request }));
   }
 
   @MessagePattern(Subjects.wallet.getTopUp)
   get(@Payload() request: GetTopUpRequest): Promise<TopUpView> {
-    return this.topUps.get(request.account_id, request.mode, request.reference);
+    return this.getTopUp.execute(new GetTopUpCommand({ accountId: request.account_id, mode: request.mode, reference: request.reference }));
   }
 
   @MessagePattern(Subjects.wallet.topUpCallback)
   callback(@Payload() request: TopUpCallbackRequest): Promise<TopUpView> {
-    return this.topUps.callback(request.payload);
+    return this.applyCallback.execute(new ApplyTopUpCallbackCommand({ payload: request.payload }));
   }
 }

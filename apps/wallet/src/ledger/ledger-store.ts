@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ApiKeyMode, TransferView } from '@airtime/contracts';
+import { rows } from '@airtime/platform';
+import { idempotencyConflict, insufficientFunds, KeyAlreadyUsed, walletNotFound } from './ledger.exceptions.js';
+import { toTransferView, type TransferRow } from './transfer-row.js';
+
+export type PlatformAccountKind = 'clearing' | 'funding' | 'adjustments';
+
+/** A transfer into a wallet (a refund or a credit) and what it is keyed and fingerprinted by. */
+export interface WalletCredit {
+  key: string; hash: string; kind: TransferView['kind']; owner: string; mode: ApiKeyMode; currency: string; amount: bigint;
+  orderId?: string; refundOf?: string; reason?: string; actor?: string; description?: string;
+}
+
+export interface WalletDebit {
+  key: string; hash: string; owner: string; mode: ApiKeyMode; currency: string; amount: bigint;
+  orderId: string | null; description: string | null; clearingAccountId: string;
+}
+
+const TRANSFER_VIEW_SQL = `
+  SELECT t.*, e.balance_after
+    FROM transfers t
+    JOIN ledger_entries e ON e.transfer_id = t.id AND e.balance_after IS NOT NULL`;
+
+/**
+ * Every write to the ledger: one transfer, written once, with entries that sum to zero. A wallet's
+ * balance changes only in the same transaction as its entry, through a conditional UPDATE that holds
+ * the wallet's row lock, so concurrent debits queue on the row and none can overdraw it. The transfer
+ * row is inserted first: a concurrent request with the same key waits on its unique index and then
+ * replays the winner's result instead of moving money twice.
+ */
+@Injectable()
+export class LedgerStore {
+  private readonly platformAccountIds = new Map<string, string>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The debit, in one round trip (`ledger_debit`): `debited` with its transfer, or `replay` when the
+   * key was used before (read it back with `replay`). Refusals are INSUFFICIENT_FUNDS and WALLET_NOT_FOUND.
+   */
+  async debit(d: WalletDebit): Promise<{ outcome: 'debited' | 'replay'; transfer_id: string; balance_after: string; created_at: Date } | undefined> {
+    try {
+      const [result] = await this.dataSource.query(`SELECT * FROM ledger_debit($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+        d.key, d.hash, d.owner, d.mode, d.currency, d.amount.toString(), d.orderId, d.description, d.clearingAccountId,
+      ]);
+      return result;
+    } catch (error) {
+      const message = (error as { driverError?: { message?: string } }).driverError?.message;
+      if (message === 'INSUFFICIENT_FUNDS') throw insufficientFunds();
+      if (message === 'WALLET_NOT_FOUND') throw walletNotFound();
+      throw error;
+    }
+  }
+
+  /** The account's debit under `key`, if there is one. */
+  async debitByKey(key: string, accountId: string): Promise<TransferRow | undefined> {
+    const [debit] = await rows<TransferRow>(
+      this.dataSource.manager,
+      `SELECT * FROM transfers WHERE idempotency_key = $1 AND kind = 'debit' AND owner_account_id = $2`,
+      [key, accountId],
+    );
+    return debit;
+  }
+
+  /** The transfer already made under `key`, if the request is the same one; IDEMPOTENCY_CONFLICT if not. */
+  async replay(key: string, hash: string): Promise<TransferView | undefined> {
+    const [existing] = await rows<TransferRow>(this.dataSource.manager, `${TRANSFER_VIEW_SQL} WHERE t.idempotency_key = $1`, [key]);
+    if (!existing) return undefined;
+    if (existing.request_hash !== hash) throw idempotencyConflict(key);
+    return toTransferView(existing);
+  }
+
+  /**
+   * Credits the wallet against `counterAccountId`, once per key: when the key was used before, the
+   * transaction is rolled back and the original transfer is returned instead (or refused, if the
+   * request differs). Undefined when the transfer collided with another one on something other than
+   * its key (a second refund of one debit). The first-time path costs no extra lookup: the unique key
+   * itself detects the replay.
+   */
+  async creditOnce(t: WalletCredit, counterAccountId: string): Promise<TransferView | undefined> {
+    try {
+      // PostgreSQL's default, READ COMMITTED, is what the conditional UPDATE relies on.
+      return toTransferView(await this.dataSource.transaction(async (m) => {
+        const transfer = await this.insertTransfer(m, t);
+        const wallet = await this.creditWalletRow(m, t.owner, t.currency, t.mode, t.amount);
+        await this.insertEntries(m, transfer.id, wallet, t.amount, counterAccountId);
+        return { ...transfer, balance_after: wallet.balance };
+      }));
+    } catch (error) {
+      if (!(error instanceof KeyAlreadyUsed)) throw error;
+      return this.replay(t.key, t.hash);
+    }
+  }
+
+  async ensureWallet(owner: string, currency: string, mode: ApiKeyMode): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO ledger_accounts (code, kind, owner_account_id, currency, mode)
+       VALUES ($1, 'wallet', $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [`wallet:${owner}:${currency}:${mode}`, owner, currency, mode],
+    );
+  }
+
+  /** The platform's side of transfers (created on first use, then remembered). */
+  async platformAccount(kind: PlatformAccountKind, name: string, currency: string, mode: ApiKeyMode): Promise<string> {
+    const code = `${kind}:${name}:${currency}:${mode}`;
+    const cached = this.platformAccountIds.get(code);
+    if (cached) return cached;
+    await this.dataSource.query(
+      `INSERT INTO ledger_accounts (code, kind, currency, mode) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [code, kind, currency, mode],
+    );
+    const [row] = await rows<{ id: string }>(this.dataSource.manager, `SELECT id FROM ledger_accounts WHERE code = $1`, [code]);
+    this.platformAccountIds.set(code, (row as { id: string }).id);
+    return (row as { id: string }).id;
+  }
+
+  private async insertTransfer(m: EntityManager, t: WalletCredit): Promise<Omit<TransferRow, 'balance_after'>> {
+    const [row] = await rows<Omit<TransferRow, 'balance_after'>>(
+      m,
+      `INSERT INTO transfers (idempotency_key, request_hash, kind, owner_account_id, mode, currency, amount, order_id, refund_of, reason, actor, description)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT DO NOTHING
+       RETURNING *`,
+      [t.key, t.hash, t.kind, t.owner, t.mode, t.currency, t.amount.toString(), t.orderId ?? null, t.refundOf ?? null, t.reason ?? null, t.actor ?? null, t.description ?? null],
+    );
+    if (!row) throw new KeyAlreadyUsed();
+    return row;
+  }
+
+  private async insertEntries(m: EntityManager, transferId: string, wallet: { id: string; balance: string }, walletAmount: bigint, counterAccountId: string) {
+    await m.query(
+      `INSERT INTO ledger_entries (transfer_id, ledger_account_id, amount, balance_after)
+       VALUES ($1, $2, $3, $4), ($1, $5, $6, NULL)`,
+      [transferId, wallet.id, walletAmount.toString(), wallet.balance, counterAccountId, (-walletAmount).toString()],
+    );
+  }
+
+  private async creditWalletRow(m: EntityManager, owner: string, currency: string, mode: ApiKeyMode, amount: bigint) {
+    const [wallet] = await rows<{ id: string; balance: string }>(
+      m,
+      `UPDATE ledger_accounts SET balance = balance + $4, updated_at = now()
+        WHERE kind = 'wallet' AND owner_account_id = $1 AND currency = $2 AND mode = $3
+        RETURNING id, balance`,
+      [owner, currency, mode, amount.toString()],
+    );
+    if (!wallet) throw walletNotFound();
+    return wallet;
+  }
+}
