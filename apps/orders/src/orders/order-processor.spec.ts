@@ -1,16 +1,11 @@
 import { Subjects } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
-import { eventsOf, orderRow, outcome, type RunningOrders, seedOrder, startOrdersService, transferFor } from '../testing/start-orders-service.js';
+import { eventsOf, orderRow, outcome, seedOrder, startOrdersService, transferFor } from '../testing/start-orders-service.js';
 import { OrderProcessor } from './order-processor.js';
+import { forEachFile } from '@airtime/platform/testing';
 
-let orders: RunningOrders;
-let processor: OrderProcessor;
-beforeAll(async () => {
-  orders = await startOrdersService();
-  processor = orders.app.get(OrderProcessor);
-}, 60_000);
-afterAll(() => orders?.stop(), 30_000);
-beforeEach(() => orders.peers.reset());
+const orders = forEachFile(() => startOrdersService(), (o) => o.peers.reset());
+const processor = () => orders.app.get(OrderProcessor);
 
 const { debit, refund } = Subjects.wallet;
 const { dispatch } = Subjects.providerAdapters;
@@ -23,7 +18,7 @@ describe('the order processor (real PostgreSQL and NATS, fake wallet and provide
     orders.peers.on(debit, (p) => transferFor(p)).on(dispatch, (p) => outcome(p, 'success', { provider_ref: 'OMG-1', message: 'Delivered' }));
     const order = await seedOrder(orders, 'created');
 
-    const after = await processor.advance(order);
+    const after = await processor().advance(order);
 
     expect(after).toMatchObject({ status: 'success', provider_ref: 'OMG-1', message: 'Delivered' });
     expect(orders.peers.to(debit)).toEqual([expect.objectContaining({
@@ -40,7 +35,7 @@ describe('the order processor (real PostgreSQL and NATS, fake wallet and provide
     orders.peers.on(debit, refused('INSUFFICIENT_FUNDS', 'Insufficient funds'));
     const order = await seedOrder(orders, 'created');
 
-    const after = await processor.advance(order);
+    const after = await processor().advance(order);
 
     expect(after).toMatchObject({ status: 'rejected', error_code: 'INSUFFICIENT_FUNDS', message: 'Insufficient funds' });
     expect(orders.peers.to(dispatch)).toEqual([]);
@@ -50,7 +45,7 @@ describe('the order processor (real PostgreSQL and NATS, fake wallet and provide
   it('leaves the order created when the debit is not confirmed, for the reconciler', async () => {
     const order = await seedOrder(orders, 'created');
 
-    const after = await processor.advance(order);
+    const after = await processor().advance(order);
 
     expect(after.status).toBe('created');
     expect(orders.peers.to(debit)).toHaveLength(1);
@@ -65,7 +60,7 @@ describe('the order processor (real PostgreSQL and NATS, fake wallet and provide
       .on(refund, (p) => transferFor(p, 'refund'));
     const order = await seedOrder(orders, 'created');
 
-    const after = await processor.advance(order);
+    const after = await processor().advance(order);
 
     expect(after).toMatchObject({ status: 'refunded', error_code: 'INVALID_TARGET', message: 'Not a subscriber' });
     expect(orders.peers.to(refund)).toEqual([{
@@ -78,7 +73,7 @@ describe('the order processor (real PostgreSQL and NATS, fake wallet and provide
     orders.peers.on(debit, (p) => transferFor(p));
     const order = await seedOrder(orders, 'created');
 
-    const after = await processor.advance(order);
+    const after = await processor().advance(order);
 
     expect(after.status).toBe('unknown');
     expect(after.message).toMatch(/^provider-adapters did not answer/);
@@ -88,9 +83,9 @@ describe('the order processor (real PostgreSQL and NATS, fake wallet and provide
   it('keeps a failed order failed until wallet confirms the refund, and takes ALREADY_REFUNDED as confirmed', async () => {
     const order = await seedOrder(orders, 'failed', { changes: { error_code: 'UPSTREAM_FAILED', message: 'down' } });
 
-    expect((await processor.advance(order)).status).toBe('failed');
+    expect((await processor().advance(order)).status).toBe('failed');
     orders.peers.on(refund, refused('ALREADY_REFUNDED', 'This debit has already been refunded'));
-    expect((await processor.advance(order)).status).toBe('refunded');
+    expect((await processor().advance(order)).status).toBe('refunded');
     expect(orders.peers.to(refund).map((r) => r['idempotency_key'])).toEqual([`order:${order.id}:refund`, `order:${order.id}:refund`]);
   });
 
@@ -98,8 +93,8 @@ describe('the order processor (real PostgreSQL and NATS, fake wallet and provide
     orders.peers.on(refund, (p) => transferFor(p, 'refund'));
     const order = await seedOrder(orders, 'success');
 
-    const after = await processor.reverse(order, outcome({ reference: 'x' }, 'failed', { error_code: 'REVERSED', message: 'Reversed by operator' }));
-    const again = await processor.reverse(after, outcome({ reference: 'x' }, 'failed', { error_code: 'REVERSED' }));
+    const after = await processor().reverse(order, outcome({ reference: 'x' }, 'failed', { error_code: 'REVERSED', message: 'Reversed by operator' }));
+    const again = await processor().reverse(after, outcome({ reference: 'x' }, 'failed', { error_code: 'REVERSED' }));
 
     expect(after).toMatchObject({ status: 'reversed', error_code: 'REVERSED', message: 'Reversed by operator' });
     expect(again.status).toBe('reversed');
@@ -109,7 +104,7 @@ describe('the order processor (real PostgreSQL and NATS, fake wallet and provide
   it('applies an outcome only to an order still in the state it expects', async () => {
     const order = await seedOrder(orders, 'refunded');
 
-    const after = await processor.applyOutcome(order, outcome({ reference: 'x' }, 'success'), ['unknown']);
+    const after = await processor().applyOutcome(order, outcome({ reference: 'x' }, 'success'), ['unknown']);
 
     expect(after.status).toBe('refunded');
     expect((await orderRow(orders.db, order.id)).status).toBe('refunded');

@@ -1,14 +1,10 @@
 import { Subjects } from '@airtime/contracts';
-import { orderRow, outcome, type RunningOrders, seedOrder, startOrdersService, transferFor } from '../testing/start-orders-service.js';
+import { orderRow, outcome, seedOrder, startOrdersService, transferFor } from '../testing/start-orders-service.js';
 import { ReconcilerService } from './reconciler.service.js';
+import { forEachFile } from '@airtime/platform/testing';
 
-let orders: RunningOrders;
-let reconciler: ReconcilerService;
-beforeAll(async () => {
-  orders = await startOrdersService({ RECONCILE_GRACE_SECONDS: '60' });
-  reconciler = orders.app.get(ReconcilerService);
-}, 60_000);
-afterAll(() => orders?.stop(), 30_000);
+const orders = forEachFile(() => startOrdersService({ RECONCILE_GRACE_SECONDS: '60' }), (o) => o.peers.reset());
+const reconciler = () => orders.app.get(ReconcilerService);
 beforeEach(async () => {
   orders.peers.reset();
   // Each test sees only its own orders: earlier ones are made resting.
@@ -25,7 +21,7 @@ describe('a reconciler run', () => {
     const fresh = await seedOrder(orders, 'unknown', { idleSeconds: 5 });
     const done = await seedOrder(orders, 'refunded', { idleSeconds: 120 });
 
-    const report = await reconciler.runOnce();
+    const report = await reconciler().runOnce();
 
     expect(report).toEqual({ examined: 2, resolved: 2, flagged: 0 });
     expect((await orderRow(orders.db, stale.id)).status).toBe('success');
@@ -41,7 +37,7 @@ describe('a reconciler run', () => {
     const held = await seedOrder(orders, 'unknown', { idleSeconds: 120 });
     await orders.db.query(`UPDATE orders SET lease_until = now() + interval '1 minute' WHERE id = $1`, [held.id]);
 
-    expect(await reconciler.runOnce()).toEqual({ examined: 0, resolved: 0, flagged: 0 });
+    expect(await reconciler().runOnce()).toEqual({ examined: 0, resolved: 0, flagged: 0 });
     expect((await orderRow(orders.db, held.id)).status).toBe('unknown');
     expect(orders.peers.to(query)).toEqual([]);
   });
@@ -50,9 +46,9 @@ describe('a reconciler run', () => {
     orders.peers.on(query, (p) => outcome(p, 'unknown'));
     const overdue = await Promise.all([1, 2, 3].map(() => seedOrder(orders, 'unknown', { idleSeconds: 120, ageSeconds: 2 * 86_400 })));
 
-    expect(await reconciler.runOnce(2)).toEqual({ examined: 2, resolved: 0, flagged: 2 });
+    expect(await reconciler().runOnce(2)).toEqual({ examined: 2, resolved: 0, flagged: 2 });
     // Flagging touches an order, so the next run takes only the one left over.
-    expect(await reconciler.runOnce(2)).toEqual({ examined: 1, resolved: 0, flagged: 1 });
+    expect(await reconciler().runOnce(2)).toEqual({ examined: 1, resolved: 0, flagged: 1 });
     for (const order of overdue) expect((await orderRow(orders.db, order.id)).needs_attention).toBe(true);
   });
 });

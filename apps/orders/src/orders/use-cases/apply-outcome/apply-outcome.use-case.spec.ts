@@ -1,21 +1,15 @@
 import { Subjects, type UpstreamId } from '@airtime/contracts';
-import type { PlatformError } from '@airtime/platform';
-import { eventsOf, orderRow, outcome, type RunningOrders, seedOrder, startOrdersService, transferFor } from '../../../testing/start-orders-service.js';
+import { eventsOf, orderRow, outcome, seedOrder, startOrdersService, transferFor } from '../../../testing/start-orders-service.js';
 import { ApplyOutcomeCommand } from './apply-outcome.command.js';
 import { ApplyOutcomeUseCase } from './apply-outcome.use-case.js';
+import { forEachFile, failureOf } from '@airtime/platform/testing';
 
-let orders: RunningOrders;
-beforeAll(async () => {
-  orders = await startOrdersService();
-}, 60_000);
-afterAll(() => orders?.stop(), 30_000);
-beforeEach(() => orders.peers.reset());
+const orders = forEachFile(() => startOrdersService(), (o) => o.peers.reset());
 
 const { refund } = Subjects.wallet;
 const referenceOf = (id: string) => id.replace(/-/g, '');
 const apply = (reference: string, said: ReturnType<typeof outcome>, upstream: UpstreamId = 'omega') =>
   orders.app.get(ApplyOutcomeUseCase).execute(new ApplyOutcomeCommand({ upstream, reference, outcome: said }));
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (e: PlatformError) => e);
 
 describe('applying a late outcome', () => {
   it('moves an unknown order to success, and lets it go', async () => {
@@ -58,8 +52,8 @@ describe('applying a late outcome', () => {
   it("refuses a reference that is no order's, or an order another upstream was sent", async () => {
     const order = await seedOrder(orders, 'unknown');
 
-    expect(await failure(apply('not-a-reference', outcome({}, 'success')))).toMatchObject({ code: 'ORDER_NOT_FOUND', message: 'No order with reference not-a-reference' });
-    expect((await failure(apply(referenceOf(order.id), outcome({}, 'success'), 'tuti'))).code).toBe('ORDER_NOT_FOUND');
+    expect(await failureOf(apply('not-a-reference', outcome({}, 'success')))).toMatchObject({ code: 'ORDER_NOT_FOUND', message: 'No order with reference not-a-reference' });
+    expect((await failureOf(apply(referenceOf(order.id), outcome({}, 'success'), 'tuti'))).code).toBe('ORDER_NOT_FOUND');
     expect((await orderRow(orders.db, order.id)).status).toBe('unknown');
   });
 });

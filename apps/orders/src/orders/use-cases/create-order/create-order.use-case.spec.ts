@@ -1,23 +1,17 @@
 import { Subjects } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
-import { econetOrder, eventsOf, outcome, type RunningOrders, startOrdersService, transferFor } from '../../../testing/start-orders-service.js';
+import { econetOrder, eventsOf, outcome, startOrdersService, transferFor } from '../../../testing/start-orders-service.js';
 import { CreateOrderCommand } from './create-order.command.js';
 import { CreateOrderUseCase } from './create-order.use-case.js';
+import { forEachFile, failureOf } from '@airtime/platform/testing';
 
-let orders: RunningOrders;
-let createOrder: CreateOrderUseCase;
-beforeAll(async () => {
-  orders = await startOrdersService();
-  createOrder = orders.app.get(CreateOrderUseCase);
-}, 60_000);
-afterAll(() => orders?.stop(), 30_000);
-beforeEach(() => orders.peers.reset());
+const orders = forEachFile(() => startOrdersService(), (o) => o.peers.reset());
+const createOrder = () => orders.app.get(CreateOrderUseCase);
 
 const { debit } = Subjects.wallet;
 const { dispatch } = Subjects.providerAdapters;
 const create = (request: ReturnType<typeof econetOrder>, extra: { batchId?: string; waitMs?: number } = {}) =>
-  createOrder.execute(new CreateOrderCommand({ request, ...extra }));
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (e: PlatformError) => e);
+  createOrder().execute(new CreateOrderCommand({ request, ...extra }));
 const count = async () => Number((await orders.db.query(`SELECT count(*) AS n FROM orders`))[0].n);
 
 describe('creating an order', () => {
@@ -46,7 +40,7 @@ describe('creating an order', () => {
     expect(concurrent.id).toBe(first.id);
     expect(again).toEqual(first);
     expect(orders.peers.to(debit)).toHaveLength(1);
-    const reused = await failure(create({ ...request, amount: '3' }));
+    const reused = await failureOf(create({ ...request, amount: '3' }));
     expect(reused).toMatchObject({ code: 'REFERENCE_REUSED', details: { fields: { agent_reference: ['agent_reference was already used for a different order'] } } });
   });
 
@@ -56,16 +50,16 @@ describe('creating an order', () => {
     });
     const request = econetOrder();
 
-    expect(await failure(create(request))).toMatchObject({ code: 'INSUFFICIENT_FUNDS', message: 'Insufficient funds' });
-    expect(await failure(create(request))).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    expect(await failureOf(create(request))).toMatchObject({ code: 'INSUFFICIENT_FUNDS', message: 'Insufficient funds' });
+    expect(await failureOf(create(request))).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
     expect(orders.peers.to(dispatch)).toEqual([]);
   });
 
   it('refuses a target, an amount or a product it cannot sell, and stores nothing', async () => {
     const before = await count();
-    expect((await failure(create(econetOrder({ target: '0712345678' })))).code).toBe('INVALID_TARGET');
-    expect((await failure(create(econetOrder({ amount: '100.01' })))).code).toBe('AMOUNT_OUT_OF_RANGE');
-    expect(await failure(create(econetOrder({ product_id: 999 })))).toMatchObject({
+    expect((await failureOf(create(econetOrder({ target: '0712345678' })))).code).toBe('INVALID_TARGET');
+    expect((await failureOf(create(econetOrder({ amount: '100.01' })))).code).toBe('AMOUNT_OUT_OF_RANGE');
+    expect(await failureOf(create(econetOrder({ product_id: 999 })))).toMatchObject({
       code: 'PRODUCT_NOT_FOUND', details: { fields: { product_id: ['product_id 999 is not an available product'] } },
     });
     expect(await count()).toBe(before);

@@ -1,12 +1,9 @@
-import { type RunningOrders, seedOrder, startOrdersService } from '../../../testing/start-orders-service.js';
+import { seedOrder, startOrdersService } from '../../../testing/start-orders-service.js';
 import { ListOrdersNeedingAttentionCommand } from './list-orders-needing-attention.command.js';
 import { ListOrdersNeedingAttentionUseCase } from './list-orders-needing-attention.use-case.js';
+import { forEachFile } from '@airtime/platform/testing';
 
-let orders: RunningOrders;
-beforeAll(async () => {
-  orders = await startOrdersService();
-}, 60_000);
-afterAll(() => orders?.stop(), 30_000);
+const orders = forEachFile(() => startOrdersService(), (o) => o.peers.reset());
 
 const attention = (limit: number) => orders.app.get(ListOrdersNeedingAttentionUseCase).execute(new ListOrdersNeedingAttentionCommand({ limit }));
 

@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ListOrdersRequest } from '@airtime/contracts';
-import { type RunningOrders, seedOrder, startOrdersService } from '../../../testing/start-orders-service.js';
+import { seedOrder, startOrdersService } from '../../../testing/start-orders-service.js';
 import { ListOrdersCommand } from './list-orders.command.js';
 import { ListOrdersUseCase } from './list-orders.use-case.js';
+import { forEachFile } from '@airtime/platform/testing';
 
-let orders: RunningOrders;
-let listOrders: ListOrdersUseCase;
-beforeAll(async () => {
-  orders = await startOrdersService();
-  listOrders = orders.app.get(ListOrdersUseCase);
-}, 60_000);
-afterAll(() => orders?.stop(), 30_000);
+const orders = forEachFile(() => startOrdersService(), (o) => o.peers.reset());
+const listOrders = () => orders.app.get(ListOrdersUseCase);
 
-const list = (filter: Partial<ListOrdersRequest> & { account_id: string }) => listOrders.execute(new ListOrdersCommand({ filter: { mode: 'live', ...filter } }));
+const list = (filter: Partial<ListOrdersRequest> & { account_id: string }) => listOrders().execute(new ListOrdersCommand({ filter: { mode: 'live', ...filter } }));
 
 describe('listing orders', () => {
   it('pages an account\'s orders newest first, and shows no other account\'s', async () => {

@@ -1,21 +1,16 @@
 import { Subjects } from '@airtime/contracts';
-import { orderRow, outcome, type RunningOrders, seedOrder, startOrdersService, transferFor } from '../../../testing/start-orders-service.js';
+import { orderRow, outcome, seedOrder, startOrdersService, transferFor } from '../../../testing/start-orders-service.js';
 import { ReconcileOrderCommand } from './reconcile-order.command.js';
 import { ReconcileOrderUseCase } from './reconcile-order.use-case.js';
+import { forEachFile } from '@airtime/platform/testing';
 
-let orders: RunningOrders;
-let reconcileOrder: ReconcileOrderUseCase;
-beforeAll(async () => {
-  orders = await startOrdersService();
-  reconcileOrder = orders.app.get(ReconcileOrderUseCase);
-}, 60_000);
-afterAll(() => orders?.stop(), 30_000);
-beforeEach(() => orders.peers.reset());
+const orders = forEachFile(() => startOrdersService(), (o) => o.peers.reset());
+const reconcileOrder = () => orders.app.get(ReconcileOrderUseCase);
 
 const { query, dispatch } = Subjects.providerAdapters;
 const { debit, refund } = Subjects.wallet;
 const DAY = 86_400;
-const reconcile = (order: Awaited<ReturnType<typeof seedOrder>>) => reconcileOrder.execute(new ReconcileOrderCommand({ order }));
+const reconcile = (order: Awaited<ReturnType<typeof seedOrder>>) => reconcileOrder().execute(new ReconcileOrderCommand({ order }));
 
 describe('reconciling one order', () => {
   it('asks the upstream about an unknown order, with what was sent, and applies a success without refunding', async () => {

@@ -1,23 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { CreditWalletRequest } from '@airtime/contracts';
-import type { PlatformError } from '@airtime/platform';
 import { ledgerViolations } from '../../../testing/ledger-invariants.js';
-import { type RunningWallet, startWalletService, walletBalance } from '../../../testing/start-wallet-service.js';
+import { startWalletService, walletBalance } from '../../../testing/start-wallet-service.js';
 import { CreditWalletCommand } from './credit-wallet.command.js';
 import { CreditWalletUseCase } from './credit-wallet.use-case.js';
+import { forEachFile, failureOf } from '@airtime/platform/testing';
 
-let wallet: RunningWallet;
-beforeAll(async () => {
-  wallet = await startWalletService();
-}, 60_000);
-afterAll(() => wallet?.stop(), 30_000);
+const wallet = forEachFile(() => startWalletService());
 afterEach(async () => expect(await ledgerViolations(wallet.db)).toEqual([]));
 
 const credit = (request: Partial<CreditWalletRequest> & { account_id: string }) =>
   wallet.app.get(CreditWalletUseCase).execute(new CreditWalletCommand({
     request: { idempotency_key: `credit:${randomUUID()}`, mode: 'live', currency: 'USD', amount_minor: '500', kind: 'topup', source: 'pesepay', ...request },
   }));
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (e: PlatformError) => e);
 const counterAccount = async (transferId: string) =>
   ((await wallet.db.query(
     `SELECT a.code FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.ledger_account_id WHERE e.transfer_id = $1 AND a.kind <> 'wallet'`,
@@ -34,7 +29,7 @@ describe('crediting a wallet', () => {
     expect(first).toMatchObject({ kind: 'topup', amount_minor: '500', balance_after_minor: '500', account_id: account });
     expect(await counterAccount(first.id)).toBe('funding:pesepay:USD:live');
     expect(await credit(request)).toEqual(first);
-    expect((await failure(credit({ ...request, amount_minor: '501' }))).code).toBe('IDEMPOTENCY_CONFLICT');
+    expect((await failureOf(credit({ ...request, amount_minor: '501' }))).code).toBe('IDEMPOTENCY_CONFLICT');
     expect(await walletBalance(wallet, account)).toBe('500');
   });
 
@@ -48,8 +43,8 @@ describe('crediting a wallet', () => {
 
   it('refuses a currency wallets do not hold, and an amount over the largest transfer', async () => {
     const account = randomUUID();
-    expect((await failure(credit({ account_id: account, currency: 'XYZ' }))).code).toBe('UNSUPPORTED_CURRENCY');
-    expect((await failure(credit({ account_id: account, amount_minor: '999999999999999999' }))).code).toBe('AMOUNT_TOO_LARGE');
+    expect((await failureOf(credit({ account_id: account, currency: 'XYZ' }))).code).toBe('UNSUPPORTED_CURRENCY');
+    expect((await failureOf(credit({ account_id: account, amount_minor: '999999999999999999' }))).code).toBe('AMOUNT_TOO_LARGE');
     expect(await walletBalance(wallet, account)).toBeUndefined();
   });
 });

@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { PlatformError } from '@airtime/platform';
 import { ledgerViolations } from '../../../testing/ledger-invariants.js';
-import { fund, type RunningWallet, startWalletService, walletBalance } from '../../../testing/start-wallet-service.js';
+import { fund, startWalletService, walletBalance } from '../../../testing/start-wallet-service.js';
 import { DebitWalletCommand } from '../debit-wallet/debit-wallet.command.js';
 import { DebitWalletUseCase } from '../debit-wallet/debit-wallet.use-case.js';
 import { RefundDebitCommand } from './refund-debit.command.js';
 import { RefundDebitUseCase } from './refund-debit.use-case.js';
+import { forEachFile, failureOf } from '@airtime/platform/testing';
 
-let wallet: RunningWallet;
-beforeAll(async () => {
-  wallet = await startWalletService();
-}, 60_000);
-afterAll(() => wallet?.stop(), 30_000);
+const wallet = forEachFile(() => startWalletService());
 afterEach(async () => expect(await ledgerViolations(wallet.db)).toEqual([]));
 
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (e: PlatformError) => e);
 const refund = (request: { account_id: string; debit_key: string; idempotency_key?: string; amount_minor?: string; reason?: string }) =>
   wallet.app.get(RefundDebitUseCase).execute(new RefundDebitCommand({ request: { idempotency_key: `refund:${randomUUID()}`, ...request } }));
 
@@ -35,7 +30,7 @@ describe('refunding a debit', () => {
 
     expect(first).toMatchObject({ kind: 'refund', amount_minor: '400', balance_after_minor: '1000', refund_of: debit.id, order_id: 'o-9', reason: 'upstream failed' });
     expect(await refund(request)).toEqual(first);
-    expect(await failure(refund({ ...request, idempotency_key: `refund:${randomUUID()}` }))).toMatchObject({ code: 'ALREADY_REFUNDED', message: 'This debit has already been refunded' });
+    expect(await failureOf(refund({ ...request, idempotency_key: `refund:${randomUUID()}` }))).toMatchObject({ code: 'ALREADY_REFUNDED', message: 'This debit has already been refunded' });
     expect(await walletBalance(wallet, account)).toBe('1000');
   });
 
@@ -43,9 +38,9 @@ describe('refunding a debit', () => {
     const [account, stranger] = [randomUUID(), randomUUID()];
     const debit = await spent(account, '400');
 
-    expect((await failure(refund({ account_id: account, debit_key: debit.idempotency_key, amount_minor: '401' }))).code).toBe('REFUND_EXCEEDS_DEBIT');
-    expect((await failure(refund({ account_id: stranger, debit_key: debit.idempotency_key }))).code).toBe('DEBIT_NOT_FOUND');
-    expect((await failure(refund({ account_id: account, debit_key: 'no-such-debit' }))).code).toBe('DEBIT_NOT_FOUND');
+    expect((await failureOf(refund({ account_id: account, debit_key: debit.idempotency_key, amount_minor: '401' }))).code).toBe('REFUND_EXCEEDS_DEBIT');
+    expect((await failureOf(refund({ account_id: stranger, debit_key: debit.idempotency_key }))).code).toBe('DEBIT_NOT_FOUND');
+    expect((await failureOf(refund({ account_id: account, debit_key: 'no-such-debit' }))).code).toBe('DEBIT_NOT_FOUND');
     expect(await refund({ account_id: account, debit_key: debit.idempotency_key, amount_minor: '150' })).toMatchObject({ amount_minor: '150', balance_after_minor: '750' });
   });
 });

@@ -1,19 +1,14 @@
 import { Subjects } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
-import { creditsOf, payment, seedTopUp, startWalletWithPesepay, type WalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
+import { creditsOf, payment, seedTopUp, startWalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
 import { ApplyTopUpCallbackCommand } from './apply-top-up-callback.command.js';
 import { ApplyTopUpCallbackUseCase } from './apply-top-up-callback.use-case.js';
+import { forEachFile, failureOf } from '@airtime/platform/testing';
 
-let wallet: WalletWithPesepay;
-beforeAll(async () => {
-  wallet = await startWalletWithPesepay();
-}, 60_000);
-afterAll(() => wallet?.stop(), 30_000);
-beforeEach(() => wallet.pesepay.reset());
+const wallet = forEachFile(startWalletWithPesepay, (w) => w.pesepay.reset());
 
 const { pesepayCheck, pesepayDecodeCallback } = Subjects.providerAdapters;
 const callback = (payload: string) => wallet.app.get(ApplyTopUpCallbackUseCase).execute(new ApplyTopUpCallbackCommand({ payload }));
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (e: PlatformError) => e);
 
 describe("Pesepay's result callback", () => {
   it("credits only once Pesepay's own status check says paid, whatever the callback announced", async () => {
@@ -34,12 +29,12 @@ describe("Pesepay's result callback", () => {
 
   it('refuses a payment that is no top-up of ours, and one that does not decrypt', async () => {
     wallet.pesepay.on(pesepayDecodeCallback, () => payment('paid', '500', { pesepay_reference: 'PSP-not-ours' }));
-    expect(await failure(callback('x'))).toMatchObject({ code: 'TOPUP_NOT_FOUND', message: 'No top-up with this payment reference' });
+    expect(await failureOf(callback('x'))).toMatchObject({ code: 'TOPUP_NOT_FOUND', message: 'No top-up with this payment reference' });
 
     wallet.pesepay.on(pesepayDecodeCallback, () => {
       throw new PlatformError('INVALID_SIGNATURE', 'does not decrypt');
     });
-    expect((await failure(callback('x'))).code).toBe('INVALID_SIGNATURE');
+    expect((await failureOf(callback('x'))).code).toBe('INVALID_SIGNATURE');
     expect(wallet.pesepay.to(pesepayCheck)).toEqual([]);
   });
 });

@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Subjects } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
-import { payment, startWalletWithPesepay, type WalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
+import { payment, startWalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
 import { CreateTopUpCommand } from './create-top-up.command.js';
 import { CreateTopUpUseCase } from './create-top-up.use-case.js';
+import { forEachFile, failureOf } from '@airtime/platform/testing';
 
-let wallet: WalletWithPesepay;
-beforeAll(async () => {
-  wallet = await startWalletWithPesepay();
-}, 60_000);
-afterAll(() => wallet?.stop(), 30_000);
-beforeEach(() => wallet.pesepay.reset());
+const wallet = forEachFile(startWalletWithPesepay, (w) => w.pesepay.reset());
 
 const { pesepayInitiate } = Subjects.providerAdapters;
 const create = (accountId: string, extra: { currency?: string; amount_minor?: string } = {}) =>
   wallet.app.get(CreateTopUpUseCase).execute(new CreateTopUpCommand({ request: { account_id: accountId, mode: 'live', currency: 'USD', amount_minor: '500', ...extra } }));
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (e: PlatformError) => e);
 const topUpsOf = async (accountId: string) => (await wallet.db.query(`SELECT status, provider_reference FROM topups WHERE owner_account_id = $1`, [accountId])) as { status: string; provider_reference: string | null }[];
 
 describe('creating a top-up', () => {
@@ -41,14 +36,14 @@ describe('creating a top-up', () => {
       throw new PlatformError('UPSTREAM_UNAVAILABLE' as never, 'Pesepay is down');
     });
 
-    expect((await failure(create(accountId))).message).toBe('Pesepay is down');
+    expect((await failureOf(create(accountId))).message).toBe('Pesepay is down');
     expect(await topUpsOf(accountId)).toEqual([{ status: 'failed', provider_reference: null }]);
   });
 
   it('refuses a currency wallets do not hold, and an amount over the largest transfer, before asking Pesepay', async () => {
     const accountId = randomUUID();
-    expect((await failure(create(accountId, { currency: 'XYZ' }))).code).toBe('UNSUPPORTED_CURRENCY');
-    expect((await failure(create(accountId, { amount_minor: '999999999999999999' }))).code).toBe('AMOUNT_TOO_LARGE');
+    expect((await failureOf(create(accountId, { currency: 'XYZ' }))).code).toBe('UNSUPPORTED_CURRENCY');
+    expect((await failureOf(create(accountId, { amount_minor: '999999999999999999' }))).code).toBe('AMOUNT_TOO_LARGE');
     expect(wallet.pesepay.requests).toEqual([]);
     expect(await topUpsOf(accountId)).toEqual([]);
   });

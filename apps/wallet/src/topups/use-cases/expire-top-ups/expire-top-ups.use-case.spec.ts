@@ -1,14 +1,10 @@
 import { Subjects } from '@airtime/contracts';
-import { creditsOf, eventTypes, payment, seedTopUp, startWalletWithPesepay, type WalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
+import { creditsOf, eventTypes, payment, seedTopUp, startWalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
 import { ExpireTopUpsCommand } from './expire-top-ups.command.js';
 import { ExpireTopUpsUseCase } from './expire-top-ups.use-case.js';
+import { forEachFile } from '@airtime/platform/testing';
 
-let wallet: WalletWithPesepay;
-beforeAll(async () => {
-  wallet = await startWalletWithPesepay();
-}, 60_000);
-afterAll(() => wallet?.stop(), 30_000);
-beforeEach(() => wallet.pesepay.reset());
+const wallet = forEachFile(startWalletWithPesepay, (w) => w.pesepay.reset());
 
 const { pesepayCheck } = Subjects.providerAdapters;
 const sweep = (limit = 100) => wallet.app.get(ExpireTopUpsUseCase).execute(new ExpireTopUpsCommand({ limit }));

@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Subjects } from '@airtime/contracts';
-import type { PlatformError } from '@airtime/platform';
-import { payment, seedTopUp, startWalletWithPesepay, type WalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
+import { payment, seedTopUp, startWalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
 import { GetTopUpCommand } from './get-top-up.command.js';
 import { GetTopUpUseCase } from './get-top-up.use-case.js';
+import { forEachFile, failureOf } from '@airtime/platform/testing';
 
-let wallet: WalletWithPesepay;
-beforeAll(async () => {
-  wallet = await startWalletWithPesepay();
-}, 60_000);
-afterAll(() => wallet?.stop(), 30_000);
-beforeEach(() => wallet.pesepay.reset());
+const wallet = forEachFile(startWalletWithPesepay, (w) => w.pesepay.reset());
 
 const { pesepayCheck } = Subjects.providerAdapters;
 const get = (accountId: string, reference: string, mode: 'live' | 'test' = 'live') =>
   wallet.app.get(GetTopUpUseCase).execute(new GetTopUpCommand({ accountId, mode, reference }));
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (e: PlatformError) => e);
 
 describe('getting a top-up', () => {
   it("checks a pending one with Pesepay first, and finds only the account's own, in its mode", async () => {
@@ -23,8 +17,8 @@ describe('getting a top-up', () => {
     const topUp = await seedTopUp(wallet, 'pending');
 
     expect((await get(topUp.owner_account_id, topUp.reference)).status).toBe('paid');
-    expect(await failure(get(randomUUID(), topUp.reference))).toMatchObject({ code: 'TOPUP_NOT_FOUND', message: 'Top-up not found' });
-    expect((await failure(get(topUp.owner_account_id, topUp.reference, 'test'))).code).toBe('TOPUP_NOT_FOUND');
+    expect(await failureOf(get(randomUUID(), topUp.reference))).toMatchObject({ code: 'TOPUP_NOT_FOUND', message: 'Top-up not found' });
+    expect((await failureOf(get(topUp.owner_account_id, topUp.reference, 'test'))).code).toBe('TOPUP_NOT_FOUND');
   });
 
   it('answers a pending top-up as it stands when Pesepay cannot be asked, and a closed one without asking', async () => {

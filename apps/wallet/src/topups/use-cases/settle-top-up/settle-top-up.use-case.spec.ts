@@ -1,16 +1,12 @@
 import { Subjects } from '@airtime/contracts';
 import { ledgerViolations } from '../../../testing/ledger-invariants.js';
-import { creditsOf, eventTypes, payment, seedTopUp, startWalletWithPesepay, type WalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
+import { creditsOf, eventTypes, payment, seedTopUp, startWalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
 import { walletBalance } from '../../../testing/start-wallet-service.js';
 import { SettleTopUpCommand } from './settle-top-up.command.js';
 import { SettleTopUpUseCase } from './settle-top-up.use-case.js';
+import { forEachFile } from '@airtime/platform/testing';
 
-let wallet: WalletWithPesepay;
-beforeAll(async () => {
-  wallet = await startWalletWithPesepay();
-}, 60_000);
-afterAll(() => wallet?.stop(), 30_000);
-beforeEach(() => wallet.pesepay.reset());
+const wallet = forEachFile(startWalletWithPesepay, (w) => w.pesepay.reset());
 afterEach(async () => expect(await ledgerViolations(wallet.db)).toEqual([]));
 
 const { pesepayCheck } = Subjects.providerAdapters;
