@@ -57,6 +57,10 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    // A nudge after this (an order finishing during shutdown) must not start a flush on a database
+    // that is closing: it would never finish and hold the shutdown. Its rows go at the next start.
+    this.js = undefined;
+    this.again = false;
     await this.flushing;
     await this.connection?.drain().catch(() => undefined);
   }
@@ -83,6 +87,8 @@ export class OutboxRelay {
     const { dataSource, table, subjectOf } = this.options;
     const js = this.js as JetStreamClient;
     for (;;) {
+      // The database may already be closed by the time a timer's nudge comes (shutdown order).
+      if (!dataSource.isInitialized) return;
       const published = await dataSource.transaction(async (m) => {
         const batch = await rows<OutboxRow>(m, `SELECT * FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED`);
         for (const event of batch) {
