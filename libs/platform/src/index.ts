@@ -6,6 +6,7 @@ export * from './logging/request-context.js';
 export * from './logging/json-logger.js';
 export * from './errors/platform-error.js';
 export * from './nats/rpc-client.js';
+export * from './nats/rpc-handler.js';
 export * from './nats/create-rpc-client.js';
 export * from './nats/request-context.interceptor.js';
 export * from './nats/rpc-error.filter.js';

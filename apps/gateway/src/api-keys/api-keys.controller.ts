@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { type ApiKeyView, type CreatedApiKeyView, Subjects } from '@airtime/contracts';
+import { type ApiKeyView, type CreatedApiKeyView, Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -16,7 +16,7 @@ export class ApiKeysController {
   @Post()
   @HttpCode(201)
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyBody): Promise<ApiResponse<CreatedApiKeyView>> {
-    const created = await this.rpc.request<CreatedApiKeyView>(Subjects.identity.createApiKey, {
+    const created = await this.rpc.request(Rpc.identity.createApiKey, {
       account_id: principal.accountId,
       user_id: principal.kind === 'user' ? principal.userId : '',
       name: body.name,
@@ -27,11 +27,11 @@ export class ApiKeysController {
 
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<ApiResponse<ApiKeyView[]>> {
-    return ok('api keys retrieved', await this.rpc.request<ApiKeyView[]>(Subjects.identity.listApiKeys, { account_id: principal.accountId }));
+    return ok('api keys retrieved', await this.rpc.request(Rpc.identity.listApiKeys, { account_id: principal.accountId }));
   }
 
   @Delete(':id')
   async revoke(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ApiResponse<ApiKeyView>> {
-    return ok('api key revoked', await this.rpc.request<ApiKeyView>(Subjects.identity.revokeApiKey, { account_id: principal.accountId, id }));
+    return ok('api key revoked', await this.rpc.request(Rpc.identity.revokeApiKey, { account_id: principal.accountId, id }));
   }
 }

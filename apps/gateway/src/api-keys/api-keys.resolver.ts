@@ -1,6 +1,6 @@
 import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type ApiKeyView, type CreatedApiKeyView, Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -16,13 +16,13 @@ export class ApiKeysResolver {
 
   @Query(() => [ApiKeyModel], { description: "The account's API keys, newest first (never the secrets)." })
   async apiKeys(@CurrentPrincipal() principal: Principal): Promise<ApiKeyModel[]> {
-    const keys = await this.rpc.request<ApiKeyView[]>(Subjects.identity.listApiKeys, { account_id: principal.accountId });
+    const keys = await this.rpc.request(Rpc.identity.listApiKeys, { account_id: principal.accountId });
     return keys.map(ApiKeyModel.from);
   }
 
   @Mutation(() => CreatedApiKeyModel)
   async createApiKey(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateApiKeyInput): Promise<CreatedApiKeyModel> {
-    const created = await this.rpc.request<CreatedApiKeyView>(Subjects.identity.createApiKey, {
+    const created = await this.rpc.request(Rpc.identity.createApiKey, {
       account_id: principal.accountId,
       user_id: principal.kind === 'user' ? principal.userId : '',
       name: input.name,
@@ -33,6 +33,6 @@ export class ApiKeysResolver {
 
   @Mutation(() => ApiKeyModel)
   async revokeApiKey(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string): Promise<ApiKeyModel> {
-    return ApiKeyModel.from(await this.rpc.request<ApiKeyView>(Subjects.identity.revokeApiKey, { account_id: principal.accountId, id }));
+    return ApiKeyModel.from(await this.rpc.request(Rpc.identity.revokeApiKey, { account_id: principal.accountId, id }));
   }
 }

@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { type ApiKeyPrincipal, Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 import type { Principal } from './principal.js';
 import { requestOf } from './request-of.js';
@@ -22,7 +22,7 @@ export class PrincipalGuard implements CanActivate {
     const apiKey = /^Api-Key\s+(\S+)$/i.exec(header)?.[1];
     if (!apiKey) return (await this.userJwt.canActivate(context)) as boolean;
     try {
-      const found = await this.rpc.request<ApiKeyPrincipal>(Subjects.identity.verifyApiKey, { key: apiKey });
+      const found = await this.rpc.request(Rpc.identity.verifyApiKey, { key: apiKey });
       const principal: Principal = { kind: 'api-key', apiKeyId: found.api_key_id, accountId: found.account_id, mode: found.mode };
       request.user = principal;
       return true;

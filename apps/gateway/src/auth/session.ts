@@ -1,4 +1,4 @@
-import { type SessionView, Subjects, type UserTokenClaims } from '@airtime/contracts';
+import { Rpc, type UserTokenClaims } from '@airtime/contracts';
 import { PlatformError, type RpcClient } from '@airtime/platform';
 import type { Principal } from './principal.js';
 
@@ -11,7 +11,7 @@ import type { Principal } from './principal.js';
 export async function confirmSession(rpc: RpcClient, claims: UserTokenClaims): Promise<Principal> {
   if (typeof claims.pv !== 'number') throw new PlatformError('UNAUTHENTICATED', 'Session has ended: log in again');
   try {
-    const session = await rpc.request<SessionView>(Subjects.identity.verifySession, {
+    const session = await rpc.request(Rpc.identity.verifySession, {
       user_id: claims.sub,
       account_id: claims.acc,
       pin_version: claims.pv,

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
-import { SERVICE_NAMES, type ServiceHealth, Subjects } from '@airtime/contracts';
+import { SERVICE_NAMES, type ServiceHealth, Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { GatewayConfig } from '../config/gateway.config.js';
 import { Throttler } from '../throttling/throttler.js';
@@ -59,7 +59,7 @@ export class HealthProbes implements OnModuleDestroy {
         if (!(await this.throttler.ping())) throw new Error('no PONG');
       }),
       ...SERVICE_NAMES.map((service) =>
-        this.rpc.request<ServiceHealth>(Subjects.health(service), {}, timeout).catch((): { status: Status } => ({ status: 'down' })),
+        this.rpc.request(Rpc.health(service), {}, timeout).catch((): { status: Status } => ({ status: 'down' })),
       ),
     ]);
     const named = Object.fromEntries(SERVICE_NAMES.map((name, i) => [name, services[i] as { status: Status }]));

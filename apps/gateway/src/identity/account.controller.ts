@@ -1,5 +1,5 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { type AccountView, Subjects } from '@airtime/contracts';
+import { type AccountView, Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -14,6 +14,6 @@ export class AccountController {
 
   @Get()
   async get(@CurrentPrincipal() principal: Principal): Promise<ApiResponse<AccountView>> {
-    return ok('account retrieved', await this.rpc.request<AccountView>(Subjects.identity.getAccount, { account_id: principal.accountId }));
+    return ok('account retrieved', await this.rpc.request(Rpc.identity.getAccount, { account_id: principal.accountId }));
   }
 }

@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
-import { type AccountView, type AuthenticatedSessionView, Subjects, type UserView } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -26,27 +26,27 @@ export class IdentityResolver {
   async createAccount(@Args('input') input: CreateAccountInput, @Context('req') request: Request): Promise<AccountModel> {
     const body = input.toRequest();
     await this.limits.pinSms(request, body.user_phone);
-    return AccountModel.from(await this.limits.paced(() => this.rpc.request<AccountView>(Subjects.identity.createAccount, body)));
+    return AccountModel.from(await this.limits.paced(() => this.rpc.request(Rpc.identity.createAccount, body)));
   }
 
   @Mutation(() => AuthSessionModel)
   async authenticateWithPin(@Args('input') input: AuthenticateWithPinInput, @Context('req') request: Request): Promise<AuthSessionModel> {
     await this.limits.pinCheck(request);
-    const session = await this.rpc.request<AuthenticatedSessionView>(Subjects.identity.authenticateWithPin, { phone: input.phone, pin: input.pin, ...(input.otp ? { otp: input.otp } : {}) });
+    const session = await this.rpc.request(Rpc.identity.authenticateWithPin, { phone: input.phone, pin: input.pin, ...(input.otp ? { otp: input.otp } : {}) });
     return { token: session.token, expiresAt: session.expires_at };
   }
 
   @Mutation(() => Boolean, { description: 'Sends a new PIN by SMS.' })
   async resetPin(@Args('input') input: ResetPinInput, @Context('req') request: Request): Promise<boolean> {
     await this.limits.pinSms(request, input.phone);
-    await this.limits.paced(() => this.rpc.request(Subjects.identity.resetPin, { phone: input.phone }));
+    await this.limits.paced(() => this.rpc.request(Rpc.identity.resetPin, { phone: input.phone }));
     return true;
   }
 
   @Query(() => UserModel, { description: 'The logged-in user.' })
   @UseGuards(UserJwtGuard)
   async me(@CurrentPrincipal() principal: Principal): Promise<UserModel> {
-    const user = await this.rpc.request<UserView>(Subjects.identity.getUser, {
+    const user = await this.rpc.request(Rpc.identity.getUser, {
       user_id: principal.kind === 'user' ? principal.userId : '',
       account_id: principal.accountId,
     });
@@ -56,6 +56,6 @@ export class IdentityResolver {
   @Query(() => AccountModel, { description: "The caller's account (user token or API key)." })
   @UseGuards(PrincipalGuard)
   async account(@CurrentPrincipal() principal: Principal): Promise<AccountModel> {
-    return AccountModel.from(await this.rpc.request<AccountView>(Subjects.identity.getAccount, { account_id: principal.accountId }));
+    return AccountModel.from(await this.rpc.request(Rpc.identity.getAccount, { account_id: principal.accountId }));
   }
 }

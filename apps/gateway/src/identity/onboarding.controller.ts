@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { type AccountView, CreateAccountRequest, Subjects } from '@airtime/contracts';
+import { type AccountView, CreateAccountRequest, Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { type ApiResponse, ok } from '../http/api-response.js';
 import { SignInLimits } from './sign-in-limits.js';
@@ -17,7 +17,7 @@ export class OnboardingController {
   @HttpCode(200)
   async createAccount(@Body() body: CreateAccountRequest, @Req() request: Request): Promise<ApiResponse<AccountView>> {
     await this.limits.pinSms(request, body.user_phone);
-    const account = await this.limits.paced(() => this.rpc.request<AccountView>(Subjects.identity.createAccount, body));
+    const account = await this.limits.paced(() => this.rpc.request(Rpc.identity.createAccount, body));
     return ok('account created successfully', account);
   }
 }

@@ -4,7 +4,7 @@ import {
   type AuthenticatedSessionView,
   AuthenticateWithPinRequest,
   ResetPinRequest,
-  Subjects,
+  Rpc,
   type UserView,
 } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
@@ -26,21 +26,21 @@ export class SessionsController {
   @HttpCode(200)
   async authenticate(@Body() body: AuthenticateWithPinRequest, @Req() request: Request): Promise<ApiResponse<AuthenticatedSessionView>> {
     await this.limits.pinCheck(request);
-    return ok('authenticated', await this.rpc.request<AuthenticatedSessionView>(Subjects.identity.authenticateWithPin, body));
+    return ok('authenticated', await this.rpc.request(Rpc.identity.authenticateWithPin, body));
   }
 
   @Post('pin-reset')
   @HttpCode(200)
   async resetPin(@Body() body: ResetPinRequest, @Req() request: Request): Promise<ApiResponse<null>> {
     await this.limits.pinSms(request, body.phone);
-    await this.limits.paced(() => this.rpc.request(Subjects.identity.resetPin, body));
+    await this.limits.paced(() => this.rpc.request(Rpc.identity.resetPin, body));
     return ok('pin was rest successfully', null);
   }
 
   @Get('user')
   @UseGuards(UserJwtGuard)
   async currentUser(@CurrentPrincipal() principal: Principal): Promise<ApiResponse<UserView>> {
-    const user = await this.rpc.request<UserView>(Subjects.identity.getUser, {
+    const user = await this.rpc.request(Rpc.identity.getUser, {
       user_id: principal.kind === 'user' ? principal.userId : '',
       account_id: principal.accountId,
     });

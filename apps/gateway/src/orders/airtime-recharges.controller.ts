@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { detectNetwork } from '@airtime/phone';
 import { formatMinor } from '@airtime/money';
 import { formatE164 } from '@airtime/phone';
-import { type AccountView, type BatchView, type OrderView, type ProductView, Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -28,7 +28,7 @@ export class AirtimeRechargesController {
   @UseGuards(RechargeLimitGuard)
   async recharge(@CurrentPrincipal() principal: Principal, @Body() body: AirtimeRechargeBody, @Res({ passthrough: true }) res: Response) {
     const { product, detected } = await this.airtimeProductFor(body.phone, body.currency);
-    const order = await this.rpc.request<OrderView>(Subjects.orders.create, {
+    const order = await this.rpc.request(Rpc.orders.create, {
       account_id: principal.accountId,
       mode: 'live',
       product_id: product.id,
@@ -53,7 +53,7 @@ export class AirtimeRechargesController {
   @UseGuards(RechargeLimitGuard)
   async batch(@CurrentPrincipal() principal: Principal, @Body() body: AirtimeBatchBody) {
     if (body.account && body.account !== principal.accountId) {
-      const account = await this.rpc.request<AccountView>(Subjects.identity.getAccount, { account_id: principal.accountId });
+      const account = await this.rpc.request(Rpc.identity.getAccount, { account_id: principal.accountId });
       if (body.account !== account.number) throw new PlatformError('FORBIDDEN', 'account is not the account of this token');
     }
     const items = [];
@@ -61,20 +61,20 @@ export class AirtimeRechargesController {
       const { product, detected } = await this.airtimeProductFor(recharge.phone, recharge.currency, `recharges.${i}.phone`);
       items.push({ product_id: product.id, target: detected.msisdn, amount: formatMinor(BigInt(recharge.amount), recharge.currency), agent_reference: recharge.reference });
     }
-    const batch = await this.rpc.request<BatchView>(Subjects.orders.createBatch, { account_id: principal.accountId, mode: 'live', items });
+    const batch = await this.rpc.request(Rpc.orders.createBatch, { account_id: principal.accountId, mode: 'live', items });
     return { status: 'success', message: 'batch recharge created', data: { batch_id: batch.batch_id, total_count: batch.total_count, status: batch.status } };
   }
 
   @Get('airtime/batch/:id')
   async batchStatus(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    const batch = await this.rpc.request<BatchView>(Subjects.orders.getBatch, { account_id: principal.accountId, batch_id: id });
+    const batch = await this.rpc.request(Rpc.orders.getBatch, { account_id: principal.accountId, batch_id: id });
     return { status: 'success', message: 'batch retrieved', data: batch };
   }
 
   private async airtimeProductFor(phone: string, currency: string, field = 'phone') {
     const detected = detectNetwork(phone);
     if (!detected) throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { [field]: [`${field} must be a mobile number of a supported network`] } });
-    const products = await this.rpc.request<ProductView[]>(Subjects.orders.listProducts, { country: detected.country, network: detected.network, kind: 'airtime', currency });
+    const products = await this.rpc.request(Rpc.orders.listProducts, { country: detected.country, network: detected.network, kind: 'airtime', currency });
     const product = products[0];
     if (!product) throw new PlatformError('PRODUCT_NOT_FOUND', `No ${detected.network} airtime in ${currency}`);
     return { product, detected };

@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type OrderView, type ProductView, Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { OperatorGuard } from '../auth/operator.guard.js';
 import { OrderModel } from './dtos/order.model.js';
@@ -15,7 +15,7 @@ export class CatalogueAdminResolver {
 
   @Mutation(() => ProductModel, { description: 'Operators: creates a product or changes one (by id); active: false withdraws it.' })
   async upsertProduct(@Args('input') input: UpsertProductInput): Promise<ProductModel> {
-    const product = await this.rpc.request<ProductView>(Subjects.orders.upsertProduct, {
+    const product = await this.rpc.request(Rpc.orders.upsertProduct, {
       id: input.id,
       name: input.name,
       country: input.country,
@@ -34,7 +34,7 @@ export class CatalogueAdminResolver {
 
   @Query(() => [OrderModel], { description: 'Operators: unknown orders the reconciler could not resolve in time. They are never refunded blindly.' })
   async ordersNeedingAttention(@Args('limit', { type: () => Int, nullable: true }) limit?: number): Promise<OrderModel[]> {
-    const orders = await this.rpc.request<OrderView[]>(Subjects.orders.listAttention, limit ? { limit } : {});
+    const orders = await this.rpc.request(Rpc.orders.listAttention, limit ? { limit } : {});
     return orders.map(OrderModel.from);
   }
 }

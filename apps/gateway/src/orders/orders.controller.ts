@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { type OrderView, type ProductView, Subjects } from '@airtime/contracts';
+import { type OrderView, type ProductView, Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -20,7 +20,7 @@ export class OrdersController {
 
   @Get('products')
   products(@Query() query: ProductsQuery): Promise<ProductView[]> {
-    return this.rpc.request<ProductView[]>(Subjects.orders.listProducts, query);
+    return this.rpc.request(Rpc.orders.listProducts, query);
   }
 
   @Post('orders')
@@ -28,11 +28,11 @@ export class OrdersController {
   @CreatesOrders({})
   @UseGuards(RechargeLimitGuard)
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrderBody): Promise<OrderView> {
-    return this.rpc.request<OrderView>(Subjects.orders.create, { ...body, account_id: principal.accountId, mode: modeOf(principal) }, ORDER_RPC_TIMEOUT_MS);
+    return this.rpc.request(Rpc.orders.create, { ...body, account_id: principal.accountId, mode: modeOf(principal) }, ORDER_RPC_TIMEOUT_MS);
   }
 
   @Get('orders/:agentReference')
   get(@CurrentPrincipal() principal: Principal, @Param('agentReference') agentReference: string): Promise<OrderView> {
-    return this.rpc.request<OrderView>(Subjects.orders.get, { account_id: principal.accountId, mode: modeOf(principal), agent_reference: agentReference });
+    return this.rpc.request(Rpc.orders.get, { account_id: principal.accountId, mode: modeOf(principal), agent_reference: agentReference });
   }
 }

@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type OrderPageView, type OrderView, type ProductView, Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -21,7 +21,7 @@ export class OrdersResolver {
 
   @Query(() => [ProductModel])
   async products(@Args('filter', { type: () => ProductsFilterInput, nullable: true }) filter?: ProductsFilterInput): Promise<ProductModel[]> {
-    const products = await this.rpc.request<ProductView[]>(Subjects.orders.listProducts, { ...filter });
+    const products = await this.rpc.request(Rpc.orders.listProducts, { ...filter });
     return products.map(ProductModel.from);
   }
 
@@ -29,7 +29,7 @@ export class OrdersResolver {
   @CreatesOrders({})
   @UseGuards(RechargeLimitGuard)
   async sendRecharge(@CurrentPrincipal() principal: Principal, @Args('input') input: SendRechargeInput): Promise<OrderModel> {
-    const order = await this.rpc.request<OrderView>(Subjects.orders.create, {
+    const order = await this.rpc.request(Rpc.orders.create, {
       account_id: principal.accountId,
       mode: modeOf(principal),
       product_id: input.productId,
@@ -43,7 +43,7 @@ export class OrdersResolver {
 
   @Query(() => OrderModel)
   async order(@CurrentPrincipal() principal: Principal, @Args('agentReference') agentReference: string): Promise<OrderModel> {
-    return OrderModel.from(await this.rpc.request<OrderView>(Subjects.orders.get, { account_id: principal.accountId, mode: modeOf(principal), agent_reference: agentReference }));
+    return OrderModel.from(await this.rpc.request(Rpc.orders.get, { account_id: principal.accountId, mode: modeOf(principal), agent_reference: agentReference }));
   }
 
   @Query(() => OrderConnectionModel)
@@ -51,7 +51,7 @@ export class OrdersResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('filter', { type: () => OrdersFilterInput, nullable: true }) filter?: OrdersFilterInput,
   ): Promise<OrderConnectionModel> {
-    const page = await this.rpc.request<OrderPageView>(Subjects.orders.list, {
+    const page = await this.rpc.request(Rpc.orders.list, {
       account_id: principal.accountId,
       mode: modeOf(principal),
       status: filter?.status,

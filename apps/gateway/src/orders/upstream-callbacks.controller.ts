@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Subjects, UPSTREAM_IDS, type UpstreamCallbackReply } from '@airtime/contracts';
+import { isUpstreamId, Rpc } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 
 /**
@@ -24,9 +24,9 @@ export class UpstreamCallbacksController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    if (!(UPSTREAM_IDS as readonly string[]).includes(upstream)) throw new PlatformError('NOT_FOUND', `No callbacks for ${upstream}`);
-    const payload = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : { items: body };
-    const reply = await this.rpc.request<UpstreamCallbackReply>(Subjects.providerAdapters.callback, {
+    if (!isUpstreamId(upstream)) throw new PlatformError('NOT_FOUND', `No callbacks for ${upstream}`);
+    const payload = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : { items: body };
+    const reply = await this.rpc.request(Rpc.providerAdapters.callback, {
       upstream,
       kind: kind ?? 'status',
       body: payload,

@@ -1,4 +1,4 @@
-import { type ApiKeyPrincipal, Subjects, type UserTokenClaims } from '@airtime/contracts';
+import { Rpc, type UserTokenClaims } from '@airtime/contracts';
 import { PlatformError, type RpcClient } from '@airtime/platform';
 import type { Principal } from '../auth/principal.js';
 import { confirmSession } from '../auth/session.js';
@@ -22,7 +22,7 @@ export async function grantOfConnection(params: Record<string, unknown> | undefi
   const header = String(params?.['Authorization'] ?? params?.['authorization'] ?? '');
   const apiKey = /^Api-Key\s+(\S+)$/i.exec(header)?.[1];
   if (apiKey) {
-    const found = await rpc.request<ApiKeyPrincipal>(Subjects.identity.verifyApiKey, { key: apiKey }).catch(refusedWhenDenied);
+    const found = await rpc.request(Rpc.identity.verifyApiKey, { key: apiKey }).catch(refusedWhenDenied);
     return { principal: { kind: 'api-key', apiKeyId: found.api_key_id, accountId: found.account_id, mode: found.mode } };
   }
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];

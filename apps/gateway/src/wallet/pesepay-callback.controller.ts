@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
-import { Subjects, TopUpCallbackRequest, type TopUpView } from '@airtime/contracts';
+import { Rpc, TopUpCallbackRequest, type TopUpView } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 
 /**
@@ -14,7 +14,7 @@ export class PesepayCallbackController {
   @Post()
   @HttpCode(200)
   async result(@Body() body: TopUpCallbackRequest): Promise<{ status: 'received'; topup_status: TopUpView['status'] }> {
-    const topUp = await this.rpc.request<TopUpView>(Subjects.wallet.topUpCallback, { payload: body.payload }, 20_000);
+    const topUp = await this.rpc.request(Rpc.wallet.topUpCallback, { payload: body.payload }, 20_000);
     return { status: 'received', topup_status: topUp.status };
   }
 

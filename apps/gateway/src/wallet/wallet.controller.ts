@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import { type LedgerPageView, type StatementView, Subjects, type TopUpView, type WalletView } from '@airtime/contracts';
+import { type LedgerPageView, Rpc, type TopUpView, type WalletView } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -21,14 +21,14 @@ export class WalletController {
 
   @Get()
   async wallets(@CurrentPrincipal() principal: Principal, @Query() query: ModeQuery): Promise<ApiResponse<WalletView[]>> {
-    const wallets = await this.rpc.request<WalletView[]>(Subjects.wallet.wallets, { account_id: principal.accountId, mode: modeOf(principal, query.mode) });
+    const wallets = await this.rpc.request(Rpc.wallet.wallets, { account_id: principal.accountId, mode: modeOf(principal, query.mode) });
     return ok('wallets retrieved', wallets);
   }
 
   @Get('ledger')
   async ledger(@CurrentPrincipal() principal: Principal, @Query() query: LedgerQuery): Promise<ApiResponse<LedgerPageView>> {
     const { mode, ...filters } = query;
-    const page = await this.rpc.request<LedgerPageView>(Subjects.wallet.ledger, { ...filters, account_id: principal.accountId, mode: modeOf(principal, mode) });
+    const page = await this.rpc.request(Rpc.wallet.ledger, { ...filters, account_id: principal.accountId, mode: modeOf(principal, mode) });
     return ok('ledger retrieved', page);
   }
 
@@ -36,7 +36,7 @@ export class WalletController {
   @Get('statement')
   async statement(@CurrentPrincipal() principal: Principal, @Query() query: StatementQuery, @Res() res: Response): Promise<void> {
     const { mode, ...range } = query;
-    const statement = await this.rpc.request<StatementView>(Subjects.wallet.statement, { ...range, account_id: principal.accountId, mode: modeOf(principal, mode) }, 30_000);
+    const statement = await this.rpc.request(Rpc.wallet.statement, { ...range, account_id: principal.accountId, mode: modeOf(principal, mode) }, 30_000);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${statement.filename}"`);
     res.send(statement.csv);
@@ -46,7 +46,7 @@ export class WalletController {
   @Post('topup')
   @HttpCode(201)
   async topUp(@CurrentPrincipal() principal: Principal, @Body() body: TopUpBody): Promise<ApiResponse<TopUpView>> {
-    const topUp = await this.rpc.request<TopUpView>(Subjects.wallet.createTopUp, {
+    const topUp = await this.rpc.request(Rpc.wallet.createTopUp, {
       account_id: principal.accountId,
       mode: modeOf(principal),
       currency: body.currency,
@@ -57,6 +57,6 @@ export class WalletController {
 
   @Get('topup/:reference')
   async topUpStatus(@CurrentPrincipal() principal: Principal, @Param('reference') reference: string, @Query() query: ModeQuery): Promise<ApiResponse<TopUpView>> {
-    return ok('top-up retrieved', await this.rpc.request<TopUpView>(Subjects.wallet.getTopUp, { account_id: principal.accountId, mode: modeOf(principal, query.mode), reference }));
+    return ok('top-up retrieved', await this.rpc.request(Rpc.wallet.getTopUp, { account_id: principal.accountId, mode: modeOf(principal, query.mode), reference }));
   }
 }

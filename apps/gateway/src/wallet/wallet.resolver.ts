@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type LedgerPageView, Subjects, type TopUpView, type TransferView, type WalletView } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { OperatorGuard } from '../auth/operator.guard.js';
@@ -23,7 +23,7 @@ export class WalletResolver {
   @Query(() => [WalletModel], { description: "The caller's wallets, one per currency." })
   @UseGuards(PrincipalGuard)
   async wallets(@CurrentPrincipal() principal: Principal): Promise<WalletModel[]> {
-    const wallets = await this.rpc.request<WalletView[]>(Subjects.wallet.wallets, { account_id: principal.accountId, mode: modeOf(principal) });
+    const wallets = await this.rpc.request(Rpc.wallet.wallets, { account_id: principal.accountId, mode: modeOf(principal) });
     return wallets.map(WalletModel.from);
   }
 
@@ -33,7 +33,7 @@ export class WalletResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('filter', { type: () => LedgerFilterInput, nullable: true }) filter?: LedgerFilterInput,
   ): Promise<LedgerConnectionModel> {
-    const page = await this.rpc.request<LedgerPageView>(Subjects.wallet.ledger, {
+    const page = await this.rpc.request(Rpc.wallet.ledger, {
       account_id: principal.accountId,
       mode: modeOf(principal, filter?.mode),
       currency: filter?.currency,
@@ -50,7 +50,7 @@ export class WalletResolver {
   @Mutation(() => TopUpModel, { description: 'Starts a Pesepay top-up; pay at redirectUrl.' })
   @UseGuards(PrincipalGuard)
   async topUpWallet(@CurrentPrincipal() principal: Principal, @Args('input') input: TopUpWalletInput): Promise<TopUpModel> {
-    const topUp = await this.rpc.request<TopUpView>(Subjects.wallet.createTopUp, {
+    const topUp = await this.rpc.request(Rpc.wallet.createTopUp, {
       account_id: principal.accountId,
       mode: modeOf(principal),
       currency: input.currency,
@@ -66,13 +66,13 @@ export class WalletResolver {
     @Args('reference') reference: string,
     @Args('mode', MODE_ARG) mode?: string,
   ): Promise<TopUpModel> {
-    return TopUpModel.from(await this.rpc.request<TopUpView>(Subjects.wallet.getTopUp, { account_id: principal.accountId, mode: modeOfArg(principal, mode), reference }));
+    return TopUpModel.from(await this.rpc.request(Rpc.wallet.getTopUp, { account_id: principal.accountId, mode: modeOfArg(principal, mode), reference }));
   }
 
   @Mutation(() => TransferModel, { description: "Operators only: credits an account's wallet, with the reason recorded beside the operator." })
   @UseGuards(OperatorGuard)
   async creditWallet(@CurrentPrincipal() principal: Principal, @Args('input') input: CreditWalletInput): Promise<TransferModel> {
-    const transfer = await this.rpc.request<TransferView>(Subjects.wallet.credit, {
+    const transfer = await this.rpc.request(Rpc.wallet.credit, {
       idempotency_key: `adjustment:${input.idempotencyKey}`,
       account_id: input.accountId,
       mode: input.mode,

@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { type SmsView, Subjects } from '@airtime/contracts';
+import { type ListSmsRequest, Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { OperatorGuard } from '../auth/operator.guard.js';
 
@@ -29,7 +29,12 @@ export class SmsAdminResolver {
     @Args('limit', { type: () => Int, nullable: true }) limit?: number,
     @Args('mode', { nullable: true }) mode?: string,
   ): Promise<SmsMessageModel[]> {
-    const messages = await this.rpc.request<SmsView[]>(Subjects.notifications.listSms, { ...(status ? { status } : {}), ...(limit ? { limit } : {}), ...(mode ? { mode } : {}) });
+    const messages = await this.rpc.request(Rpc.notifications.listSms, {
+      // Passed on as given: notifications validates them against ListSmsRequest and names a bad one.
+      ...(status ? { status: status as ListSmsRequest['status'] } : {}),
+      ...(limit ? { limit } : {}),
+      ...(mode ? { mode: mode as ListSmsRequest['mode'] } : {}),
+    });
     return messages.map((m) => Object.assign(new SmsMessageModel(), {
       id: m.id, purpose: m.purpose, mode: m.mode, recipient: m.recipient, status: m.status, attemptCount: m.attempt_count,
       lastError: m.last_error, createdAt: m.created_at, sentAt: m.sent_at,

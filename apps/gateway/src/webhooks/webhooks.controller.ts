@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
-import { Subjects, type WebhookDeliveryView, type WebhookEndpointView } from '@airtime/contracts';
+import { Rpc, type WebhookDeliveryView, type WebhookEndpointView } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -25,33 +25,33 @@ export class WebhooksController {
   @Post()
   @HttpCode(201)
   async create(@CurrentPrincipal() p: Principal, @Body() body: CreateWebhookBody): Promise<ApiResponse<WebhookEndpointView>> {
-    return ok('webhook endpoint created; store the secret now, it is not shown again', await this.rpc.request(Subjects.notifications.createEndpoint, { ...body, account_id: p.accountId, mode: modeOf(p, body.mode) }));
+    return ok('webhook endpoint created; store the secret now, it is not shown again', await this.rpc.request(Rpc.notifications.createEndpoint, { ...body, account_id: p.accountId, mode: modeOf(p, body.mode) }));
   }
 
   @Get()
   async list(@CurrentPrincipal() p: Principal, @Query() query: ModeQuery): Promise<ApiResponse<WebhookEndpointView[]>> {
-    return ok('webhook endpoints retrieved', await this.rpc.request(Subjects.notifications.listEndpoints, { account_id: p.accountId, mode: modeOf(p, query.mode) }));
+    return ok('webhook endpoints retrieved', await this.rpc.request(Rpc.notifications.listEndpoints, { account_id: p.accountId, mode: modeOf(p, query.mode) }));
   }
 
   @Delete(':id')
   async remove(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: ModeQuery): Promise<ApiResponse<WebhookEndpointView>> {
-    return ok('webhook endpoint deleted', await this.rpc.request(Subjects.notifications.deleteEndpoint, { account_id: p.accountId, mode: modeOf(p, query.mode), id }));
+    return ok('webhook endpoint deleted', await this.rpc.request(Rpc.notifications.deleteEndpoint, { account_id: p.accountId, mode: modeOf(p, query.mode), id }));
   }
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
   async rotate(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RotateSecretBody): Promise<ApiResponse<WebhookEndpointView>> {
-    return ok('secret rotated; the previous one keeps signing until previous_secret_expires_at', await this.rpc.request(Subjects.notifications.rotateSecret, { ...body, account_id: p.accountId, mode: modeOf(p, body.mode), id }));
+    return ok('secret rotated; the previous one keeps signing until previous_secret_expires_at', await this.rpc.request(Rpc.notifications.rotateSecret, { ...body, account_id: p.accountId, mode: modeOf(p, body.mode), id }));
   }
 
   @Get('deliveries')
   async deliveries(@CurrentPrincipal() p: Principal, @Query() query: DeliveriesQuery): Promise<ApiResponse<WebhookDeliveryView[]>> {
-    return ok('deliveries retrieved', await this.rpc.request(Subjects.notifications.listDeliveries, { ...query, account_id: p.accountId, mode: modeOf(p, query.mode) }));
+    return ok('deliveries retrieved', await this.rpc.request(Rpc.notifications.listDeliveries, { ...query, account_id: p.accountId, mode: modeOf(p, query.mode) }));
   }
 
   @Post('deliveries/resend')
   @HttpCode(200)
   async resend(@CurrentPrincipal() p: Principal, @Body() body: ResendBody): Promise<ApiResponse<{ requeued: number }>> {
-    return ok('deliveries queued again', await this.rpc.request(Subjects.notifications.resend, { ...body, account_id: p.accountId, mode: modeOf(p, body.mode) }));
+    return ok('deliveries queued again', await this.rpc.request(Rpc.notifications.resend, { ...body, account_id: p.accountId, mode: modeOf(p, body.mode) }));
   }
 }

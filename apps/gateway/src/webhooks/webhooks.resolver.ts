@@ -1,6 +1,6 @@
 import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Subjects, type WebhookDeliveryView, type WebhookEndpointView } from '@airtime/contracts';
+import { Rpc, type WebhookDeliveryStatus } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -16,12 +16,12 @@ export class WebhooksResolver {
 
   @Query(() => [WebhookEndpointModel])
   async webhookEndpoints(@CurrentPrincipal() p: Principal, @Args('mode', MODE_ARG) mode?: string): Promise<WebhookEndpointModel[]> {
-    return (await this.rpc.request<WebhookEndpointView[]>(Subjects.notifications.listEndpoints, { account_id: p.accountId, mode: modeOfArg(p, mode) })).map(WebhookEndpointModel.from);
+    return (await this.rpc.request(Rpc.notifications.listEndpoints, { account_id: p.accountId, mode: modeOfArg(p, mode) })).map(WebhookEndpointModel.from);
   }
 
   @Mutation(() => WebhookEndpointModel, { description: 'The answer carries the signing secret, once.' })
   async createWebhookEndpoint(@CurrentPrincipal() p: Principal, @Args('input') input: CreateWebhookEndpointInput): Promise<WebhookEndpointModel> {
-    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.createEndpoint, { account_id: p.accountId, mode: modeOf(p, input.mode), url: input.url, events: input.events }));
+    return WebhookEndpointModel.from(await this.rpc.request(Rpc.notifications.createEndpoint, { account_id: p.accountId, mode: modeOf(p, input.mode), url: input.url, events: input.events }));
   }
 
   @Mutation(() => WebhookEndpointModel, { description: 'A new secret; the old one keeps signing beside it for overlapSeconds (default a day).' })
@@ -31,7 +31,7 @@ export class WebhooksResolver {
     @Args('overlapSeconds', { type: () => Int, nullable: true }) overlapSeconds?: number,
     @Args('mode', MODE_ARG) mode?: string,
   ): Promise<WebhookEndpointModel> {
-    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.rotateSecret, { account_id: p.accountId, mode: modeOfArg(p, mode), id, ...(overlapSeconds !== undefined ? { overlap_seconds: overlapSeconds } : {}) }));
+    return WebhookEndpointModel.from(await this.rpc.request(Rpc.notifications.rotateSecret, { account_id: p.accountId, mode: modeOfArg(p, mode), id, ...(overlapSeconds !== undefined ? { overlap_seconds: overlapSeconds } : {}) }));
   }
 
   @Mutation(() => WebhookEndpointModel)
@@ -40,7 +40,7 @@ export class WebhooksResolver {
     @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
     @Args('mode', MODE_ARG) mode?: string,
   ): Promise<WebhookEndpointModel> {
-    return WebhookEndpointModel.from(await this.rpc.request(Subjects.notifications.deleteEndpoint, { account_id: p.accountId, mode: modeOfArg(p, mode), id }));
+    return WebhookEndpointModel.from(await this.rpc.request(Rpc.notifications.deleteEndpoint, { account_id: p.accountId, mode: modeOfArg(p, mode), id }));
   }
 
   @Query(() => [WebhookDeliveryModel])
@@ -50,10 +50,11 @@ export class WebhooksResolver {
     @Args('limit', { type: () => Int, nullable: true }) limit?: number,
     @Args('mode', MODE_ARG) mode?: string,
   ): Promise<WebhookDeliveryModel[]> {
-    const deliveries = await this.rpc.request<WebhookDeliveryView[]>(Subjects.notifications.listDeliveries, {
+    const deliveries = await this.rpc.request(Rpc.notifications.listDeliveries, {
       account_id: p.accountId,
       mode: modeOfArg(p, mode),
-      ...(status ? { status } : {}),
+      // Passed on as given: notifications validates it against the contract and names a bad one.
+      ...(status ? { status: status as WebhookDeliveryStatus } : {}),
       ...(limit ? { limit } : {}),
     });
     return deliveries.map(WebhookDeliveryModel.from);
@@ -66,7 +67,7 @@ export class WebhooksResolver {
     @Args('failedSince', { nullable: true }) failedSince?: string,
     @Args('mode', MODE_ARG) mode?: string,
   ): Promise<number> {
-    const result = await this.rpc.request<{ requeued: number }>(Subjects.notifications.resend, {
+    const result = await this.rpc.request(Rpc.notifications.resend, {
       account_id: p.accountId,
       mode: modeOfArg(p, mode),
       ...(deliveryId ? { delivery_id: deliveryId } : {}),

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { randomInt } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { generate, generateSecret } from 'otplib';
-import { type AuthenticatedSessionView, type SessionView, Subjects, type UserTokenClaims } from '@airtime/contracts';
+import { type AuthenticatedSessionView, Rpc, type UserTokenClaims } from '@airtime/contracts';
 import type { PlatformError } from '@airtime/platform';
 import { type RunningIdentity, startIdentityService } from '../testing/start-identity-service.js';
 import { hashPin } from './pin.js';
@@ -19,7 +19,7 @@ afterAll(() => identity.stop());
 
 const settle = <T>(p: Promise<T>) => p.then((value) => ({ ok: true as const, value, code: 'OK' }), (error: PlatformError) => ({ ok: false as const, code: error.code }));
 const login = (phone: string, pin: string, otp?: string) =>
-  identity.rpc.request<AuthenticatedSessionView>(Subjects.identity.authenticateWithPin, { phone, pin, ...(otp ? { otp } : {}) });
+  identity.rpc.request(Rpc.identity.authenticateWithPin, { phone, pin, ...(otp ? { otp } : {}) });
 const claimsOf = (session: AuthenticatedSessionView) => jwt.decode(session.token) as UserTokenClaims;
 
 /** A user whose PIN the test knows, written as onboarding would (onboarding's SMS needs notifications). */
@@ -98,14 +98,14 @@ describe('operators need a second factor', () => {
 describe('sessions', () => {
   const verify = (session: AuthenticatedSessionView) => {
     const claims = claimsOf(session);
-    return identity.rpc.request<SessionView>(Subjects.identity.verifySession, { user_id: claims.sub, account_id: claims.acc, pin_version: claims.pv, operator: claims.op === true });
+    return identity.rpc.request(Rpc.identity.verifySession, { user_id: claims.sub, account_id: claims.acc, pin_version: claims.pv as number, operator: claims.op === true });
   };
 
   it('end when the PIN is reset', async () => {
     const phone = await userWith('5092');
     const session = await login(phone, '5092');
     expect(await verify(session)).toEqual({ operator: false });
-    await identity.rpc.request(Subjects.identity.resetPin, { phone });
+    await identity.rpc.request(Rpc.identity.resetPin, { phone });
     expect((await settle(verify(session))).code).toBe('UNAUTHENTICATED');
   });
 

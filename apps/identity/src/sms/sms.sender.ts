@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 
 /**
@@ -16,7 +16,7 @@ export class SmsSender {
 
   async send(to: string, message: string): Promise<boolean> {
     try {
-      await this.rpc.request(Subjects.notifications.sendSms, { idempotency_key: `pin:${randomUUID()}`, purpose: 'pin', to, message });
+      await this.rpc.request(Rpc.notifications.sendSms, { idempotency_key: `pin:${randomUUID()}`, purpose: 'pin', to, message });
       return true;
     } catch (error) {
       this.logger.warn(`SMS to ${to} not queued: ${(error as Error).message}`);

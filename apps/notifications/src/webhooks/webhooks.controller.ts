@@ -1,15 +1,16 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CreateWebhookEndpointRequest,
   ListWebhookDeliveriesRequest,
   ListWebhookEndpointsRequest,
   ResendWebhookDeliveriesRequest,
-  Subjects,
+  Rpc,
   WebhookEndpointRefRequest,
   type WebhookDeliveryView,
   type WebhookEndpointView,
 } from '@airtime/contracts';
+import { RpcHandler } from '@airtime/platform';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { WebhooksService } from './webhooks.service.js';
 
@@ -20,32 +21,32 @@ export class WebhooksController {
     private readonly deliveries: DeliveriesService,
   ) {}
 
-  @MessagePattern(Subjects.notifications.createEndpoint)
+  @RpcHandler(Rpc.notifications.createEndpoint)
   create(@Payload() request: CreateWebhookEndpointRequest): Promise<WebhookEndpointView> {
     return this.webhooks.create(request);
   }
 
-  @MessagePattern(Subjects.notifications.listEndpoints)
+  @RpcHandler(Rpc.notifications.listEndpoints)
   list(@Payload() request: ListWebhookEndpointsRequest): Promise<WebhookEndpointView[]> {
     return this.webhooks.list(request.account_id, request.mode);
   }
 
-  @MessagePattern(Subjects.notifications.deleteEndpoint)
+  @RpcHandler(Rpc.notifications.deleteEndpoint)
   remove(@Payload() request: WebhookEndpointRefRequest): Promise<WebhookEndpointView> {
     return this.webhooks.remove(request.account_id, request.mode, request.id);
   }
 
-  @MessagePattern(Subjects.notifications.rotateSecret)
+  @RpcHandler(Rpc.notifications.rotateSecret)
   rotate(@Payload() request: WebhookEndpointRefRequest): Promise<WebhookEndpointView> {
     return this.webhooks.rotate(request.account_id, request.mode, request.id, request.overlap_seconds);
   }
 
-  @MessagePattern(Subjects.notifications.listDeliveries)
+  @RpcHandler(Rpc.notifications.listDeliveries)
   deliveriesOf(@Payload() request: ListWebhookDeliveriesRequest): Promise<WebhookDeliveryView[]> {
     return this.deliveries.list(request);
   }
 
-  @MessagePattern(Subjects.notifications.resend)
+  @RpcHandler(Rpc.notifications.resend)
   resend(@Payload() request: ResendWebhookDeliveriesRequest): Promise<{ requeued: number }> {
     return this.deliveries.resend(request);
   }

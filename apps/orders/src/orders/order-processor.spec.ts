@@ -1,4 +1,4 @@
-import { Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
 import { eventsOf, orderRow, outcome, seedOrder, startOrdersService, transferFor } from '../testing/start-orders-service.js';
 import { OrderProcessor } from './order-processor.js';
@@ -7,8 +7,8 @@ import { forEachFile } from '@airtime/platform/testing';
 const orders = forEachFile(() => startOrdersService(), (o) => o.peers.reset());
 const processor = () => orders.app.get(OrderProcessor);
 
-const { debit, refund } = Subjects.wallet;
-const { dispatch } = Subjects.providerAdapters;
+const { debit, refund } = Rpc.wallet;
+const { dispatch } = Rpc.providerAdapters;
 const refused = (code: string, message: string) => () => {
   throw new PlatformError(code as never, message);
 };

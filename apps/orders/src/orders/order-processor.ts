@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type DispatchOutcome, type DispatchRequest, Subjects, type TransferView } from '@airtime/contracts';
+import { type DispatchOutcome, type DispatchRequest, Rpc } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 import { OrdersConfig } from '../config/orders.config.js';
 import { OrderEventsPublisher } from '../events/order-events.publisher.js';
@@ -85,7 +85,7 @@ export class OrderProcessor {
 
   private async debit(order: OrderRow): Promise<OrderRow | undefined> {
     try {
-      await this.rpc.request<TransferView>(Subjects.wallet.debit, {
+      await this.rpc.request(Rpc.wallet.debit, {
         idempotency_key: `order:${order.id}:debit`,
         account_id: order.account_id,
         mode: order.mode,
@@ -109,7 +109,7 @@ export class OrderProcessor {
     if (!dispatching) return undefined;
     let outcome: DispatchOutcome;
     try {
-      outcome = await this.rpc.request<DispatchOutcome>(Subjects.providerAdapters.dispatch, dispatchRequestOf(order), this.config.DISPATCH_TIMEOUT_MS);
+      outcome = await this.rpc.request(Rpc.providerAdapters.dispatch, dispatchRequestOf(order), this.config.DISPATCH_TIMEOUT_MS);
     } catch (error) {
       // The request may have reached an adapter that is still working on it: unknown, never failed.
       outcome = { reference: dispatchReferenceOf(order.id), status: 'unknown', provider_ref: null, message: `provider-adapters did not answer: ${(error as Error).message}` };
@@ -134,7 +134,7 @@ export class OrderProcessor {
 
   private async refund(order: OrderRow, from: 'failed' | 'reversing', to: 'refunded' | 'reversed'): Promise<OrderRow | undefined> {
     try {
-      await this.rpc.request<TransferView>(Subjects.wallet.refund, {
+      await this.rpc.request(Rpc.wallet.refund, {
         idempotency_key: `order:${order.id}:refund`,
         account_id: order.account_id,
         debit_key: `order:${order.id}:debit`,

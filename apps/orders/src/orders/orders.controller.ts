@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ApplyOutcomeRequest, CreateOrderRequest, ListAttentionOrdersRequest, GetOrderRequest, ListOrdersRequest, type OrderPageView, type OrderView, Subjects } from '@airtime/contracts';
+import { Payload } from '@nestjs/microservices';
+import { ApplyOutcomeRequest, CreateOrderRequest, ListAttentionOrdersRequest, GetOrderRequest, ListOrdersRequest, type OrderPageView, type OrderView, Rpc } from '@airtime/contracts';
+import { RpcHandler } from '@airtime/platform';
 import { ApplyOutcomeCommand } from './use-cases/apply-outcome/apply-outcome.command.js';
 import { ApplyOutcomeUseCase } from './use-cases/apply-outcome/apply-outcome.use-case.js';
 import { CreateOrderCommand } from './use-cases/create-order/create-order.command.js';
@@ -22,27 +23,27 @@ export class OrdersController {
     private readonly applyOutcomeUseCase: ApplyOutcomeUseCase,
   ) {}
 
-  @MessagePattern(Subjects.orders.create)
+  @RpcHandler(Rpc.orders.create)
   create(@Payload() request: CreateOrderRequest): Promise<OrderView> {
     return this.createOrder.execute(new CreateOrderCommand({ request }));
   }
 
-  @MessagePattern(Subjects.orders.get)
+  @RpcHandler(Rpc.orders.get)
   get(@Payload() request: GetOrderRequest): Promise<OrderView> {
     return this.getOrder.execute(new GetOrderCommand({ accountId: request.account_id, mode: request.mode, agentReference: request.agent_reference, waitMs: request.wait_ms ?? 0 }));
   }
 
-  @MessagePattern(Subjects.orders.applyOutcome)
+  @RpcHandler(Rpc.orders.applyOutcome)
   applyOutcome(@Payload() request: ApplyOutcomeRequest): Promise<OrderView> {
     return this.applyOutcomeUseCase.execute(new ApplyOutcomeCommand({ upstream: request.upstream, reference: request.reference, outcome: request.outcome }));
   }
 
-  @MessagePattern(Subjects.orders.listAttention)
+  @RpcHandler(Rpc.orders.listAttention)
   attention(@Payload() request: ListAttentionOrdersRequest): Promise<OrderView[]> {
     return this.listNeedingAttention.execute(new ListOrdersNeedingAttentionCommand({ limit: request.limit ?? 100 }));
   }
 
-  @MessagePattern(Subjects.orders.list)
+  @RpcHandler(Rpc.orders.list)
   list(@Payload() request: ListOrdersRequest): Promise<OrderPageView> {
     return this.listOrders.execute(new ListOrdersCommand({ filter: request }));
   }

@@ -1,4 +1,4 @@
-import { Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { orderRow, outcome, seedOrder, startOrdersService, transferFor } from '../testing/start-orders-service.js';
 import { ReconcilerService } from './reconciler.service.js';
 import { forEachFile } from '@airtime/platform/testing';
@@ -11,11 +11,11 @@ beforeEach(async () => {
   await orders.db.query(`UPDATE orders SET status = 'success' WHERE status <> 'success'`);
 });
 
-const { query } = Subjects.providerAdapters;
+const { query } = Rpc.providerAdapters;
 
 describe('a reconciler run', () => {
   it('takes only orders idle past the grace period and not resting, and lets each go afterwards', async () => {
-    orders.peers.on(query, (p) => outcome(p, 'success')).on(Subjects.wallet.refund, (p) => transferFor(p, 'refund'));
+    orders.peers.on(query, (p) => outcome(p, 'success')).on(Rpc.wallet.refund, (p) => transferFor(p, 'refund'));
     const stale = await seedOrder(orders, 'unknown', { idleSeconds: 120 });
     const failed = await seedOrder(orders, 'failed', { idleSeconds: 120 });
     const fresh = await seedOrder(orders, 'unknown', { idleSeconds: 5 });

@@ -1,7 +1,7 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { type DispatchOutcome, Subjects, type TransferView } from '@airtime/contracts';
+import { type DispatchOutcome, Rpc, type TransferView } from '@airtime/contracts';
 import { createServiceApp, loadConfig } from '@airtime/platform';
 import { createTestDatabase, FakePeers, type TestDatabase } from '@airtime/platform/testing';
 import { AppModule } from '../app.module.js';
@@ -28,7 +28,7 @@ export async function startOrdersService(env: Record<string, string> = {}): Prom
     ...process.env, DATABASE_URL: database.url, SHUTDOWN_GRACE_MS: '0', RECONCILE_INTERVAL_SECONDS: '0',
     DISPATCH_TIMEOUT_MS: '2000', WALLET_TIMEOUT_MS: '2000', ORDER_WAIT_MS: '5000', ...env,
   });
-  const peers = new FakePeers([Subjects.wallet.debit, Subjects.wallet.refund, Subjects.providerAdapters.dispatch, Subjects.providerAdapters.query]);
+  const peers = new FakePeers([Rpc.wallet.debit, Rpc.wallet.refund, Rpc.providerAdapters.dispatch, Rpc.providerAdapters.query]);
   await peers.start(config.NATS_URL);
   const app = await createServiceApp(AppModule.register(config), 'orders', config);
   await app.listen();

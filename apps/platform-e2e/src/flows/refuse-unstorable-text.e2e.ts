@@ -1,7 +1,8 @@
+import { type CreateAccountRequest, Rpc } from '@airtime/contracts';
 import { createRpcClient } from '@airtime/platform';
-import { e2eState } from '../support/e2e-state.js';
 import { balanceOf, fundedShop, reference } from '../support/orders.js';
 import { graphql, http, type HttpResult } from '../support/platform-client.js';
+import { onPlatform } from '../support/platform-rpc.js';
 import { createApiKey, onboardingBody, onboardTenant } from '../support/tenants.js';
 
 /**
@@ -75,16 +76,15 @@ describe('text PostgreSQL cannot store is refused where it enters, and changes n
   });
 
   it("refuses NUL in a service's own NATS handlers too, for callers that skip the gateway", async () => {
-    const { subjectPrefix } = e2eState();
     const rpc = createRpcClient(process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222', 'e2e-unstorable-text', 10_000);
     try {
       const tenant = await onboardTenant();
       const direct = [
-        rpc.request(`${subjectPrefix}orders.orders.create`, {
+        rpc.request(onPlatform(Rpc.orders.create), {
           account_id: tenant.accountId, mode: 'live', product_id: 100, target: '263772279099', amount: '1', agent_reference: reference(), custom_sms: 'x\u0000',
         }),
-        rpc.request(`${subjectPrefix}identity.accounts.create`, onboardingBody({ city: 'Harare\u0000' })),
-        rpc.request(`${subjectPrefix}notifications.webhooks.create`, { account_id: tenant.accountId, mode: 'live', url: 'https://example.com/\u0000', events: ['order.success'] }),
+        rpc.request(onPlatform(Rpc.identity.createAccount), onboardingBody({ city: 'Harare\u0000' }) as unknown as CreateAccountRequest),
+        rpc.request(onPlatform(Rpc.notifications.createEndpoint), { account_id: tenant.accountId, mode: 'live', url: 'https://example.com/\u0000', events: ['order.success'] }),
       ];
       for (const answer of await Promise.allSettled(direct)) {
         expect(answer).toMatchObject({ status: 'rejected', reason: { code: 'VALIDATION_FAILED', details: { fields: expect.any(Object) } } });

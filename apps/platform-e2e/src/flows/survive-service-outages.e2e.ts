@@ -1,9 +1,11 @@
 import type { RunningPlatform } from '../support/platform-processes.js';
 import { ownPlatform } from '../support/own-platform.js';
 import { fundWallet } from '../support/operator.js';
+import { Rpc } from '@airtime/contracts';
 import { createRpcClient } from '@airtime/platform';
 import { http, type HttpResult } from '../support/platform-client.js';
 import { reference, settledOrder } from '../support/orders.js';
+import { onPlatform } from '../support/platform-rpc.js';
 import { createApiKey, onboardTenant } from '../support/tenants.js';
 import { startReceiver } from '../support/webhook-receiver.js';
 import net from 'node:net';
@@ -47,16 +49,18 @@ describe('replicas', () => {
   it('share dispatches over NATS: each answered once, by one of two provider-adapters replicas', async () => {
     const { subjectPrefix, simUrl } = platform.state;
     const rpc = createRpcClient(process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222', 'e2e-replicas', 15_000);
+    const health = onPlatform(Rpc.health('provider-adapters'), subjectPrefix);
+    const dispatch = onPlatform(Rpc.providerAdapters.dispatch, subjectPrefix);
     try {
       const instances = new Set<string>();
       for (let i = 0; i < 20; i++) {
-        instances.add((await rpc.request<{ instance: string }>(`${subjectPrefix}provider-adapters.health`, {})).instance);
+        instances.add((await rpc.request(health, {})).instance);
       }
       expect(instances.size).toBe(2);
 
       const references = Array.from({ length: 10 }, (_, i) => `replica${Date.now()}x${i}`);
       const outcomes = await Promise.all(references.map((reference) =>
-        rpc.request<{ status: string; reference: string }>(`${subjectPrefix}provider-adapters.dispatch`, {
+        rpc.request(dispatch, {
           reference, upstream: 'omega', mode: 'live', kind: 'airtime', country: 'ZW', network: 'econet', target: '263772279099', currency: 'USD', amount_minor: '100',
         }),
       ));

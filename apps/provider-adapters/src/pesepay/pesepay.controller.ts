@@ -1,12 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CheckPesepayPaymentRequest,
   DecodePesepayCallbackRequest,
   InitiatePesepayPaymentRequest,
   type PesepayPaymentView,
-  Subjects,
+  Rpc,
 } from '@airtime/contracts';
+import { RpcHandler } from '@airtime/platform';
 import { PesepayService } from './pesepay.service.js';
 
 /** What wallet's top-ups ask of Pesepay; replicas share these subjects through the queue group. */
@@ -14,17 +15,17 @@ import { PesepayService } from './pesepay.service.js';
 export class PesepayController {
   constructor(private readonly pesepay: PesepayService) {}
 
-  @MessagePattern(Subjects.providerAdapters.pesepayInitiate)
+  @RpcHandler(Rpc.providerAdapters.pesepayInitiate)
   initiate(@Payload() request: InitiatePesepayPaymentRequest): Promise<PesepayPaymentView> {
     return this.pesepay.initiate(request);
   }
 
-  @MessagePattern(Subjects.providerAdapters.pesepayCheck)
+  @RpcHandler(Rpc.providerAdapters.pesepayCheck)
   check(@Payload() request: CheckPesepayPaymentRequest): Promise<PesepayPaymentView> {
     return this.pesepay.check(request);
   }
 
-  @MessagePattern(Subjects.providerAdapters.pesepayDecodeCallback)
+  @RpcHandler(Rpc.providerAdapters.pesepayDecodeCallback)
   decodeCallback(@Payload() request: DecodePesepayCallbackRequest): PesepayPaymentView {
     return this.pesepay.decodeCallback(request);
   }

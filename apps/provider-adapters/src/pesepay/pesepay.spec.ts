@@ -1,5 +1,5 @@
 import { createCipheriv } from 'node:crypto';
-import { type PesepayPaymentView, Subjects } from '@airtime/contracts';
+import { type PesepayPaymentView, Rpc, type RpcDef } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
 import { CallbackReceiver, type RunningPesepaySimulator, startPesepaySimulator } from '@airtime/simulators/testing';
 import { decryptPesepayPayload, encryptPesepayPayload } from '@airtime/upstreams';
@@ -68,7 +68,8 @@ describe('the Pesepay adapter over NATS', () => {
     await receiver.stop();
   });
 
-  const request = <T>(subject: string, payload: unknown) => service.rpc.request<T>(subject, payload);
+  // Payloads stay loose here: some break the contract on purpose, to see the adapter refuse them.
+  const request = <Req, Res>(def: RpcDef<Req, Res>, payload: object) => service.rpc.request(def, payload as Req);
   const failureOf = async (promise: Promise<unknown>): Promise<PlatformError> => {
     try {
       await promise;
@@ -91,10 +92,10 @@ describe('the Pesepay adapter over NATS', () => {
     ...overrides,
   });
   const initiate = (overrides: Record<string, unknown> = {}) =>
-    request<PesepayPaymentView>(Subjects.providerAdapters.pesepayInitiate, initiateRequest(overrides));
+    request(Rpc.providerAdapters.pesepayInitiate, initiateRequest(overrides));
   const check = (pesepay_reference: string, mode = 'test') =>
-    request<PesepayPaymentView>(Subjects.providerAdapters.pesepayCheck, { pesepay_reference, mode });
-  const decode = (payload: string) => request<PesepayPaymentView>(Subjects.providerAdapters.pesepayDecodeCallback, { payload });
+    request(Rpc.providerAdapters.pesepayCheck, { pesepay_reference, mode });
+  const decode = (payload: string) => request(Rpc.providerAdapters.pesepayDecodeCallback, { payload });
   const decrypted = (tapped: TappedRequest | undefined, key: string): unknown => decryptPesepayPayload((JSON.parse(tapped?.raw ?? '{}') as { payload: string }).payload, key);
   /** The payer on the simulator's payment page, ending the payment in `status`. */
   const pay = async (payment: PesepayPaymentView, status: string): Promise<void> => {
@@ -113,7 +114,7 @@ describe('the Pesepay adapter over NATS', () => {
   describe('initiate', () => {
     it('sends the payment encrypted under the sandbox key for test mode, 10.50 as 10.5, and answers the payment page', async () => {
       const sent = initiateRequest();
-      const payment = await request<PesepayPaymentView>(Subjects.providerAdapters.pesepayInitiate, sent);
+      const payment = await request(Rpc.providerAdapters.pesepayInitiate, sent);
 
       const received = sandbox.requests.at(-1);
       expect(received).toMatchObject({

@@ -1,4 +1,4 @@
-import { Subjects } from '@airtime/contracts';
+import { Rpc, type UpstreamId } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
 import { type RunningProviderAdapters, startProviderAdaptersService } from '../testing/start-provider-adapters-service.js';
 import { RefusedCallbacks } from './refused-callbacks.js';
@@ -25,8 +25,8 @@ describe('upstream callbacks that cannot be confirmed by a query must be authent
   });
 
   const forged = { phoneNumber: '+254711223344', status: 'Failed', requestId: 'ATQid_forged', description: 'Airtime delivery failed' };
-  const callback = (upstream: string, body: object, token?: string) =>
-    service.rpc.request(Subjects.providerAdapters.callback, { upstream, kind: 'status', body, source_ip: '203.0.113.9', ...(token === undefined ? {} : { token }) });
+  const callback = (upstream: UpstreamId, body: Record<string, unknown>, token?: string) =>
+    service.rpc.request(Rpc.providerAdapters.callback, { upstream, kind: 'status', body, source_ip: '203.0.113.9', ...(token === undefined ? {} : { token }) });
   const refusalOf = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a refusal'); }, (error: unknown) => error);
   const counts = async () => Object.fromEntries((await service.app.get(RefusedCallbacks).list()).map((r) => [`${r.upstream}:${r.reason}`, Number(r.count)]));
 

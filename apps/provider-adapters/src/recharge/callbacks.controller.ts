@@ -1,8 +1,8 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { API_KEY_MODES, type ApiKeyMode, Subjects, UpstreamCallbackRequest, type UpstreamCallbackReply } from '@airtime/contracts';
-import { PlatformError, RpcClient } from '@airtime/platform';
+import { API_KEY_MODES, type ApiKeyMode, Rpc, UpstreamCallbackRequest, type UpstreamCallbackReply } from '@airtime/contracts';
+import { PlatformError, RpcClient, RpcHandler } from '@airtime/platform';
 import { RefusedCallbacks } from './refused-callbacks.js';
 import { SentDispatches } from './sent-dispatches.js';
 import { UPSTREAM_ADAPTERS, type UpstreamAdapter } from './upstream-adapter.js';
@@ -25,7 +25,7 @@ export class CallbacksController {
     private readonly rpc: RpcClient,
   ) {}
 
-  @MessagePattern(Subjects.providerAdapters.callback)
+  @RpcHandler(Rpc.providerAdapters.callback)
   async receive(@Payload() request: UpstreamCallbackRequest): Promise<UpstreamCallbackReply> {
     const adapter = this.adapters.find((a) => a.id === request.upstream);
     const sourceIp = request.source_ip;
@@ -57,7 +57,7 @@ export class CallbacksController {
     if (!translation.outcome) return translation.reply;
     await this.sent.recordOutcome(request.upstream, translation.outcome);
     try {
-      await this.rpc.request(Subjects.orders.applyOutcome, { upstream: request.upstream, reference: translation.outcome.reference, outcome: translation.outcome });
+      await this.rpc.request(Rpc.orders.applyOutcome, { upstream: request.upstream, reference: translation.outcome.reference, outcome: translation.outcome });
     } catch (error) {
       this.logger.warn(`callback outcome for ${translation.outcome.reference} not applied yet: ${(error as Error).message}`);
       return { status: 503, body: { message: 'Temporarily unable to process; please retry' } };

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { type DispatchOutcome, DispatchRequest, QueryDispatchRequest, Subjects } from '@airtime/contracts';
+import { Payload } from '@nestjs/microservices';
+import { type DispatchOutcome, DispatchRequest, QueryDispatchRequest, Rpc } from '@airtime/contracts';
+import { RpcHandler } from '@airtime/platform';
 import { DispatchService } from './dispatch.service.js';
 
 /** Replicas share these subjects through the service's queue group: each request goes to one. */
@@ -8,12 +9,12 @@ import { DispatchService } from './dispatch.service.js';
 export class DispatchController {
   constructor(private readonly dispatch: DispatchService) {}
 
-  @MessagePattern(Subjects.providerAdapters.dispatch)
+  @RpcHandler(Rpc.providerAdapters.dispatch)
   send(@Payload() request: DispatchRequest): Promise<DispatchOutcome> {
     return this.dispatch.send(request);
   }
 
-  @MessagePattern(Subjects.providerAdapters.query)
+  @RpcHandler(Rpc.providerAdapters.query)
   query(@Payload() request: QueryDispatchRequest): Promise<DispatchOutcome> {
     return this.dispatch.query(request);
   }

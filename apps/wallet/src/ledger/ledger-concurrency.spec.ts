@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Subjects, type TransferView } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { createRpcClient, type PlatformError, type RpcClient } from '@airtime/platform';
 import { ledgerViolations } from '../testing/ledger-invariants.js';
 import { type RunningWallet, startWalletService } from '../testing/start-wallet-service.js';
@@ -20,7 +20,7 @@ const client = (i: number) => clients[i % clients.length] as RpcClient;
 const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ ok: true as const, value }), (error: PlatformError) => ({ ok: false as const, error }));
 
 async function fund(account: string, amount: string) {
-  await wallet.rpc.request(Subjects.wallet.credit, { idempotency_key: `fund:${randomUUID()}`, account_id: account, mode: 'live', currency: 'USD', amount_minor: amount, kind: 'topup', source: 'pesepay' });
+  await wallet.rpc.request(Rpc.wallet.credit, { idempotency_key: `fund:${randomUUID()}`, account_id: account, mode: 'live', currency: 'USD', amount_minor: amount, kind: 'topup', source: 'pesepay' });
 }
 
 async function storedAndRecomputed(account: string) {
@@ -41,7 +41,7 @@ describe('the ledger under concurrency (real PostgreSQL and NATS)', () => {
     await fund(account, '100');
     const results = await Promise.all(
       Array.from({ length: 400 }, (_, i) =>
-        settle(client(i).request<TransferView>(Subjects.wallet.debit, { idempotency_key: `race:${account}:${i}`, account_id: account, mode: 'live', currency: 'USD', amount_minor: '1' })),
+        settle(client(i).request(Rpc.wallet.debit, { idempotency_key: `race:${account}:${i}`, account_id: account, mode: 'live', currency: 'USD', amount_minor: '1' })),
       ),
     );
     const succeeded = results.filter((r) => r.ok);
@@ -55,8 +55,8 @@ describe('the ledger under concurrency (real PostgreSQL and NATS)', () => {
   it('makes one transfer of 50 concurrent requests with the same key', async () => {
     const account = randomUUID();
     await fund(account, '1000');
-    const request = { idempotency_key: `dup:${account}`, account_id: account, mode: 'live', currency: 'USD', amount_minor: '7', order_id: 'o-dup' };
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => client(i).request<TransferView>(Subjects.wallet.debit, request)));
+    const request = { idempotency_key: `dup:${account}`, account_id: account, mode: 'live' as const, currency: 'USD', amount_minor: '7', order_id: 'o-dup' };
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => client(i).request(Rpc.wallet.debit, request)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await storedAndRecomputed(account)).toEqual({ stored: '993', recomputed: '993' });
     const [{ n }] = await wallet.db.query(`SELECT count(*)::int AS n FROM transfers WHERE owner_account_id = $1 AND kind = 'debit'`, [account]);
@@ -66,10 +66,10 @@ describe('the ledger under concurrency (real PostgreSQL and NATS)', () => {
   it('makes one refund of 40 concurrent refunds of one debit, under one key or many', async () => {
     const account = randomUUID();
     await fund(account, '1000');
-    const spent = await wallet.rpc.request<TransferView>(Subjects.wallet.debit, { idempotency_key: `spend:${account}`, account_id: account, mode: 'live', currency: 'USD', amount_minor: '600' });
+    const spent = await wallet.rpc.request(Rpc.wallet.debit, { idempotency_key: `spend:${account}`, account_id: account, mode: 'live', currency: 'USD', amount_minor: '600' });
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        settle(client(i).request<TransferView>(Subjects.wallet.refund, {
+        settle(client(i).request(Rpc.wallet.refund, {
           idempotency_key: i % 2 === 0 ? `refund:${account}` : `refund:${account}:${i}`,
           account_id: account,
           debit_key: spent.idempotency_key,

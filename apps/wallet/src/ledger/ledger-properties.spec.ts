@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { Subjects, type TransferView, type WalletView } from '@airtime/contracts';
+import { Rpc, type RpcDef, type TransferView } from '@airtime/contracts';
 import type { PlatformError } from '@airtime/platform';
 import { ledgerViolations } from '../testing/ledger-invariants.js';
 import { type RunningWallet, startWalletService } from '../testing/start-wallet-service.js';
@@ -36,23 +36,23 @@ describe('ledger invariants under random interleavings', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(command, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }), async (steps) => {
         const account = randomUUID();
-        const sent: { subject: string; payload: Record<string, unknown> }[] = [];
+        const sent: { def: RpcDef<object, TransferView>; payload: Record<string, unknown> }[] = [];
         const debits: { key: string; amount: bigint; refunded: boolean }[] = [];
         const applied = new Set<string>();
         let model = 0n;
 
-        const build = (c: Command): { subject: string; payload: Record<string, unknown> } | undefined => {
+        const build = (c: Command): { def: RpcDef<object, TransferView>; payload: Record<string, unknown> } | undefined => {
           const base = { account_id: account, mode: 'live', currency: 'USD' };
           switch (c.op) {
             case 'credit':
-              return { subject: Subjects.wallet.credit, payload: { ...base, idempotency_key: randomUUID(), amount_minor: String(c.amount), kind: 'topup', source: 'pesepay' } };
+              return { def: Rpc.wallet.credit, payload: { ...base, idempotency_key: randomUUID(), amount_minor: String(c.amount), kind: 'topup', source: 'pesepay' } };
             case 'debit':
-              return { subject: Subjects.wallet.debit, payload: { ...base, idempotency_key: randomUUID(), amount_minor: String(c.amount) } };
+              return { def: Rpc.wallet.debit, payload: { ...base, idempotency_key: randomUUID(), amount_minor: String(c.amount) } };
             case 'refund': {
               const target = debits[c.of % Math.max(debits.length, 1)];
               if (!target) return undefined;
               const amount = c.partial && target.amount > 1n ? target.amount / 2n : target.amount;
-              return { subject: Subjects.wallet.refund, payload: { account_id: account, idempotency_key: randomUUID(), debit_key: target.key, amount_minor: String(amount) } };
+              return { def: Rpc.wallet.refund, payload: { account_id: account, idempotency_key: randomUUID(), debit_key: target.key, amount_minor: String(amount) } };
             }
             case 'replay':
               return sent.length ? sent[c.of % sent.length] : undefined;
@@ -63,7 +63,7 @@ describe('ledger invariants under random interleavings', () => {
           const requests = batch.map(build).filter((r): r is NonNullable<typeof r> => r !== undefined);
           const results = await Promise.all(
             requests.map((r) =>
-              wallet.rpc.request<TransferView>(r.subject, r.payload).then((t) => ({ r, t }), (e: PlatformError) => ({ r, e })),
+              wallet.rpc.request(r.def, r.payload).then((t) => ({ r, t }), (e: PlatformError) => ({ r, e })),
             ),
           );
           for (const result of results) {
@@ -88,7 +88,7 @@ describe('ledger invariants under random interleavings', () => {
               model += amount;
             }
           }
-          const wallets = await wallet.rpc.request<WalletView[]>(Subjects.wallet.wallets, { account_id: account, mode: 'live' });
+          const wallets = await wallet.rpc.request(Rpc.wallet.wallets, { account_id: account, mode: 'live' });
           expect(BigInt(wallets[0]?.balance_minor ?? '0')).toBe(model);
           expect(model >= 0n).toBe(true);
           expect(await ledgerViolations(wallet.db)).toEqual([]);

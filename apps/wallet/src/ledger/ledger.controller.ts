@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CreditWalletRequest,
   DebitWalletRequest,
@@ -9,10 +9,11 @@ import {
   ListLedgerRequest,
   RefundDebitRequest,
   type StatementView,
-  Subjects,
+  Rpc,
   type TransferView,
   type WalletView,
 } from '@airtime/contracts';
+import { RpcHandler } from '@airtime/platform';
 import { LedgerQueriesService } from './ledger-queries.service.js';
 import { CreditWalletCommand } from './use-cases/credit-wallet/credit-wallet.command.js';
 import { CreditWalletUseCase } from './use-cases/credit-wallet/credit-wallet.use-case.js';
@@ -30,32 +31,32 @@ export class LedgerController {
     private readonly queries: LedgerQueriesService,
   ) {}
 
-  @MessagePattern(Subjects.wallet.debit)
+  @RpcHandler(Rpc.wallet.debit)
   debit(@Payload() request: DebitWalletRequest): Promise<TransferView> {
     return this.debitWallet.execute(new DebitWalletCommand({ request }));
   }
 
-  @MessagePattern(Subjects.wallet.refund)
+  @RpcHandler(Rpc.wallet.refund)
   refund(@Payload() request: RefundDebitRequest): Promise<TransferView> {
     return this.refundDebit.execute(new RefundDebitCommand({ request }));
   }
 
-  @MessagePattern(Subjects.wallet.credit)
+  @RpcHandler(Rpc.wallet.credit)
   credit(@Payload() request: CreditWalletRequest): Promise<TransferView> {
     return this.creditWallet.execute(new CreditWalletCommand({ request }));
   }
 
-  @MessagePattern(Subjects.wallet.wallets)
+  @RpcHandler(Rpc.wallet.wallets)
   wallets(@Payload() request: GetWalletsRequest): Promise<WalletView[]> {
     return this.queries.wallets(request);
   }
 
-  @MessagePattern(Subjects.wallet.ledger)
+  @RpcHandler(Rpc.wallet.ledger)
   entries(@Payload() request: ListLedgerRequest): Promise<LedgerPageView> {
     return this.queries.ledger(request);
   }
 
-  @MessagePattern(Subjects.wallet.statement)
+  @RpcHandler(Rpc.wallet.statement)
   statement(@Payload() request: ExportStatementRequest): Promise<StatementView> {
     return this.queries.statement(request);
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type PesepayPaymentView, Subjects } from '@airtime/contracts';
+import { type PesepayPaymentView, Rpc } from '@airtime/contracts';
 import { FakePeers } from '@airtime/platform/testing';
 import type { TopUpView } from '@airtime/contracts';
 import { type RunningWallet, startWalletService } from './start-wallet-service.js';
@@ -12,7 +12,7 @@ export interface WalletWithPesepay extends RunningWallet {
 
 /** The real wallet service, with provider-adapters' Pesepay subjects faked; expiry is swept by hand. */
 export async function startWalletWithPesepay(): Promise<WalletWithPesepay> {
-  const { pesepayInitiate, pesepayCheck, pesepayDecodeCallback } = Subjects.providerAdapters;
+  const { pesepayInitiate, pesepayCheck, pesepayDecodeCallback } = Rpc.providerAdapters;
   const pesepay = new FakePeers([pesepayInitiate, pesepayCheck, pesepayDecodeCallback]);
   await pesepay.start(process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222');
   const wallet = await startWalletService({ TOPUP_SWEEP_SECONDS: '0', PUBLIC_BASE_URL: 'https://api.example.com' });

@@ -1,6 +1,6 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { DataSource } from 'typeorm';
 import { createRpcClient, createServiceApp, loadConfig, type RpcClient } from '@airtime/platform';
 import { createTestDatabase, type TestDatabase } from '@airtime/platform/testing';
@@ -39,7 +39,7 @@ export async function startWalletService(env: Record<string, string> = {}): Prom
 
 /** A live USD top-up of `amount` minor units, as wallet's top-ups make one. */
 export async function fund(wallet: RunningWallet, account: string, amount: string): Promise<void> {
-  await wallet.rpc.request(Subjects.wallet.credit, { idempotency_key: `fund:${randomUUID()}`, account_id: account, mode: 'live', currency: 'USD', amount_minor: amount, kind: 'topup', source: 'pesepay' });
+  await wallet.rpc.request(Rpc.wallet.credit, { idempotency_key: `fund:${randomUUID()}`, account_id: account, mode: 'live', currency: 'USD', amount_minor: amount, kind: 'topup', source: 'pesepay' });
 }
 
 /** The account's live USD balance in minor units, straight from the table (undefined: no wallet). */

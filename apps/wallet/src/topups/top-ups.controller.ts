@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateTopUpRequest, GetTopUpRequest, Subjects, TopUpCallbackRequest, type TopUpView } from '@airtime/contracts';
+import { Payload } from '@nestjs/microservices';
+import { CreateTopUpRequest, GetTopUpRequest, Rpc, TopUpCallbackRequest, type TopUpView } from '@airtime/contracts';
+import { RpcHandler } from '@airtime/platform';
 import { ApplyTopUpCallbackCommand } from './use-cases/apply-top-up-callback/apply-top-up-callback.command.js';
 import { ApplyTopUpCallbackUseCase } from './use-cases/apply-top-up-callback/apply-top-up-callback.use-case.js';
 import { CreateTopUpCommand } from './use-cases/create-top-up/create-top-up.command.js';
@@ -16,17 +17,17 @@ export class TopUpsController {
     private readonly applyCallback: ApplyTopUpCallbackUseCase,
   ) {}
 
-  @MessagePattern(Subjects.wallet.createTopUp)
+  @RpcHandler(Rpc.wallet.createTopUp)
   create(@Payload() request: CreateTopUpRequest): Promise<TopUpView> {
     return this.createTopUp.execute(new CreateTopUpCommand({ request }));
   }
 
-  @MessagePattern(Subjects.wallet.getTopUp)
+  @RpcHandler(Rpc.wallet.getTopUp)
   get(@Payload() request: GetTopUpRequest): Promise<TopUpView> {
     return this.getTopUp.execute(new GetTopUpCommand({ accountId: request.account_id, mode: request.mode, reference: request.reference }));
   }
 
-  @MessagePattern(Subjects.wallet.topUpCallback)
+  @RpcHandler(Rpc.wallet.topUpCallback)
   callback(@Payload() request: TopUpCallbackRequest): Promise<TopUpView> {
     return this.applyCallback.execute(new ApplyTopUpCallbackCommand({ payload: request.payload }));
   }

@@ -1,8 +1,10 @@
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
-import { IsMinorUnits } from '../wallet/is-minor-units.js';
+import { IsMinorUnits } from '../validation/is-minor-units.js';
 import { PRODUCT_KINDS, type ProductKind } from './product-kind.js';
 import { UPSTREAM_IDS, type UpstreamId } from './upstream-id.js';
+import { IsCurrencyCode } from '../validation/is-currency-code.js';
+import { IsRechargeTarget } from '../validation/is-msisdn.js';
 import { MultilineText } from '../validation/text-policy.js';
 
 /**
@@ -18,8 +20,8 @@ export class DispatchRequest {
   @IsString() @MaxLength(20) country: string;
   @IsString() @MaxLength(20) network: string;
   /** An MSISDN in international digits, or a meter number for electricity. */
-  @Matches(/^\d{6,15}$/) target: string;
-  @Matches(/^[A-Z]{3}$/) currency: string;
+  @IsRechargeTarget() target: string;
+  @IsCurrencyCode() currency: string;
   @IsMinorUnits() amount_minor: string;
   /** An upstream product code, e.g. a data bundle's. */
   @IsOptional() @IsString() @MaxLength(64) upstream_product?: string;

@@ -2,3 +2,7 @@
 export const UPSTREAM_IDS = ['omega', 'africastalking', 'estoresms', 'tuti', 'zesa'] as const;
 
 export type UpstreamId = (typeof UPSTREAM_IDS)[number];
+
+export function isUpstreamId(value: string): value is UpstreamId {
+  return (UPSTREAM_IDS as readonly string[]).includes(value);
+}

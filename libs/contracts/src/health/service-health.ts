@@ -6,3 +6,6 @@ export interface ServiceHealth {
   uptimeSeconds: number;
   instance: string;
 }
+
+/** `<service>.health` takes no fields. */
+export class HealthRequest {}

@@ -20,3 +20,7 @@ export class ResendWebhookDeliveriesRequest {
   @IsOptional() @IsUUID() delivery_id?: string;
   @IsOptional() @IsISO8601() failed_since?: string;
 }
+
+export interface RequeuedDeliveriesView {
+  requeued: number;
+}

@@ -1,12 +1,14 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
+import { IsAgentReference } from '../validation/is-agent-reference.js';
+import { IsMajorAmount } from '../validation/is-major-amount.js';
 
 export class BatchItem {
   @IsInt() @Min(1) product_id: number;
   @IsString() @MinLength(3) @MaxLength(32) target: string;
-  @Matches(/^\d{1,12}(\.\d{1,4})?$/) amount: string;
-  @IsString() @MinLength(1) @MaxLength(100) agent_reference: string;
+  @IsMajorAmount() amount: string;
+  @IsAgentReference() agent_reference: string;
 }
 
 /** 000's batch recharge: many orders at once, each idempotent on its own reference. */

@@ -1,10 +1,11 @@
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PRODUCT_KINDS, type ProductKind } from '../dispatch/product-kind.js';
+import { IsCountryCode, IsCurrencyCode } from '../validation/is-currency-code.js';
 
 export class ListProductsRequest {
-  @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO code, e.g. ZW' }) country?: string;
+  @IsOptional() @IsCountryCode() country?: string;
   @IsOptional() @IsString() @MaxLength(20) network?: string;
   @IsOptional() @IsIn(PRODUCT_KINDS) kind?: ProductKind;
-  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO code' }) currency?: string;
+  @IsOptional() @IsCurrencyCode() currency?: string;
   @IsOptional() @IsBoolean() include_inactive?: boolean;
 }

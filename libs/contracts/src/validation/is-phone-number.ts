@@ -8,7 +8,7 @@ export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
       name: 'isPhoneNumber',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be a valid phone number`, ...options },
+      options: { message: '$property must be a valid phone number', ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && isValidPhone(value) },
     });
 }

@@ -1,6 +1,7 @@
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
-import { IsMinorUnits } from './is-minor-units.js';
+import { IsMinorUnits } from '../validation/is-minor-units.js';
+import { IsCurrencyCode } from '../validation/is-currency-code.js';
 import { MultilineText } from '../validation/text-policy.js';
 
 export const CREDIT_KINDS = ['topup', 'adjustment'] as const;
@@ -13,7 +14,7 @@ export class CreditWalletRequest {
   @IsString() @MinLength(1) @MaxLength(200) idempotency_key: string;
   @IsUUID() account_id: string;
   @IsIn(API_KEY_MODES) mode: ApiKeyMode;
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO code' }) currency: string;
+  @IsCurrencyCode() currency: string;
   @IsMinorUnits() amount_minor: string;
   @IsIn(CREDIT_KINDS) kind: (typeof CREDIT_KINDS)[number];
   /** The payment provider a top-up came through, e.g. pesepay. */

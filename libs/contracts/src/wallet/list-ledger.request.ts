@@ -1,12 +1,13 @@
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
 import { TRANSFER_KINDS, type TransferKind } from './transfer-kind.js';
+import { IsCurrencyCode } from '../validation/is-currency-code.js';
 
 /** A page of a wallet's ledger, newest first; `cursor` is the previous page's `next_cursor`. */
 export class ListLedgerRequest {
   @IsUUID() account_id: string;
   @IsIn(API_KEY_MODES) mode: ApiKeyMode;
-  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO code' }) currency?: string;
+  @IsOptional() @IsCurrencyCode() currency?: string;
   @IsOptional() @IsIn(TRANSFER_KINDS) kind?: TransferKind;
   @IsOptional() @IsISO8601() from?: string;
   @IsOptional() @IsISO8601() to?: string;

@@ -1,5 +1,5 @@
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { IsMinorUnits } from './is-minor-units.js';
+import { IsMinorUnits } from '../validation/is-minor-units.js';
 import { MultilineText } from '../validation/text-policy.js';
 
 /** Returns a debit's money, at most once and never more than was debited; all of it by default. */

@@ -1,8 +1,8 @@
 import { Controller, Optional, type Type } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { hostname } from 'node:os';
-import { Subjects, type ServiceHealth, type ServiceName } from '@airtime/contracts';
+import { Rpc, type ServiceHealth, type ServiceName } from '@airtime/contracts';
+import { RpcHandler } from '../nats/rpc-handler.js';
 
 /** Each service answers `<service>.health` with its own view of its database. */
 export function createHealthController(service: ServiceName): Type<unknown> {
@@ -12,7 +12,7 @@ export function createHealthController(service: ServiceName): Type<unknown> {
   class HealthController {
     constructor(@Optional() private readonly dataSource?: DataSource) {}
 
-    @MessagePattern(Subjects.health(service))
+    @RpcHandler(Rpc.health(service))
     async health(): Promise<ServiceHealth> {
       let database: ServiceHealth['database'] = 'up';
       try {

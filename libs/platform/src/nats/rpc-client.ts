@@ -1,4 +1,4 @@
-import { isErrorCode, isPlatformErrorBody } from '@airtime/contracts';
+import { isErrorCode, isPlatformErrorBody, type RpcDef } from '@airtime/contracts';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { type ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
@@ -15,13 +15,18 @@ export class RpcClient {
     private readonly defaultTimeoutMs = 5000,
   ) {}
 
-  async request<TResult>(subject: string, payload: unknown, timeoutMs = this.defaultTimeoutMs): Promise<TResult> {
+  /**
+   * Sends `payload` to the definition's subject and answers what its handler answers. The payload's type
+   * comes from the definition alone (NoInfer), so a literal of the wrong shape does not compile.
+   */
+  async request<Req, Res>(def: RpcDef<Req, Res>, payload: NoInfer<Req>, timeoutMs = this.defaultTimeoutMs): Promise<Res> {
+    const { subject } = def;
     const headers = natsHeaders();
     const requestId = currentRequestId();
     if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
     const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
     try {
-      return await firstValueFrom(this.proxy.send<TResult>(subject, record).pipe(timeout(timeoutMs)));
+      return await firstValueFrom(this.proxy.send<Res>(subject, record).pipe(timeout(timeoutMs)));
     } catch (error) {
       throw toPlatformError(error, subject);
     }

@@ -1,35 +1,38 @@
 import { Controller, Module } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { IsInt, Min } from 'class-validator';
-import { subject } from '@airtime/contracts';
+import { defineRpc, HealthRequest } from '@airtime/contracts';
 import { createServiceApp } from '../bootstrap/create-service-app.js';
 import { ServiceConfig } from '../config/service-config.js';
 import { PlatformError } from '../errors/platform-error.js';
 import { currentRequestId, runWithRequestId } from '../logging/request-context.js';
 import { createRpcClient } from './create-rpc-client.js';
+import { RpcHandler } from './rpc-handler.js';
 
 // Real NATS; the subjects carry this test file's own prefix (tools/jest/setup-env.js).
-const ECHO = subject('platform-test.echo');
-const FAIL = subject('platform-test.fail');
-const CRASH = subject('platform-test.crash');
-
 class EchoRequest {
   @IsInt() @Min(1) count: number;
 }
 
+const ECHO = defineRpc('platform-test.echo', EchoRequest).answers<{ count: number; requestId: string | undefined }>();
+const FAIL = defineRpc('platform-test.fail', HealthRequest).answers<never>();
+const CRASH = defineRpc('platform-test.crash', HealthRequest).answers<never>();
+const NOBODY_HOME = defineRpc('platform-test.nobody-home', HealthRequest).answers<never>();
+
 @Controller()
 class TestController {
-  @MessagePattern(ECHO)
-  echo(@Payload() request: EchoRequest) {
+  // Annotated loosely on purpose: the definition, not the annotation, names the class validated against.
+  @RpcHandler(ECHO)
+  echo(@Payload() request: { count: number }) {
     return { count: request.count, requestId: currentRequestId() };
   }
 
-  @MessagePattern(FAIL)
+  @RpcHandler(FAIL)
   fail(): never {
     throw new PlatformError('INSUFFICIENT_FUNDS', 'Insufficient funds', { needed: '500' });
   }
 
-  @MessagePattern(CRASH)
+  @RpcHandler(CRASH)
   crash(): never {
     throw new Error('database password is hunter2');
   }
@@ -53,12 +56,12 @@ describe('request-reply between services over NATS', () => {
   });
 
   it("carries the caller's request id into the handler", async () => {
-    const answer = await runWithRequestId('req-42', () => client.request<{ requestId: string }>(ECHO, { count: 1 }));
+    const answer = await runWithRequestId('req-42', () => client.request(ECHO, { count: 1 }));
     expect(answer).toEqual({ count: 1, requestId: 'req-42' });
   });
 
   it('validates the payload against its contract, naming bad and unknown fields', async () => {
-    await expect(client.request(ECHO, { count: 0, extra: true })).rejects.toMatchObject({
+    await expect(client.request(ECHO, { count: 0, extra: true } as EchoRequest)).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       details: { fields: { count: ['count must not be less than 1'], extra: ['property extra should not exist'] } },
     });
@@ -77,7 +80,7 @@ describe('request-reply between services over NATS', () => {
   });
 
   it('turns silence into SERVICE_UNAVAILABLE instead of hanging', async () => {
-    const error = (await client.request(subject('platform-test.nobody-home'), {}, 300).catch((e: unknown) => e)) as PlatformError;
+    const error = (await client.request(NOBODY_HOME, {}, 300).catch((e: unknown) => e)) as PlatformError;
     expect(error.code).toBe('SERVICE_UNAVAILABLE');
   });
 });

@@ -1,33 +1,39 @@
 import { Controller, Inject, type INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, type MicroserviceOptions, Payload, Transport } from '@nestjs/microservices';
+import type { RpcDef } from '@airtime/contracts';
 import { JsonLogger } from '../logging/json-logger.js';
 import { PlatformError } from '../errors/platform-error.js';
 import { natsServers } from '../nats/create-rpc-client.js';
 import { RpcErrorFilter } from '../nats/rpc-error.filter.js';
 
-type Answer = (payload: Record<string, unknown>) => unknown;
+type Answer<Res> = (payload: Record<string, unknown>) => Res | Promise<Res>;
+type AnyRpcDef = RpcDef<object, unknown>;
 
 /**
  * Other services as the service under test sees them, on real NATS under the test's subject prefix:
- * each of `subjects` answers what the test says (a PlatformError thrown crosses the wire as the real
+ * each of `peers` (subject definitions) answers what the test says (a PlatformError thrown crosses the wire as the real
  * service's would), and every request is kept for the test to read. A subject the test did not set
  * up answers SERVICE_UNAVAILABLE, as a peer that is down would.
  */
 export class FakePeers {
   readonly requests: { subject: string; payload: Record<string, unknown> }[] = [];
-  private readonly answers = new Map<string, Answer>();
+  private readonly answers = new Map<string, Answer<unknown>>();
+  private readonly subjects: string[];
   private app?: INestMicroservice;
 
-  constructor(private readonly subjects: string[]) {}
+  constructor(peers: AnyRpcDef[]) {
+    this.subjects = peers.map((def) => def.subject);
+  }
 
-  on(subject: string, answer: Answer): this {
+  /** The payload is left loose: a fake peer sees what was sent, right or wrong. */
+  on<Res>({ subject }: RpcDef<object, Res>, answer: Answer<Res>): this {
     if (!this.subjects.includes(subject)) throw new Error(`${subject} is not one of these fake peers' subjects`);
     this.answers.set(subject, answer);
     return this;
   }
 
-  to(subject: string): Record<string, unknown>[] {
+  to({ subject }: AnyRpcDef): Record<string, unknown>[] {
     return this.requests.filter((r) => r.subject === subject).map((r) => r.payload);
   }
 

@@ -1,4 +1,4 @@
-import { Subjects, type UpstreamId } from '@airtime/contracts';
+import { Rpc, type UpstreamId } from '@airtime/contracts';
 import { eventsOf, orderRow, outcome, seedOrder, startOrdersService, transferFor } from '../../../testing/start-orders-service.js';
 import { ApplyOutcomeCommand } from './apply-outcome.command.js';
 import { ApplyOutcomeUseCase } from './apply-outcome.use-case.js';
@@ -6,7 +6,7 @@ import { forEachFile, failureOf } from '@airtime/platform/testing';
 
 const orders = forEachFile(() => startOrdersService(), (o) => o.peers.reset());
 
-const { refund } = Subjects.wallet;
+const { refund } = Rpc.wallet;
 const referenceOf = (id: string) => id.replace(/-/g, '');
 const apply = (reference: string, said: ReturnType<typeof outcome>, upstream: UpstreamId = 'omega') =>
   orders.app.get(ApplyOutcomeUseCase).execute(new ApplyOutcomeCommand({ upstream, reference, outcome: said }));

@@ -1,4 +1,4 @@
-import { Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
 import { econetOrder, eventsOf, outcome, startOrdersService, transferFor } from '../../../testing/start-orders-service.js';
 import { CreateOrderCommand } from './create-order.command.js';
@@ -8,8 +8,8 @@ import { forEachFile, failureOf } from '@airtime/platform/testing';
 const orders = forEachFile(() => startOrdersService(), (o) => o.peers.reset());
 const createOrder = () => orders.app.get(CreateOrderUseCase);
 
-const { debit } = Subjects.wallet;
-const { dispatch } = Subjects.providerAdapters;
+const { debit } = Rpc.wallet;
+const { dispatch } = Rpc.providerAdapters;
 const create = (request: ReturnType<typeof econetOrder>, extra: { batchId?: string; waitMs?: number } = {}) =>
   createOrder().execute(new CreateOrderCommand({ request, ...extra }));
 const count = async () => Number((await orders.db.query(`SELECT count(*) AS n FROM orders`))[0].n);

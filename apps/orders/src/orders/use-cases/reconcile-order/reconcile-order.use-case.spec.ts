@@ -1,4 +1,4 @@
-import { Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { orderRow, outcome, seedOrder, startOrdersService, transferFor } from '../../../testing/start-orders-service.js';
 import { ReconcileOrderCommand } from './reconcile-order.command.js';
 import { ReconcileOrderUseCase } from './reconcile-order.use-case.js';
@@ -7,8 +7,8 @@ import { forEachFile } from '@airtime/platform/testing';
 const orders = forEachFile(() => startOrdersService(), (o) => o.peers.reset());
 const reconcileOrder = () => orders.app.get(ReconcileOrderUseCase);
 
-const { query, dispatch } = Subjects.providerAdapters;
-const { debit, refund } = Subjects.wallet;
+const { query, dispatch } = Rpc.providerAdapters;
+const { debit, refund } = Rpc.wallet;
 const DAY = 86_400;
 const reconcile = (order: Awaited<ReturnType<typeof seedOrder>>) => reconcileOrder().execute(new ReconcileOrderCommand({ order }));
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type DispatchOutcome, Subjects } from '@airtime/contracts';
+import { type DispatchOutcome, Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { OrdersConfig } from '../../../config/orders.config.js';
 import { dispatchReferenceOf } from '../../dispatch-reference.js';
@@ -47,7 +47,7 @@ export class ReconcileOrderUseCase {
     if (order.status !== 'unknown' && order.status !== 'dispatching') return this.processor.advance(order);
     let outcome: DispatchOutcome;
     try {
-      outcome = await this.rpc.request<DispatchOutcome>(Subjects.providerAdapters.query, {
+      outcome = await this.rpc.request(Rpc.providerAdapters.query, {
         reference: dispatchReferenceOf(order.id),
         upstream: order.upstream,
         mode: order.mode,

@@ -1,4 +1,4 @@
-import { Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
 import { creditsOf, payment, seedTopUp, startWalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
 import { ApplyTopUpCallbackCommand } from './apply-top-up-callback.command.js';
@@ -7,7 +7,7 @@ import { forEachFile, failureOf } from '@airtime/platform/testing';
 
 const wallet = forEachFile(startWalletWithPesepay, (w) => w.pesepay.reset());
 
-const { pesepayCheck, pesepayDecodeCallback } = Subjects.providerAdapters;
+const { pesepayCheck, pesepayDecodeCallback } = Rpc.providerAdapters;
 const callback = (payload: string) => wallet.app.get(ApplyTopUpCallbackUseCase).execute(new ApplyTopUpCallbackCommand({ payload }));
 
 describe("Pesepay's result callback", () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type PesepayPaymentView, Subjects, type TopUpView } from '@airtime/contracts';
+import { Rpc, type TopUpView } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { TopUpStore } from '../../top-up-store.js';
 import { noTopUpForPayment } from '../../top-ups.exceptions.js';
@@ -20,7 +20,7 @@ export class ApplyTopUpCallbackUseCase {
   ) {}
 
   async execute(command: ApplyTopUpCallbackCommand): Promise<TopUpView> {
-    const announced = await this.rpc.request<PesepayPaymentView>(Subjects.providerAdapters.pesepayDecodeCallback, { payload: command.payload });
+    const announced = await this.rpc.request(Rpc.providerAdapters.pesepayDecodeCallback, { payload: command.payload });
     const topUp = await this.store.byPaymentReference(announced.pesepay_reference);
     if (!topUp) throw noTopUpForPayment();
     return this.settleTopUp.execute(new SettleTopUpCommand({ topUp }));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
 import { payment, startWalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
 import { CreateTopUpCommand } from './create-top-up.command.js';
@@ -8,7 +8,7 @@ import { forEachFile, failureOf } from '@airtime/platform/testing';
 
 const wallet = forEachFile(startWalletWithPesepay, (w) => w.pesepay.reset());
 
-const { pesepayInitiate } = Subjects.providerAdapters;
+const { pesepayInitiate } = Rpc.providerAdapters;
 const create = (accountId: string, extra: { currency?: string; amount_minor?: string } = {}) =>
   wallet.app.get(CreateTopUpUseCase).execute(new CreateTopUpCommand({ request: { account_id: accountId, mode: 'live', currency: 'USD', amount_minor: '500', ...extra } }));
 const topUpsOf = async (accountId: string) => (await wallet.db.query(`SELECT status, provider_reference FROM topups WHERE owner_account_id = $1`, [accountId])) as { status: string; provider_reference: string | null }[];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type PesepayPaymentView, Subjects, type TopUpView } from '@airtime/contracts';
+import { type PesepayPaymentView, Rpc, type TopUpView } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { WalletConfig } from '../../../config/wallet.config.js';
 import { transferAmount } from '../../../ledger/transfer-amount.js';
@@ -29,7 +29,7 @@ export class CreateTopUpUseCase {
     });
     let payment: PesepayPaymentView;
     try {
-      payment = await this.rpc.request<PesepayPaymentView>(Subjects.providerAdapters.pesepayInitiate, {
+      payment = await this.rpc.request(Rpc.providerAdapters.pesepayInitiate, {
         merchant_reference: reference,
         mode: request.mode,
         currency: request.currency,

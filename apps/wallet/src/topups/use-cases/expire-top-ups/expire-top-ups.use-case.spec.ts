@@ -1,4 +1,4 @@
-import { Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { creditsOf, eventTypes, payment, seedTopUp, startWalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
 import { ExpireTopUpsCommand } from './expire-top-ups.command.js';
 import { ExpireTopUpsUseCase } from './expire-top-ups.use-case.js';
@@ -6,7 +6,7 @@ import { forEachFile } from '@airtime/platform/testing';
 
 const wallet = forEachFile(startWalletWithPesepay, (w) => w.pesepay.reset());
 
-const { pesepayCheck } = Subjects.providerAdapters;
+const { pesepayCheck } = Rpc.providerAdapters;
 const sweep = (limit = 100) => wallet.app.get(ExpireTopUpsUseCase).execute(new ExpireTopUpsCommand({ limit }));
 const statusOf = async (id: string) => ((await wallet.db.query(`SELECT status FROM topups WHERE id = $1`, [id])) as { status: string }[])[0]?.status;
 

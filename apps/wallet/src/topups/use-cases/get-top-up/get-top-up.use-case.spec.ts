@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { payment, seedTopUp, startWalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
 import { GetTopUpCommand } from './get-top-up.command.js';
 import { GetTopUpUseCase } from './get-top-up.use-case.js';
@@ -7,7 +7,7 @@ import { forEachFile, failureOf } from '@airtime/platform/testing';
 
 const wallet = forEachFile(startWalletWithPesepay, (w) => w.pesepay.reset());
 
-const { pesepayCheck } = Subjects.providerAdapters;
+const { pesepayCheck } = Rpc.providerAdapters;
 const get = (accountId: string, reference: string, mode: 'live' | 'test' = 'live') =>
   wallet.app.get(GetTopUpUseCase).execute(new GetTopUpCommand({ accountId, mode, reference }));
 

@@ -1,4 +1,4 @@
-import { Subjects } from '@airtime/contracts';
+import { Rpc } from '@airtime/contracts';
 import { ledgerViolations } from '../../../testing/ledger-invariants.js';
 import { creditsOf, eventTypes, payment, seedTopUp, startWalletWithPesepay } from '../../../testing/fake-pesepay-peer.js';
 import { walletBalance } from '../../../testing/start-wallet-service.js';
@@ -9,7 +9,7 @@ import { forEachFile } from '@airtime/platform/testing';
 const wallet = forEachFile(startWalletWithPesepay, (w) => w.pesepay.reset());
 afterEach(async () => expect(await ledgerViolations(wallet.db)).toEqual([]));
 
-const { pesepayCheck } = Subjects.providerAdapters;
+const { pesepayCheck } = Rpc.providerAdapters;
 const settle = (topUp: Awaited<ReturnType<typeof seedTopUp>>) => wallet.app.get(SettleTopUpUseCase).execute(new SettleTopUpCommand({ topUp }));
 
 describe('settling a top-up with Pesepay', () => {

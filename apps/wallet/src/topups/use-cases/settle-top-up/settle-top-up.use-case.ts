@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type PesepayPaymentView, Subjects, type TopUpStatus, type TopUpView } from '@airtime/contracts';
+import { Rpc, type TopUpStatus, type TopUpView } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { WalletEventsPublisher } from '../../../events/wallet-events.publisher.js';
 import { CreditWalletCommand } from '../../../ledger/use-cases/credit-wallet/credit-wallet.command.js';
@@ -25,7 +25,9 @@ export class SettleTopUpUseCase {
   ) {}
 
   async execute({ topUp }: SettleTopUpCommand): Promise<TopUpView> {
-    const payment = await this.rpc.request<PesepayPaymentView>(Subjects.providerAdapters.pesepayCheck, {
+    // Without Pesepay's reference the payment page was never made: there is nothing to ask about.
+    if (!topUp.provider_reference) return toTopUpView(topUp);
+    const payment = await this.rpc.request(Rpc.providerAdapters.pesepayCheck, {
       pesepay_reference: topUp.provider_reference,
       mode: topUp.mode,
     });
