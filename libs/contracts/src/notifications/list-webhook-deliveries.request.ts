@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
 
@@ -10,7 +11,8 @@ export class ListWebhookDeliveriesRequest {
   @IsIn(API_KEY_MODES) mode: ApiKeyMode;
   @IsOptional() @IsUUID() endpoint_id?: string;
   @IsOptional() @IsIn(WEBHOOK_DELIVERY_STATUSES) status?: WebhookDeliveryStatus;
-  @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
+  /** A number over NATS; a query string's text at the gateway, hence the conversion. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 /** Re-sends one delivery, or every dead (and still failing) one since a time. */

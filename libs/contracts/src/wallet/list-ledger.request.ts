@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
 import { TRANSFER_KINDS, type TransferKind } from './transfer-kind.js';
@@ -13,5 +14,6 @@ export class ListLedgerRequest {
   @IsOptional() @IsISO8601() to?: string;
   @IsOptional() @IsString() @MaxLength(100) order_id?: string;
   @IsOptional() @Matches(/^\d{1,19}$/, { message: 'cursor is not one this API gave out' }) cursor?: string;
-  @IsOptional() @IsInt() @Min(1) @Max(500) limit?: number;
+  /** A number over NATS; a query string's text at the gateway, hence the conversion. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }

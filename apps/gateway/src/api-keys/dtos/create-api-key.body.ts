@@ -1,7 +1,5 @@
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { API_KEY_MODES, type ApiKeyMode } from '@airtime/contracts';
+import { IntersectionType, PickType } from '@nestjs/mapped-types';
+import { CreateApiKeyRequest } from '@airtime/contracts';
+import { ModeQuery } from '../../wallet/dtos/mode.query.js';
 
-export class CreateApiKeyBody {
-  @IsString() @IsNotEmpty() @MaxLength(100) name: string;
-  @IsOptional() @IsIn(API_KEY_MODES) mode?: ApiKeyMode;
-}
+export class CreateApiKeyBody extends IntersectionType(PickType(CreateApiKeyRequest, ['name'] as const), ModeQuery) {}

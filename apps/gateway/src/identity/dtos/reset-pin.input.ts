@@ -1,7 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsPhoneNumber } from '@airtime/contracts';
+import { PickType } from '@nestjs/mapped-types';
+import { ResetPinRequest } from '@airtime/contracts';
 
 @InputType()
-export class ResetPinInput {
-  @Field() @IsPhoneNumber() phone: string;
+export class ResetPinInput extends PickType(ResetPinRequest, ['phone'] as const) {
+  @Field() override phone: string;
 }

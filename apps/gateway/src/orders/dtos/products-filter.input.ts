@@ -1,11 +1,11 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PRODUCT_KINDS, type ProductKind } from '@airtime/contracts';
+import { PickType } from '@nestjs/mapped-types';
+import { ListProductsRequest, type ProductKind } from '@airtime/contracts';
 
 @InputType('ProductsFilterInput')
-export class ProductsFilterInput {
-  @Field({ nullable: true }) @IsOptional() @Matches(/^[A-Z]{2}$/) country?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20) network?: string;
-  @Field({ nullable: true }) @IsOptional() @IsIn(PRODUCT_KINDS) kind?: ProductKind;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^[A-Z]{3}$/) currency?: string;
+export class ProductsFilterInput extends PickType(ListProductsRequest, ['country', 'network', 'kind', 'currency'] as const) {
+  @Field({ nullable: true }) override country?: string;
+  @Field({ nullable: true }) override network?: string;
+  @Field({ nullable: true }) override kind?: ProductKind;
+  @Field({ nullable: true }) override currency?: string;
 }

@@ -1,12 +1,13 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { MultilineText } from '@airtime/contracts';
+import { CreateOrderRequest } from '@airtime/contracts';
+import { CamelCaseType } from '../../contracts/camel-case-type.js';
 
+/** CreateOrderRequest in GraphQL's camelCase, less what the caller's key decides (account, mode). */
 @InputType()
-export class SendRechargeInput {
-  @Field(() => Int) @IsInt() @Min(1) productId: number;
-  @Field() @IsString() @MinLength(3) @MaxLength(32) target: string;
-  @Field({ description: 'Major units, e.g. "5" or "5.50"' }) @Matches(/^\d{1,12}(\.\d{1,4})?$/) amount: string;
-  @Field() @IsString() @MinLength(1) @MaxLength(100) @Matches(/^[\x21-\x7E]+$/) agentReference: string;
-  @Field({ nullable: true }) @IsOptional() @MultilineText() @IsString() @MaxLength(160) customSms?: string;
+export class SendRechargeInput extends CamelCaseType(CreateOrderRequest, ['product_id', 'target', 'amount', 'agent_reference', 'custom_sms'] as const) {
+  @Field(() => Int) productId: number;
+  @Field() target: string;
+  @Field({ description: 'Major units, e.g. "5" or "5.50"' }) amount: string;
+  @Field() agentReference: string;
+  @Field({ nullable: true }) customSms?: string;
 }

@@ -1,14 +1,16 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { API_KEY_MODES, type ApiKeyMode, TRANSFER_KINDS, type TransferKind } from '@airtime/contracts';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { API_KEY_MODES, type ApiKeyMode, ListLedgerRequest, type TransferKind } from '@airtime/contracts';
+import { CamelCaseType } from '../../contracts/camel-case-type.js';
 
+/** ListLedgerRequest's filters; its limit and cursor are the connection's `first` and `after`. */
 @InputType()
-export class LedgerFilterInput {
-  @Field({ nullable: true }) @IsOptional() @Matches(/^[A-Z]{3}$/) currency?: string;
-  @Field({ nullable: true }) @IsOptional() @IsIn(TRANSFER_KINDS) kind?: TransferKind;
-  @Field({ nullable: true }) @IsOptional() @IsISO8601() from?: string;
-  @Field({ nullable: true }) @IsOptional() @IsISO8601() to?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) orderId?: string;
+export class LedgerFilterInput extends CamelCaseType(ListLedgerRequest, ['currency', 'kind', 'from', 'to', 'order_id'] as const) {
+  @Field({ nullable: true }) currency?: string;
+  @Field({ nullable: true }) kind?: TransferKind;
+  @Field({ nullable: true }) from?: string;
+  @Field({ nullable: true }) to?: string;
+  @Field({ nullable: true }) orderId?: string;
   @Field({ nullable: true }) @IsOptional() @IsIn(API_KEY_MODES) mode?: ApiKeyMode;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number;
   @Field({ nullable: true }) @IsOptional() @Matches(/^\d{1,19}$/) after?: string;

@@ -1,9 +1,5 @@
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { API_KEY_MODES, type ApiKeyMode } from '@airtime/contracts';
+import { IntersectionType, OmitType } from '@nestjs/mapped-types';
+import { ExportStatementRequest } from '@airtime/contracts';
+import { ModeQuery } from './mode.query.js';
 
-export class StatementQuery {
-  @IsISO8601() from: string;
-  @IsISO8601() to: string;
-  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO code' }) currency?: string;
-  @IsOptional() @IsIn(API_KEY_MODES) mode?: ApiKeyMode;
-}
+export class StatementQuery extends IntersectionType(OmitType(ExportStatementRequest, ['account_id', 'mode'] as const), ModeQuery) {}

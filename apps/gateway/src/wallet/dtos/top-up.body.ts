@@ -1,7 +1,8 @@
-import { IsNotEmpty, Matches } from 'class-validator';
+import { IsNotEmpty } from 'class-validator';
+import { IsCurrencyCode } from '@airtime/contracts';
 
 /** 001's top-up: the amount in major units (10 or "10.50"), as a payer thinks of it. */
 export class TopUpBody {
   @IsNotEmpty() amount: number | string;
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO code, e.g. USD' }) currency: string;
+  @IsCurrencyCode() currency: string;
 }

@@ -1,9 +1,5 @@
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
-import { API_KEY_MODES, type ApiKeyMode } from '@airtime/contracts';
+import { IntersectionType, OmitType } from '@nestjs/mapped-types';
+import { ResendWebhookDeliveriesRequest } from '@airtime/contracts';
+import { ModeQuery } from '../../wallet/dtos/mode.query.js';
 
-export class ResendBody {
-  @IsOptional() @IsUUID() delivery_id?: string;
-  @IsOptional() @IsISO8601() failed_since?: string;
-  /** For a logged-in user: which mode's endpoints (default live); an API key always uses its own. */
-  @IsOptional() @IsIn(API_KEY_MODES) mode?: ApiKeyMode;
-}
+export class ResendBody extends IntersectionType(OmitType(ResendWebhookDeliveriesRequest, ['account_id', 'mode'] as const), ModeQuery) {}
