@@ -14,6 +14,7 @@ export * from './validation/is-currency-code.js';
 export * from './validation/is-agent-reference.js';
 export * from './validation/is-msisdn.js';
 export * from './validation/is-major-amount.js';
+export * from './validation/is-page.js';
 export * from './identity/create-account.request.js';
 export * from './identity/account.view.js';
 export * from './identity/get-account.request.js';

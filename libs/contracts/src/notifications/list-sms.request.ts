@@ -1,9 +1,10 @@
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
+import { IsPageSize } from '../validation/is-page.js';
 
 export class ListSmsRequest {
   @IsOptional() @IsIn(['pending', 'sent', 'failed']) status?: 'pending' | 'sent' | 'failed';
-  @IsOptional() @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional() @IsPageSize(500) limit?: number;
   @IsOptional() @IsIn(API_KEY_MODES) mode?: ApiKeyMode;
 }
 

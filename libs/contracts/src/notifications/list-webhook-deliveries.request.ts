@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
+import { IsPageSize } from '../validation/is-page.js';
 
 /** cancelled: its endpoint was deleted, so it is never attempted again. */
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'dead', 'cancelled'] as const;
@@ -12,7 +13,7 @@ export class ListWebhookDeliveriesRequest {
   @IsOptional() @IsUUID() endpoint_id?: string;
   @IsOptional() @IsIn(WEBHOOK_DELIVERY_STATUSES) status?: WebhookDeliveryStatus;
   /** A number over NATS; a query string's text at the gateway, hence the conversion. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @Type(() => Number) @IsPageSize(200) limit?: number;
 }
 
 /** Re-sends one delivery, or every dead (and still failing) one since a time. */

@@ -1,6 +1,7 @@
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsPageSize } from '../validation/is-page.js';
 
 /** Operators: orders the reconciler could not resolve in time, across all accounts, oldest first. */
 export class ListAttentionOrdersRequest {
-  @IsOptional() @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional() @IsPageSize(500) limit?: number;
 }

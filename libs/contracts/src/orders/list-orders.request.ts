@@ -1,7 +1,10 @@
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
 import { ORDER_STATUSES, type OrderStatus } from './order-status.js';
 import { IsRechargeTarget } from '../validation/is-msisdn.js';
+import { IsPageCursor, IsPageSize } from '../validation/is-page.js';
+
+export const MAX_ORDERS_PAGE = 200;
 
 export class ListOrdersRequest {
   @IsUUID() account_id: string;
@@ -11,6 +14,6 @@ export class ListOrdersRequest {
   @IsOptional() @IsRechargeTarget() target?: string;
   @IsOptional() @IsISO8601() from?: string;
   @IsOptional() @IsISO8601() to?: string;
-  @IsOptional() @Matches(/^\d{1,19}$/, { message: 'cursor is not one this API gave out' }) cursor?: string;
-  @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @IsPageCursor() cursor?: string;
+  @IsOptional() @IsPageSize(MAX_ORDERS_PAGE) limit?: number;
 }

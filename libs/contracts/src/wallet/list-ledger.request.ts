@@ -1,8 +1,11 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
 import { TRANSFER_KINDS, type TransferKind } from './transfer-kind.js';
 import { IsCurrencyCode } from '../validation/is-currency-code.js';
+import { IsPageCursor, IsPageSize } from '../validation/is-page.js';
+
+export const MAX_LEDGER_PAGE = 500;
 
 /** A page of a wallet's ledger, newest first; `cursor` is the previous page's `next_cursor`. */
 export class ListLedgerRequest {
@@ -13,7 +16,7 @@ export class ListLedgerRequest {
   @IsOptional() @IsISO8601() from?: string;
   @IsOptional() @IsISO8601() to?: string;
   @IsOptional() @IsString() @MaxLength(100) order_id?: string;
-  @IsOptional() @Matches(/^\d{1,19}$/, { message: 'cursor is not one this API gave out' }) cursor?: string;
+  @IsOptional() @IsPageCursor() cursor?: string;
   /** A number over NATS; a query string's text at the gateway, hence the conversion. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @IsOptional() @Type(() => Number) @IsPageSize(MAX_LEDGER_PAGE) limit?: number;
 }

@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { PickType } from '@nestjs/mapped-types';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ListOrdersRequest, type OrderStatus } from '@airtime/contracts';
+import { IsOptional } from 'class-validator';
+import { IsPageCursor, IsPageSize, ListOrdersRequest, MAX_ORDERS_PAGE, type OrderStatus } from '@airtime/contracts';
 
 /** ListOrdersRequest's filters; its limit and cursor are the connection's `first` and `after`. */
 @InputType()
@@ -11,6 +11,6 @@ export class OrdersFilterInput extends PickType(ListOrdersRequest, ['status', 'n
   @Field({ nullable: true }) override target?: string;
   @Field({ nullable: true }) override from?: string;
   @Field({ nullable: true }) override to?: string;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(200) first?: number;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^\d{1,19}$/) after?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsPageSize(MAX_ORDERS_PAGE) first?: number;
+  @Field({ nullable: true }) @IsOptional() @IsPageCursor() after?: string;
 }

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { API_KEY_MODES, type ApiKeyMode, ListLedgerRequest, type TransferKind } from '@airtime/contracts';
+import { IsIn, IsOptional } from 'class-validator';
+import { API_KEY_MODES, type ApiKeyMode, IsPageCursor, IsPageSize, ListLedgerRequest, MAX_LEDGER_PAGE, type TransferKind } from '@airtime/contracts';
 import { CamelCaseType } from '../../contracts/camel-case-type.js';
 
 /** ListLedgerRequest's filters; its limit and cursor are the connection's `first` and `after`. */
@@ -12,6 +12,6 @@ export class LedgerFilterInput extends CamelCaseType(ListLedgerRequest, ['curren
   @Field({ nullable: true }) to?: string;
   @Field({ nullable: true }) orderId?: string;
   @Field({ nullable: true }) @IsOptional() @IsIn(API_KEY_MODES) mode?: ApiKeyMode;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(500) first?: number;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^\d{1,19}$/) after?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsPageSize(MAX_LEDGER_PAGE) first?: number;
+  @Field({ nullable: true }) @IsOptional() @IsPageCursor() after?: string;
 }
