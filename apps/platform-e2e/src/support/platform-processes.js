@@ -34,7 +34,7 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     pesepayIntegrationKey: `e2e-${randomBytes(8).toString('hex')}`,
     pesepayEncryptionKey: randomBytes(16).toString('hex'),
     // Ending in 9999: never one of the simulators' test numbers (…0001 to …0008 misbehave on purpose).
-    operatorPhones: Array.from({ length: 20 }, (_, i) => `0770${String(i).padStart(2, '0')}9999`),
+    operatorPhones: Array.from({ length: 60 }, (_, i) => `0770${String(i).padStart(2, '0')}9999`),
     operatorTotpSecrets: {},
     pids: {},
     logDir,
