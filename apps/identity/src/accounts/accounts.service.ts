@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { normalizePhone } from '@airtime/phone';
 import type { AccountView, CreateAccountRequest } from '@airtime/contracts';
-import { PlatformError } from '@airtime/platform';
 import { IdentityConfig } from '../config/identity.config.js';
 import { generatePin, hashPin } from '../auth/pin.js';
 import { pinMessage } from '../sms/pin-message.js';
@@ -12,6 +11,7 @@ import { generateAccountNumber } from './account-number.js';
 import { AccountEntity } from './account.entity.js';
 import { UserEntity } from './user.entity.js';
 import { toAccountView } from './account.view.js';
+import { accountNotFound, phoneAlreadyRegistered } from './accounts.exceptions.js';
 
 @Injectable()
 export class AccountsService {
@@ -62,9 +62,7 @@ export class AccountsService {
       } catch (error) {
         const constraint = uniqueViolation(error);
         if (constraint?.includes('phone')) {
-          throw new PlatformError('PHONE_ALREADY_REGISTERED', 'A user with this phone number already exists', {
-            fields: { user_phone: ['user_phone is already registered'] },
-          });
+          throw phoneAlreadyRegistered();
         }
         // Twelve random digits rarely collide; when they do, a fresh number is drawn.
         if (constraint?.includes('number') && attempt < 5) continue;
@@ -75,7 +73,7 @@ export class AccountsService {
 
   async get(accountId: string): Promise<AccountView> {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id: accountId });
-    if (!account) throw new PlatformError('NOT_FOUND', 'Account not found');
+    if (!account) throw accountNotFound();
     return toAccountView(account);
   }
 }

@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import type { ApiKeyPrincipal, ApiKeyView, CreateApiKeyRequest, CreatedApiKeyView } from '@airtime/contracts';
-import { PlatformError } from '@airtime/platform';
 import { UserEntity } from '../accounts/user.entity.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { apiKeyPrefix, generateApiKey, hashApiKey, isWellFormedApiKey } from './api-key-secret.js';
+import { apiKeyNotFound, invalidApiKey, notAUserOfTheAccount } from './api-keys.exceptions.js';
 
 @Injectable()
 export class ApiKeysService {
@@ -15,7 +15,7 @@ export class ApiKeysService {
 
   async create(request: CreateApiKeyRequest): Promise<CreatedApiKeyView> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: request.user_id, account_id: request.account_id });
-    if (!user) throw new PlatformError('FORBIDDEN', 'Only a user of this account can create its API keys');
+    if (!user) throw notAUserOfTheAccount();
     const key = generateApiKey(request.mode);
     const repository = this.dataSource.getRepository(ApiKeyEntity);
     const saved = await repository.save(
@@ -46,12 +46,12 @@ export class ApiKeysService {
     const repository = this.dataSource.getRepository(ApiKeyEntity);
     await repository.update({ id, account_id: accountId, revoked_at: IsNull() }, { revoked_at: new Date() });
     const key = await repository.findOneBy({ id, account_id: accountId });
-    if (!key) throw new PlatformError('API_KEY_NOT_FOUND', 'API key not found');
+    if (!key) throw apiKeyNotFound();
     return toApiKeyView(key);
   }
 
   async verify(key: string): Promise<ApiKeyPrincipal> {
-    const invalid = new PlatformError('UNAUTHENTICATED', 'Invalid or revoked API key');
+    const invalid = invalidApiKey();
     if (!isWellFormedApiKey(key)) throw invalid;
     const found = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ key_hash: hashApiKey(key), revoked_at: IsNull() });
     if (!found) throw invalid;

@@ -18,3 +18,13 @@ export function pinLocked(seconds: number): PlatformError {
 export function sessionEnded(): PlatformError {
   return new PlatformError('UNAUTHENTICATED', 'Session has ended: log in again');
 }
+
+/** A PIN reset for a phone with no user (the gateway answers it like a known one: no enumeration). */
+export function userNotFound(): PlatformError {
+  return new PlatformError('USER_NOT_FOUND', 'User not found');
+}
+
+/** A valid token whose user has since been removed. */
+export function userGone(): PlatformError {
+  return new PlatformError('UNAUTHENTICATED', 'User no longer exists');
+}

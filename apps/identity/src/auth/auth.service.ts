@@ -22,7 +22,7 @@ import { UserEntity } from '../accounts/user.entity.js';
 import { pinMessage } from '../sms/pin-message.js';
 import { SmsSender } from '../sms/sms.sender.js';
 import { generatePin, hashPin, verifyPin } from './pin.js';
-import { invalidCredentials, pinLocked, sessionEnded } from './auth.exceptions.js';
+import { invalidCredentials, pinLocked, sessionEnded, userGone, userNotFound } from './auth.exceptions.js';
 
 /** Tables that count attempts per phone: PIN attempts, and operators' TOTP codes apart. */
 type AttemptTable = 'pin_attempts' | 'operator_totp';
@@ -76,7 +76,7 @@ export class AuthService implements OnModuleInit {
     const phone = normalizePhone(phoneInput) as string;
     const users = this.dataSource.getRepository(UserEntity);
     const user = await users.findOneBy({ phone });
-    if (!user) throw new PlatformError('USER_NOT_FOUND', 'User not found');
+    if (!user) throw userNotFound();
     const pin = generatePin(this.config.PIN_LENGTH);
     await users.update({ id: user.id }, { pin_hash: await hashPin(pin), pin_changed_at: new Date() });
     await this.sms.send(phone, pinMessage(pin));
@@ -94,7 +94,7 @@ export class AuthService implements OnModuleInit {
 
   async getUser(userId: string, accountId: string): Promise<UserView> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId, account_id: accountId });
-    if (!user) throw new PlatformError('UNAUTHENTICATED', 'User no longer exists');
+    if (!user) throw userGone();
     return {
       id: user.id,
       email: user.email,

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ListWebhookDeliveriesRequest, ResendWebhookDeliveriesRequest, WebhookDeliveryAttemptView, WebhookDeliveryView } from '@airtime/contracts';
-import { PlatformError, rows } from '@airtime/platform';
+import { rows } from '@airtime/platform';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
+import { deliveryNotFound, resendNeedsATarget } from './deliveries.exceptions.js';
 
 interface DeliveryRow {
   id: string;
@@ -57,7 +58,7 @@ export class DeliveriesService {
    */
   async resend(request: ResendWebhookDeliveriesRequest): Promise<{ requeued: number }> {
     if (!request.delivery_id && !request.failed_since) {
-      throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { delivery_id: ['give delivery_id or failed_since'] } });
+      throw resendNeedsATarget();
     }
     const requeued = await rows(
       this.dataSource,
@@ -68,7 +69,7 @@ export class DeliveriesService {
             WHERE d.account_id = $1 AND d.mode = $3 AND d.status = 'dead' AND d.created_at >= $2 AND e.id = d.endpoint_id AND e.deleted_at IS NULL RETURNING d.id`,
       [request.account_id, request.delivery_id ?? request.failed_since, request.mode],
     );
-    if (request.delivery_id && requeued.length === 0) throw new PlatformError('NOT_FOUND', 'Delivery not found');
+    if (request.delivery_id && requeued.length === 0) throw deliveryNotFound();
     this.dispatcher.nudge();
     return { requeued: requeued.length };
   }

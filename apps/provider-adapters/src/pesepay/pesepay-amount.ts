@@ -1,5 +1,5 @@
 import { formatMinor, MoneyError, parseMajorToMinor } from '@airtime/money';
-import { PlatformError } from '@airtime/platform';
+import { amountNotExactForPesepay, unsupportedCurrency } from './pesepay.exceptions.js';
 
 /**
  * Minor units as the JSON number Pesepay takes ('1050' USD -> 10.5). The number is parsed from the
@@ -13,10 +13,10 @@ export function toPesepayAmount(amountMinor: string, currency: string): number {
     return amount;
   } catch (error) {
     if (error instanceof MoneyError && error.code === 'UNSUPPORTED_CURRENCY') {
-      throw new PlatformError('UNSUPPORTED_CURRENCY', `Unsupported currency: ${currency}`);
+      throw unsupportedCurrency(currency);
     }
     if (error instanceof MoneyError) {
-      throw new PlatformError('AMOUNT_TOO_LARGE', `${amountMinor} minor units of ${currency} cannot be sent to Pesepay exactly`);
+      throw amountNotExactForPesepay(amountMinor, currency);
     }
     throw error;
   }

@@ -7,7 +7,6 @@ import {
   type InitiatePesepayPaymentRequest,
   type PesepayPaymentView,
 } from '@airtime/contracts';
-import { PlatformError } from '@airtime/platform';
 import { decryptPesepayPayload, encryptPesepayPayload, type PesepayEncryptedBody, type PesepayPaymentRequest } from '@airtime/upstreams';
 import { ProviderAdaptersConfig } from '../config/provider-adapters.config.js';
 import { upstreamHttp } from '../recharge/upstream-http.js';
@@ -15,6 +14,7 @@ import { toPesepayAmount } from './pesepay-amount.js';
 import type { PesepayEndpoint } from './pesepay-endpoint.js';
 import { isKnownPesepayStatus } from './pesepay-status.js';
 import { readPesepayTransaction } from './read-pesepay-transaction.js';
+import { pesepayAnsweredAnotherPayment, pesepayCallFailed, undecryptableCallback, unusablePesepayAnswer } from './pesepay.exceptions.js';
 
 /**
  * Pesepay's merchant API (payments engine v1) for top-ups. Test keys always go to the sandbox URL.
@@ -37,7 +37,7 @@ export class PesepayService {
     };
     const answer = await this.call(endpoint, 'initiate', 'POST', 'v1/payments/initiate', body);
     const payment = this.read(answer, endpoint.mode, "Pesepay's answer to initiate");
-    if (!payment.redirect_url) throw new PlatformError('UPSTREAM_ERROR', "Pesepay's answer to initiate is unusable: no redirectUrl");
+    if (!payment.redirect_url) throw unusablePesepayAnswer("Pesepay's answer to initiate", 'no redirectUrl');
     this.record('initiate', payment);
     return payment;
   }
@@ -48,7 +48,7 @@ export class PesepayService {
     const answer = await this.call(endpoint, 'check-payment', 'GET', path);
     const payment = this.read(answer, endpoint.mode, "Pesepay's answer to check-payment");
     if (payment.pesepay_reference !== request.pesepay_reference) {
-      throw new PlatformError('UPSTREAM_ERROR', `Pesepay answered check-payment for ${request.pesepay_reference} with another payment`);
+      throw pesepayAnsweredAnotherPayment(request.pesepay_reference);
     }
     this.record('check-payment', payment);
     return payment;
@@ -70,7 +70,7 @@ export class PesepayService {
       }
     }
     this.logger.warn('Pesepay callback refused: it does not decrypt to a transaction under our keys');
-    throw new PlatformError('INVALID_SIGNATURE', 'The callback payload does not decrypt to a Pesepay transaction under our keys');
+    throw undecryptableCallback();
   }
 
   /** One call: the decrypted answer, or the PlatformError saying why there is none. */
@@ -88,7 +88,7 @@ export class PesepayService {
     });
     const failure = (code: 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_ERROR', message: string) => {
       this.logger.warn({ msg: 'Pesepay call failed', operation, mode: endpoint.mode, code, reason: message });
-      return new PlatformError(code, message);
+      return pesepayCallFailed(code, message);
     };
     if (answer.kind === 'timeout') throw failure('UPSTREAM_UNAVAILABLE', `Pesepay did not answer ${operation} within ${timeoutMs} ms`);
     if (answer.kind === 'unreachable') throw failure('UPSTREAM_UNAVAILABLE', `Pesepay could not be reached for ${operation}: ${answer.message}`);

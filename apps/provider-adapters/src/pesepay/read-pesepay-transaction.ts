@@ -1,7 +1,7 @@
 import { type ApiKeyMode, type PesepayPaymentView } from '@airtime/contracts';
 import { MoneyError, parseMajorToMinor } from '@airtime/money';
-import { PlatformError } from '@airtime/platform';
 import { paymentStatusOf } from './pesepay-status.js';
+import { unusablePesepayAnswer } from './pesepay.exceptions.js';
 
 /**
  * Pesepay's transaction (an initiate or check-payment answer, or a result callback), decrypted, as our
@@ -9,7 +9,7 @@ import { paymentStatusOf } from './pesepay-status.js';
  * check-payment") and what was wrong in the message, never the payload itself.
  */
 export function readPesepayTransaction(value: unknown, mode: ApiKeyMode, source: string): PesepayPaymentView {
-  const garbage = (what: string) => new PlatformError('UPSTREAM_ERROR', `${source} is unusable: ${what}`);
+  const garbage = (what: string) => unusablePesepayAnswer(source, what);
   if (!isObject(value)) throw garbage('not a JSON object');
   const { referenceNumber, transactionStatus, amountDetails, merchantReference, paid, redirectUrl, pollUrl } = value;
   if (typeof referenceNumber !== 'string' || referenceNumber === '' || referenceNumber.length > 100) throw garbage('no valid referenceNumber');

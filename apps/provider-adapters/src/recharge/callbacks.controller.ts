@@ -2,10 +2,11 @@ import { Controller, Inject, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { API_KEY_MODES, type ApiKeyMode, Rpc, UpstreamCallbackRequest, type UpstreamCallbackReply } from '@airtime/contracts';
-import { PlatformError, RpcClient, RpcHandler } from '@airtime/platform';
+import { RpcClient, RpcHandler } from '@airtime/platform';
 import { RefusedCallbacks } from './refused-callbacks.js';
 import { SentDispatches } from './sent-dispatches.js';
 import { UPSTREAM_ADAPTERS, type UpstreamAdapter } from './upstream-adapter.js';
+import { callbackSecretMissing, callbackSecretWrong, noCallbacksFrom } from './callbacks.exceptions.js';
 
 /**
  * An upstream's callback, from the gateway. Callbacks are hints: an upstream with a status query has
@@ -31,20 +32,20 @@ export class CallbacksController {
     const sourceIp = request.source_ip;
     if (!adapter?.callback) {
       await this.refusals.record(request.upstream, 'no-callbacks', { sourceIp });
-      throw new PlatformError('NOT_FOUND', `${request.upstream} has no callbacks here`);
+      throw noCallbacksFrom(request.upstream);
     }
     let authenticatedModes: ApiKeyMode[] | undefined;
     if (adapter.callbackSecrets !== undefined) {
       if (!request.token) {
         await this.refusals.record(request.upstream, 'missing-secret', { sourceIp });
-        throw new PlatformError('UNAUTHENTICATED', `A ${request.upstream} callback must carry its callback secret (token) in the URL`);
+        throw callbackSecretMissing(request.upstream);
       }
       const secrets = adapter.callbackSecrets;
       // Every mode's secret is compared, so the time taken does not tell which one came close.
       authenticatedModes = API_KEY_MODES.filter((mode) => sameSecret(request.token as string, secrets[mode]));
       if (authenticatedModes.length === 0) {
         await this.refusals.record(request.upstream, 'wrong-secret', { sourceIp });
-        throw new PlatformError('INVALID_SIGNATURE', `The callback secret (token) is not ${request.upstream}'s`);
+        throw callbackSecretWrong(request.upstream);
       }
     }
     const translation = await adapter.callback(request.kind, request.body, {
