@@ -9,6 +9,7 @@ export * from './errors/validation-details.js';
 export * from './health/service-health.js';
 export * from './validation/is-phone-number.js';
 export * from './validation/text-policy.js';
+export * from './validation/is-product-id.js';
 export * from './validation/all-of.js';
 export * from './validation/is-currency-code.js';
 export * from './validation/is-agent-reference.js';

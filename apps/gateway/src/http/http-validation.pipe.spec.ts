@@ -1,6 +1,7 @@
 import { CreateOrderBody } from '../orders/dtos/create-order.body.js';
 import { ProductsFilterInput } from '../orders/dtos/products-filter.input.js';
 import { HttpValidationPipe } from './http-validation.pipe.js';
+import { CreateAccountRequest } from '@airtime/contracts';
 
 describe('HttpValidationPipe', () => {
   const pipe = new HttpValidationPipe();
@@ -41,5 +42,17 @@ describe('HttpValidationPipe', () => {
     expect(Object.keys((refused as { details: { fields: object } }).details.fields).sort()).toEqual(['custom_sms', 'product_id', 'target']);
     const accepted = await pipe.transform({ ...body, target: '263771234567', custom_sms: 'Thank you!\nSee you soon 👋🏾' }, { type: 'body', metatype: CreateOrderBody });
     expect(accepted).toMatchObject({ custom_sms: 'Thank you!\nSee you soon 👋🏾' });
+  });
+
+  it('refuses half a surrogate pair with a 400 even where a field rule would throw on it (isEmail runs encodeURI)', async () => {
+    const onboarding = {
+      name: 'Shop', type: 'company', level: 'agent', contact_name: 'A', contact_email: 'a@example.com', contact_phone: '0772279099',
+      address: '1 Road', city: 'Harare', user_firstname: 'A', user_lastname: 'B', user_email: 'a@example.com', user_phone: '0772279099',
+    };
+    const body = { ...onboarding, contact_email: 'W,\uD800]:x@example.com' };
+    await expect(Promise.resolve().then(() => pipe.transform(body, { type: 'body', metatype: CreateAccountRequest }))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { contact_email: [expect.stringContaining('surrogate')] } },
+    });
   });
 });

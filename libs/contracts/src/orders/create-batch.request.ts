@@ -1,11 +1,12 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
 import { IsAgentReference } from '../validation/is-agent-reference.js';
 import { IsMajorAmount } from '../validation/is-major-amount.js';
+import { IsProductId } from '../validation/is-product-id.js';
 
 export class BatchItem {
-  @IsInt() @Min(1) product_id: number;
+  @IsProductId() product_id: number;
   @IsString() @MinLength(3) @MaxLength(32) target: string;
   @IsMajorAmount() amount: string;
   @IsAgentReference() agent_reference: string;

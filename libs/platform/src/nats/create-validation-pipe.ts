@@ -32,6 +32,9 @@ export class ContractValidationPipe implements PipeTransform {
     try {
       checked = await this.rules.transform(value, metadata);
     } catch (error) {
+      // A field rule may itself choke on text already refused (validator's isEmail runs encodeURI,
+      // which throws on half a surrogate pair): the refusal stands, as a 400.
+      if (!(error instanceof PlatformError) && Object.keys(text).length > 0) throw invalid(text);
       if (!(error instanceof PlatformError) || error.code !== 'VALIDATION_FAILED') throw error;
       // Name the text problems of declared fields too, so a client fixes every field in one go.
       const declared = isContractClass(metadata.metatype) && isObject(value) ? declaredTextProblems(plainToInstance(metadata.metatype, value)) : {};
