@@ -17,25 +17,20 @@ export class GatewayExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
     const { status, body, retryAfterSeconds } = this.describe(exception);
+    // GraphQL carries the code where a GraphQL client reads every other one: in extensions.
+    const extensions = {
+      code: body.code,
+      ...(body.data ? { details: body.data } : {}),
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    };
     if (host.getType<GqlContextType>() === 'graphql') {
-      return new GraphQLError(body.message, {
-        extensions: {
-          code: body.code,
-          ...(body.data ? { details: body.data } : {}),
-          ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-          http: { status },
-        },
-      });
+      return new GraphQLError(body.message, { extensions: { ...extensions, http: { status } } });
     }
     const response = host.switchToHttp().getResponse<Response>();
     if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));
-    // A GraphQL request refused before Apollo saw it (malformed JSON, too large, a rate limit) still
-    // answers as GraphQL does, so a GraphQL client reads the code where it reads every other one.
-    if (host.switchToHttp().getRequest<Request>().path === GRAPHQL_PATH) {
-      response.status(status).json({ errors: [{ message: body.message, extensions: { code: body.code, ...(body.data ? { details: body.data } : {}), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) } }] });
-      return undefined;
-    }
-    response.status(status).json(body);
+    // A GraphQL request refused before Apollo saw it (malformed JSON, too large) still answers as GraphQL does.
+    const graphqlRequest = host.switchToHttp().getRequest<Request>().path === GRAPHQL_PATH;
+    response.status(status).json(graphqlRequest ? { errors: [{ message: body.message, extensions }] } : body);
     return undefined;
   }
 

@@ -57,20 +57,21 @@ function queryString(values: Record<string, string | string[]>): string {
 export function restCases(endpoint: RestEndpoint, known: Known, credentials: Credentials): fc.Arbitrary<FuzzCase> {
   const target = `${endpoint.method} ${endpoint.route}`;
   const answers = endpoint.answers ?? 'ours';
+  const auth = authHeaders(endpoint.caller, credentials);
+  const valid = endpoint.body?.valid(known);
+  const headers = valid ? { ...auth, 'content-type': 'application/json' } : auth;
   const base = (label: string, overrides: Partial<FuzzCase>): FuzzCase => ({
-    target, label, answers, method: endpoint.method, mustRefuse: true,
+    target, label, answers, method: endpoint.method, mustRefuse: true, headers,
     path: fillRoute(endpoint.route, endpoint.params ?? {}) + queryString(endpoint.query?.valid ?? {}),
-    headers: authHeaders(endpoint.caller, credentials),
-    ...(endpoint.body ? { body: JSON.stringify(endpoint.body.valid(known)), headers: { ...authHeaders(endpoint.caller, credentials), 'content-type': 'application/json' } } : {}),
+    ...(valid ? { body: JSON.stringify(valid) } : {}),
     ...overrides,
   });
   const options: fc.Arbitrary<FuzzCase>[] = [];
-  if (endpoint.body) {
-    const valid = endpoint.body.valid(known);
+  if (endpoint.body && valid) {
     options.push(bodyBreak(endpoint.body.fields, valid).map((change) => {
       const { contentType, raw } = applyBodyBreak(valid, change);
       const label = change.kind === 'raw' ? change.label : change.kind === 'field' ? `${change.field}=${describe(change.value)}` : `${change.kind} ${change.field}`;
-      return base(`body: ${label}`, { body: raw, headers: { ...authHeaders(endpoint.caller, credentials), 'content-type': contentType } });
+      return base(`body: ${label}`, { body: raw, headers: { ...auth, 'content-type': contentType } });
     }));
   }
   const query = endpoint.query;
@@ -90,7 +91,7 @@ export function restCases(endpoint: RestEndpoint, known: Known, credentials: Cre
       base(`path: ${name}=${describe(value)}`, { path: fillRoute(endpoint.route, { ...endpoint.params, [name]: value }) + queryString(query?.valid ?? {}) }))));
   }
   if (endpoint.caller !== 'none') {
-    options.push(badAuthorization.map((authorization) => base(`authorization: ${describe(authorization)}`, { headers: { ...base('', {}).headers, authorization } })));
+    options.push(badAuthorization.map((authorization) => base(`authorization: ${describe(authorization)}`, { headers: { ...headers, authorization } })));
   }
   if (!endpoint.body && !query && params.length === 0) {
     // Takes no input: junk it does not read must still not break it.
