@@ -28,13 +28,10 @@ export interface OrderView {
   error_code: string | null;
   message: string | null;
   custom_sms: string | null;
+  /** The batch (000's batch recharge, 001's bulk CSV) the order was made by, if any. */
+  batch_id: string | null;
   /** Set when the reconciler could not resolve the order in time: an operator must look. */
   needs_attention: boolean;
   created_at: string;
   updated_at: string;
-}
-
-export interface OrderPageView {
-  orders: OrderView[];
-  next_cursor: string | null;
 }

@@ -22,7 +22,9 @@ import { DebitWalletRequest } from '../wallet/debit-wallet.request.js';
 import { ExportStatementRequest } from '../wallet/export-statement.request.js';
 import { GetTopUpRequest } from '../wallet/get-top-up.request.js';
 import { GetWalletsRequest } from '../wallet/get-wallets.request.js';
-import type { LedgerPageView } from '../wallet/ledger-entry.view.js';
+import type { LedgerEntryView, LedgerPageView } from '../wallet/ledger-entry.view.js';
+import { GetLedgerEntriesRequest } from '../wallet/get-ledger-entries.request.js';
+import { ListTopUpsRequest, type TopUpPageView } from '../wallet/list-top-ups.request.js';
 import { ListLedgerRequest } from '../wallet/list-ledger.request.js';
 import { RefundDebitRequest } from '../wallet/refund-debit.request.js';
 import type { StatementView } from '../wallet/statement.view.js';
@@ -31,18 +33,20 @@ import type { TopUpView } from '../wallet/top-up.view.js';
 import type { TransferView } from '../wallet/transfer.view.js';
 import type { WalletView } from '../wallet/wallet.view.js';
 import { ApplyOutcomeRequest } from '../orders/apply-outcome.request.js';
-import { type BatchView, CreateBatchRequest, GetBatchRequest } from '../orders/create-batch.request.js';
+import { type BatchPageView, type BatchView, CreateBatchRequest, GetBatchRequest, GetBatchesRequest, ListBatchesRequest } from '../orders/create-batch.request.js';
+import { GetOrdersRequest } from '../orders/get-orders.request.js';
+import { GetProductsRequest } from '../orders/get-products.request.js';
 import { CreateOrderRequest } from '../orders/create-order.request.js';
 import { GetOrderRequest } from '../orders/get-order.request.js';
 import { ListAttentionOrdersRequest } from '../orders/list-attention-orders.request.js';
-import { ListOrdersRequest } from '../orders/list-orders.request.js';
+import { ListOrdersRequest, type OrderPageView } from '../orders/list-orders.request.js';
 import { ListProductsRequest } from '../orders/list-products.request.js';
-import type { OrderPageView, OrderView } from '../orders/order.view.js';
+import type { OrderView } from '../orders/order.view.js';
 import type { ProductView } from '../orders/product.view.js';
 import { UpsertProductRequest } from '../orders/upsert-product.request.js';
 import { CreateWebhookEndpointRequest } from '../notifications/create-webhook-endpoint.request.js';
 import { ListSmsRequest, type SmsView } from '../notifications/list-sms.request.js';
-import { ListWebhookDeliveriesRequest, type RequeuedDeliveriesView, ResendWebhookDeliveriesRequest } from '../notifications/list-webhook-deliveries.request.js';
+import { ListWebhookDeliveriesRequest, PageWebhookDeliveriesRequest, type RequeuedDeliveriesView, ResendWebhookDeliveriesRequest, type WebhookDeliveryPageView } from '../notifications/list-webhook-deliveries.request.js';
 import { ListWebhookEndpointsRequest } from '../notifications/list-webhook-endpoints.request.js';
 import { SendSmsRequest, type SmsQueuedView } from '../notifications/send-sms.request.js';
 import { WebhookEndpointRefRequest } from '../notifications/webhook-endpoint-ref.request.js';
@@ -81,21 +85,27 @@ export const Rpc = {
     credit: defineRpc('wallet.transfers.credit', CreditWalletRequest).answers<TransferView>(),
     wallets: defineRpc('wallet.wallets.list', GetWalletsRequest).answers<WalletView[]>(),
     ledger: defineRpc('wallet.ledger.list', ListLedgerRequest).answers<LedgerPageView>(),
+    getLedgerEntries: defineRpc('wallet.ledger.get-many', GetLedgerEntriesRequest).answers<LedgerEntryView[]>(),
     statement: defineRpc('wallet.ledger.statement', ExportStatementRequest).answers<StatementView>(),
     createTopUp: defineRpc('wallet.topups.create', CreateTopUpRequest).answers<TopUpView>(),
     getTopUp: defineRpc('wallet.topups.get', GetTopUpRequest).answers<TopUpView>(),
+    listTopUps: defineRpc('wallet.topups.list', ListTopUpsRequest).answers<TopUpPageView>(),
     topUpCallback: defineRpc('wallet.topups.callback', TopUpCallbackRequest).answers<TopUpView>(),
   },
   orders: {
     listProducts: defineRpc('orders.products.list', ListProductsRequest).answers<ProductView[]>(),
+    getProducts: defineRpc('orders.products.get-many', GetProductsRequest).answers<ProductView[]>(),
     upsertProduct: defineRpc('orders.products.upsert', UpsertProductRequest).answers<ProductView>(),
     listAttention: defineRpc('orders.orders.attention', ListAttentionOrdersRequest).answers<OrderView[]>(),
     create: defineRpc('orders.orders.create', CreateOrderRequest).answers<OrderView>(),
     get: defineRpc('orders.orders.get', GetOrderRequest).answers<OrderView>(),
+    getMany: defineRpc('orders.orders.get-many', GetOrdersRequest).answers<OrderView[]>(),
     list: defineRpc('orders.orders.list', ListOrdersRequest).answers<OrderPageView>(),
     applyOutcome: defineRpc('orders.orders.apply-outcome', ApplyOutcomeRequest).answers<OrderView>(),
     createBatch: defineRpc('orders.batches.create', CreateBatchRequest).answers<BatchView>(),
     getBatch: defineRpc('orders.batches.get', GetBatchRequest).answers<BatchView>(),
+    getBatches: defineRpc('orders.batches.get-many', GetBatchesRequest).answers<BatchView[]>(),
+    listBatches: defineRpc('orders.batches.list', ListBatchesRequest).answers<BatchPageView>(),
   },
   notifications: {
     createEndpoint: defineRpc('notifications.webhooks.create', CreateWebhookEndpointRequest).answers<WebhookEndpointView>(),
@@ -103,6 +113,7 @@ export const Rpc = {
     deleteEndpoint: defineRpc('notifications.webhooks.delete', WebhookEndpointRefRequest).answers<WebhookEndpointView>(),
     rotateSecret: defineRpc('notifications.webhooks.rotate-secret', WebhookEndpointRefRequest).answers<WebhookEndpointView>(),
     listDeliveries: defineRpc('notifications.deliveries.list', ListWebhookDeliveriesRequest).answers<WebhookDeliveryView[]>(),
+    pageDeliveries: defineRpc('notifications.deliveries.page', PageWebhookDeliveriesRequest).answers<WebhookDeliveryPageView>(),
     resend: defineRpc('notifications.deliveries.resend', ResendWebhookDeliveriesRequest).answers<RequeuedDeliveriesView>(),
     sendSms: defineRpc('notifications.sms.send', SendSmsRequest).answers<SmsQueuedView>(),
     listSms: defineRpc('notifications.sms.list', ListSmsRequest).answers<SmsView[]>(),
