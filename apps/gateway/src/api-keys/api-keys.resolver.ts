@@ -1,38 +1,49 @@
-import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { UseGuards } from '@nestjs/common';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { Rpc } from '@airtime/contracts';
-import { RpcClient } from '@airtime/platform';
+import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { UserJwtGuard } from '../auth/user-jwt.guard.js';
+import { type Connection, ConnectionArgs, ConnectionType, connectionOfList } from '../graph/connection.js';
+import { globalIdOf } from '../graph/global-id.js';
+import { Loaders } from '../graph/graph-context.js';
+import type { GraphLoaders } from '../graph/graph-loaders.js';
+import { AccountModel } from '../identity/dtos/account.model.js';
 import { ApiKeyModel } from './dtos/api-key.model.js';
 import { CreateApiKeyInput } from './dtos/create-api-key.input.js';
-import { CreatedApiKeyModel } from './dtos/created-api-key.model.js';
+import { CreateApiKeyPayload, RevokeApiKeyInput, RevokeApiKeyPayload } from './dtos/payloads.js';
 
-@Resolver()
-@UseGuards(UserJwtGuard)
+export const ApiKeyConnection = ConnectionType(ApiKeyModel, 'ApiKey');
+
+/** API keys are managed by people (a user's token), never by another key. */
+@Resolver(() => AccountModel)
 export class ApiKeysResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Query(() => [ApiKeyModel], { description: "The account's API keys, newest first (never the secrets)." })
-  async apiKeys(@CurrentPrincipal() principal: Principal): Promise<ApiKeyModel[]> {
-    const keys = await this.rpc.request(Rpc.identity.listApiKeys, { account_id: principal.accountId });
-    return keys.map(ApiKeyModel.from);
+  @ResolveField(() => ApiKeyConnection, { description: "The account's API keys, newest first (never the secrets). Users only." })
+  async apiKeys(@CurrentPrincipal() principal: Principal, @Loaders() loaders: GraphLoaders, @Args() page: ConnectionArgs): Promise<Connection<ApiKeyModel>> {
+    if (principal.kind !== 'user') throw new PlatformError('FORBIDDEN', 'API keys are managed by a logged-in user');
+    const keys = await loaders.apiKeys(principal.accountId);
+    return connectionOfList(keys.map(ApiKeyModel.from), (k) => k.databaseId, page);
   }
 
-  @Mutation(() => CreatedApiKeyModel)
-  async createApiKey(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateApiKeyInput): Promise<CreatedApiKeyModel> {
+  @Mutation(() => CreateApiKeyPayload)
+  @UseGuards(UserJwtGuard)
+  async createApiKey(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateApiKeyInput): Promise<CreateApiKeyPayload> {
     const created = await this.rpc.request(Rpc.identity.createApiKey, {
       account_id: principal.accountId,
       user_id: principal.kind === 'user' ? principal.userId : '',
       name: input.name,
       mode: input.mode ?? 'live',
     });
-    return CreatedApiKeyModel.from(created);
+    return { apiKey: ApiKeyModel.from(created), key: created.key };
   }
 
-  @Mutation(() => ApiKeyModel)
-  async revokeApiKey(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string): Promise<ApiKeyModel> {
-    return ApiKeyModel.from(await this.rpc.request(Rpc.identity.revokeApiKey, { account_id: principal.accountId, id }));
+  @Mutation(() => RevokeApiKeyPayload)
+  @UseGuards(UserJwtGuard)
+  async revokeApiKey(@CurrentPrincipal() principal: Principal, @Args('input') input: RevokeApiKeyInput): Promise<RevokeApiKeyPayload> {
+    const [id = ''] = globalIdOf('ApiKey', input.id);
+    return { apiKey: ApiKeyModel.from(await this.rpc.request(Rpc.identity.revokeApiKey, { account_id: principal.accountId, id })) };
   }
 }

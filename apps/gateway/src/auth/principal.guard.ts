@@ -18,6 +18,8 @@ export class PrincipalGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = requestOf(context);
+    // One GraphQL document may ask several guarded root fields; the caller is established once.
+    if (request.user) return true;
     const header = request.header('authorization') ?? '';
     const apiKey = /^Api-Key\s+(\S+)$/i.exec(header)?.[1];
     if (!apiKey) return (await this.userJwt.canActivate(context)) as boolean;

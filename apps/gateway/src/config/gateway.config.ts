@@ -39,9 +39,9 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(0) @Max(10_000_000)
   RATE_LIMIT_CALLBACKS_PER_MINUTE: number = 6000;
 
-  /** Deepest field nesting a GraphQL document may ask for (the schema's own connections need 4). */
+  /** Deepest field nesting a GraphQL document may ask for (viewer → account → orders → edges → node → product → name is 7). */
   @IsInt() @Min(2) @Max(50)
-  GRAPHQL_MAX_DEPTH: number = 6;
+  GRAPHQL_MAX_DEPTH: number = 10;
 
   /** Aliases per GraphQL document: each alias of a mutation is another execution of it. */
   @IsInt() @Min(0) @Max(1000)

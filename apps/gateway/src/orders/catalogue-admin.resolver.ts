@@ -1,11 +1,17 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { OperatorGuard } from '../auth/operator.guard.js';
+import { type Connection, ConnectionArgs, connectionOfList } from '../graph/connection.js';
+import { OrderConnection } from './dtos/connections.js';
 import { OrderModel } from './dtos/order.model.js';
+import { UpsertProductPayload } from './dtos/payloads.js';
 import { ProductModel } from './dtos/product.model.js';
 import { UpsertProductInput } from './dtos/upsert-product.input.js';
+
+/** The most unresolved orders an operator's list holds: each one is a person's work, not a feed. */
+const MAX_ATTENTION = 500;
 
 /** What platform operators manage: the catalogue, and the orders the reconciler could not resolve. */
 @Resolver()
@@ -13,8 +19,8 @@ import { UpsertProductInput } from './dtos/upsert-product.input.js';
 export class CatalogueAdminResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Mutation(() => ProductModel, { description: 'Operators: creates a product or changes one (by id); active: false withdraws it.' })
-  async upsertProduct(@Args('input') input: UpsertProductInput): Promise<ProductModel> {
+  @Mutation(() => UpsertProductPayload, { description: 'Operators: creates a product or changes one (by id); active: false withdraws it.' })
+  async upsertProduct(@Args('input') input: UpsertProductInput): Promise<UpsertProductPayload> {
     const product = await this.rpc.request(Rpc.orders.upsertProduct, {
       id: input.id,
       name: input.name,
@@ -29,12 +35,12 @@ export class CatalogueAdminResolver {
       ...(input.upstreamProduct ? { upstream_product: input.upstreamProduct } : {}),
       active: input.active,
     });
-    return ProductModel.from(product);
+    return { product: ProductModel.from(product) };
   }
 
-  @Query(() => [OrderModel], { description: 'Operators: unknown orders the reconciler could not resolve in time. They are never refunded blindly.' })
-  async ordersNeedingAttention(@Args('limit', { type: () => Int, nullable: true }) limit?: number): Promise<OrderModel[]> {
-    const orders = await this.rpc.request(Rpc.orders.listAttention, limit ? { limit } : {});
-    return orders.map(OrderModel.from);
+  @Query(() => OrderConnection, { description: 'Operators: unknown orders the reconciler could not resolve in time, oldest first. They are never refunded blindly.' })
+  async ordersNeedingAttention(@Args() page: ConnectionArgs): Promise<Connection<OrderModel>> {
+    const orders = await this.rpc.request(Rpc.orders.listAttention, { limit: MAX_ATTENTION });
+    return connectionOfList(orders.map(OrderModel.from), (o) => o.databaseId, page);
   }
 }

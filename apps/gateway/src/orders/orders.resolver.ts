@@ -1,34 +1,39 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
+import { type Connection, ConnectionArgs, connectionOf, connectionOfList, pageRequestOf } from '../graph/connection.js';
+import { Loaders } from '../graph/graph-context.js';
+import type { GraphLoaders } from '../graph/graph-loaders.js';
+import { canSeeMode } from '../graph/mode.js';
 import { CreatesOrders, RechargeLimitGuard } from '../throttling/recharge-limit.guard.js';
 import { modeOf } from '../wallet/principal-mode.js';
-import { OrderConnectionModel } from './dtos/order-connection.model.js';
+import { BatchModel } from './dtos/batch.model.js';
+import { OrderConnection, ProductConnection } from './dtos/connections.js';
 import { OrderModel } from './dtos/order.model.js';
-import { OrdersFilterInput } from './dtos/orders-filter.input.js';
+import { OrdersFilterArgs, ProductsFilterArgs } from './dtos/orders-filter.args.js';
+import { SendRechargePayload } from './dtos/payloads.js';
 import { ProductModel } from './dtos/product.model.js';
-import { ProductsFilterInput } from './dtos/products-filter.input.js';
 import { SendRechargeInput } from './dtos/send-recharge.input.js';
 
-@Resolver()
-@UseGuards(PrincipalGuard)
+@Resolver(() => OrderModel)
 export class OrdersResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Query(() => [ProductModel])
-  async products(@Args('filter', { type: () => ProductsFilterInput, nullable: true }) filter?: ProductsFilterInput): Promise<ProductModel[]> {
+  @Query(() => ProductConnection, { description: 'The active catalogue, by product id.' })
+  @UseGuards(PrincipalGuard)
+  async products(@Args() page: ConnectionArgs, @Args() filter: ProductsFilterArgs): Promise<Connection<ProductModel>> {
     const products = await this.rpc.request(Rpc.orders.listProducts, { ...filter });
-    return products.map(ProductModel.from);
+    return connectionOfList(products.map(ProductModel.from), (p) => String(p.productId), page);
   }
 
-  @Mutation(() => OrderModel, { description: '001 POST /api/v1/orders: idempotent on agentReference.' })
+  @Mutation(() => SendRechargePayload, { description: '001 POST /api/v1/orders: idempotent on agentReference.' })
   @CreatesOrders({})
-  @UseGuards(RechargeLimitGuard)
-  async sendRecharge(@CurrentPrincipal() principal: Principal, @Args('input') input: SendRechargeInput): Promise<OrderModel> {
+  @UseGuards(PrincipalGuard, RechargeLimitGuard)
+  async sendRecharge(@CurrentPrincipal() principal: Principal, @Args('input') input: SendRechargeInput): Promise<SendRechargePayload> {
     const order = await this.rpc.request(Rpc.orders.create, {
       account_id: principal.accountId,
       mode: modeOf(principal),
@@ -38,30 +43,41 @@ export class OrdersResolver {
       agent_reference: input.agentReference,
       ...(input.customSms ? { custom_sms: input.customSms } : {}),
     }, 60_000);
-    return OrderModel.from(order);
+    return { order: OrderModel.from(order) };
   }
 
-  @Query(() => OrderModel)
-  async order(@CurrentPrincipal() principal: Principal, @Args('agentReference') agentReference: string): Promise<OrderModel> {
-    return OrderModel.from(await this.rpc.request(Rpc.orders.get, { account_id: principal.accountId, mode: modeOf(principal), agent_reference: agentReference }));
+  @ResolveField(() => ProductModel, { nullable: true, description: 'What was bought (withdrawn products included)' })
+  async product(@Parent() order: OrderModel, @Loaders() loaders: GraphLoaders): Promise<ProductModel | null> {
+    const product = await loaders.products().load(order.productId);
+    return product ? ProductModel.from(product) : null;
   }
 
-  @Query(() => OrderConnectionModel)
+  @ResolveField(() => BatchModel, { nullable: true, description: 'The batch that made the order, if any' })
+  async batch(@Parent() order: OrderModel, @CurrentPrincipal() principal: Principal, @Loaders() loaders: GraphLoaders): Promise<BatchModel | null> {
+    if (!order.batchId || !canSeeMode(principal, order.mode)) return null;
+    const batch = await loaders.batches(principal.accountId, order.mode).load(order.batchId);
+    return batch ? BatchModel.from(batch) : null;
+  }
+}
+
+@Resolver(() => BatchModel)
+export class BatchResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @ResolveField(() => OrderConnection, { description: "The batch's orders, newest first." })
   async orders(
+    @Parent() batch: BatchModel,
     @CurrentPrincipal() principal: Principal,
-    @Args('filter', { type: () => OrdersFilterInput, nullable: true }) filter?: OrdersFilterInput,
-  ): Promise<OrderConnectionModel> {
-    const page = await this.rpc.request(Rpc.orders.list, {
+    @Args() page: ConnectionArgs,
+    @Args() filter: OrdersFilterArgs,
+  ): Promise<Connection<OrderModel>> {
+    const found = await this.rpc.request(Rpc.orders.list, {
       account_id: principal.accountId,
-      mode: modeOf(principal),
-      status: filter?.status,
-      network: filter?.network,
-      target: filter?.target,
-      from: filter?.from,
-      to: filter?.to,
-      cursor: filter?.after,
-      limit: filter?.first,
+      mode: batch.mode,
+      batch_id: batch.databaseId,
+      ...filter,
+      ...pageRequestOf(page),
     });
-    return OrderConnectionModel.from(page);
+    return connectionOf(found, OrderModel.from);
   }
 }

@@ -1,77 +1,134 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Rpc } from '@airtime/contracts';
-import { RpcClient } from '@airtime/platform';
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type ApiKeyMode, type LedgerPageView, Rpc } from '@airtime/contracts';
+import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { OperatorGuard } from '../auth/operator.guard.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
+import { type Connection, ConnectionArgs, connectionOf, connectionOfList, pageRequestOf } from '../graph/connection.js';
+import { Loaders } from '../graph/graph-context.js';
+import type { GraphLoaders } from '../graph/graph-loaders.js';
+import { MODE_ARG } from '../graph/mode.arg.js';
+import { canSeeMode, graphMode, type ModeEnum } from '../graph/mode.js';
+import { AccountModel } from '../identity/dtos/account.model.js';
+import { OrderModel } from '../orders/dtos/order.model.js';
+import { LedgerEntryConnection, TopUpConnection, WalletConnection } from './dtos/connections.js';
 import { CreditWalletInput } from './dtos/credit-wallet.input.js';
-import { LedgerConnectionModel } from './dtos/ledger-connection.model.js';
-import { LedgerFilterInput } from './dtos/ledger-filter.input.js';
+import { LedgerEntryModel } from './dtos/ledger-entry.model.js';
+import { CreditWalletPayload, TopUpWalletPayload } from './dtos/payloads.js';
 import { TopUpWalletInput } from './dtos/top-up-wallet.input.js';
 import { TopUpModel } from './dtos/top-up.model.js';
 import { TransferModel } from './dtos/transfer.model.js';
 import { WalletModel } from './dtos/wallet.model.js';
+import { LedgerFilterArgs, TopUpsFilterArgs } from './dtos/wallet-filter.args.js';
 import { parseTopUpAmount } from './parse-top-up-amount.js';
-import { MODE_ARG, modeOf, modeOfArg } from './principal-mode.js';
+import { modeOf } from './principal-mode.js';
 
-@Resolver()
+/** The ledger pages forwards only (newest first, `after` an entry): a ledger is read from now backwards. */
+function ledgerPage(page: ConnectionArgs): { cursor?: string; limit: number } {
+  if (page.last != null || page.before != null) {
+    throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { last: ['the ledger pages forwards: use first and after'] } });
+  }
+  const { after, limit } = pageRequestOf(page);
+  return { ...(after ? { cursor: after } : {}), limit };
+}
+
+function ledgerConnection(found: LedgerPageView, mode: ApiKeyMode, after?: string): Connection<LedgerEntryModel> {
+  return connectionOf(
+    { edges: found.entries.map((e) => ({ cursor: e.id, node: e })), has_next_page: found.next_cursor !== null, has_previous_page: after !== undefined },
+    (entry) => LedgerEntryModel.from(entry, mode),
+  );
+}
+
+/** An account's money: wallets, their ledger, top-ups. */
+@Resolver(() => AccountModel)
+export class AccountWalletResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @ResolveField(() => WalletConnection, { description: 'One wallet per currency.' })
+  async wallets(
+    @CurrentPrincipal() principal: Principal,
+    @Loaders() loaders: GraphLoaders,
+    @Args() page: ConnectionArgs,
+    @Args('mode', MODE_ARG) mode?: ModeEnum,
+  ): Promise<Connection<WalletModel>> {
+    const wallets = await loaders.wallets(principal.accountId, graphMode(principal, mode));
+    return connectionOfList(wallets.map(WalletModel.from), (w) => w.currency, page);
+  }
+
+  @ResolveField(() => LedgerEntryConnection, { description: 'Every wallet movement, newest first.' })
+  async ledger(
+    @CurrentPrincipal() principal: Principal,
+    @Args() page: ConnectionArgs,
+    @Args() filter: LedgerFilterArgs,
+    @Args('mode', MODE_ARG) mode?: ModeEnum,
+  ): Promise<Connection<LedgerEntryModel>> {
+    const scoped = graphMode(principal, mode);
+    const found = await this.rpc.request(Rpc.wallet.ledger, {
+      account_id: principal.accountId,
+      mode: scoped,
+      currency: filter.currency,
+      kind: filter.kind,
+      from: filter.from,
+      to: filter.to,
+      order_id: filter.orderId,
+      ...ledgerPage(page),
+    });
+    return ledgerConnection(found, scoped, page.after);
+  }
+
+  @ResolveField(() => TopUpConnection, { description: 'Wallet top-ups (Pesepay), newest first.' })
+  async topUps(
+    @CurrentPrincipal() principal: Principal,
+    @Args() page: ConnectionArgs,
+    @Args() filter: TopUpsFilterArgs,
+    @Args('mode', MODE_ARG) mode?: ModeEnum,
+  ): Promise<Connection<TopUpModel>> {
+    const found = await this.rpc.request(Rpc.wallet.listTopUps, { account_id: principal.accountId, mode: graphMode(principal, mode), ...filter, ...pageRequestOf(page) });
+    return connectionOf(found, TopUpModel.from);
+  }
+
+  @ResolveField(() => TopUpModel, { nullable: true, description: 'One top-up by its reference (TOP-…).' })
+  async topUp(@CurrentPrincipal() principal: Principal, @Args('reference') reference: string, @Args('mode', MODE_ARG) mode?: ModeEnum): Promise<TopUpModel | null> {
+    try {
+      return TopUpModel.from(await this.rpc.request(Rpc.wallet.getTopUp, { account_id: principal.accountId, mode: graphMode(principal, mode), reference }));
+    } catch (error) {
+      if (error instanceof PlatformError && error.code === 'TOPUP_NOT_FOUND') return null;
+      throw error;
+    }
+  }
+}
+
+@Resolver(() => WalletModel)
 export class WalletResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Query(() => [WalletModel], { description: "The caller's wallets, one per currency." })
-  @UseGuards(PrincipalGuard)
-  async wallets(@CurrentPrincipal() principal: Principal): Promise<WalletModel[]> {
-    const wallets = await this.rpc.request(Rpc.wallet.wallets, { account_id: principal.accountId, mode: modeOf(principal) });
-    return wallets.map(WalletModel.from);
-  }
-
-  @Query(() => LedgerConnectionModel, { description: "The caller's ledger entries, newest first." })
-  @UseGuards(PrincipalGuard)
+  @ResolveField(() => LedgerEntryConnection, { description: "This wallet's movements, newest first." })
   async ledger(
+    @Parent() wallet: WalletModel,
     @CurrentPrincipal() principal: Principal,
-    @Args('filter', { type: () => LedgerFilterInput, nullable: true }) filter?: LedgerFilterInput,
-  ): Promise<LedgerConnectionModel> {
-    const page = await this.rpc.request(Rpc.wallet.ledger, {
-      account_id: principal.accountId,
-      mode: modeOf(principal, filter?.mode),
-      currency: filter?.currency,
-      kind: filter?.kind,
-      from: filter?.from,
-      to: filter?.to,
-      order_id: filter?.orderId,
-      cursor: filter?.after,
-      limit: filter?.first,
-    });
-    return LedgerConnectionModel.from(page);
+    @Args() page: ConnectionArgs,
+  ): Promise<Connection<LedgerEntryModel>> {
+    const found = await this.rpc.request(Rpc.wallet.ledger, { account_id: principal.accountId, mode: wallet.mode, currency: wallet.currency, ...ledgerPage(page) });
+    return ledgerConnection(found, wallet.mode, page.after);
   }
 
-  @Mutation(() => TopUpModel, { description: 'Starts a Pesepay top-up; pay at redirectUrl.' })
+  @Mutation(() => TopUpWalletPayload, { description: 'Starts a Pesepay top-up; pay at topUp.redirectUrl.' })
   @UseGuards(PrincipalGuard)
-  async topUpWallet(@CurrentPrincipal() principal: Principal, @Args('input') input: TopUpWalletInput): Promise<TopUpModel> {
+  async topUpWallet(@CurrentPrincipal() principal: Principal, @Args('input') input: TopUpWalletInput): Promise<TopUpWalletPayload> {
     const topUp = await this.rpc.request(Rpc.wallet.createTopUp, {
       account_id: principal.accountId,
       mode: modeOf(principal),
       currency: input.currency,
       amount_minor: parseTopUpAmount(input.amount, input.currency),
     }, 20_000);
-    return TopUpModel.from(topUp);
+    return { topUp: TopUpModel.from(topUp) };
   }
 
-  @Query(() => TopUpModel)
-  @UseGuards(PrincipalGuard)
-  async topUp(
-    @CurrentPrincipal() principal: Principal,
-    @Args('reference') reference: string,
-    @Args('mode', MODE_ARG) mode?: string,
-  ): Promise<TopUpModel> {
-    return TopUpModel.from(await this.rpc.request(Rpc.wallet.getTopUp, { account_id: principal.accountId, mode: modeOfArg(principal, mode), reference }));
-  }
-
-  @Mutation(() => TransferModel, { description: "Operators only: credits an account's wallet, with the reason recorded beside the operator." })
+  @Mutation(() => CreditWalletPayload, { description: "Operators only: credits an account's wallet, with the reason recorded beside the operator." })
   @UseGuards(OperatorGuard)
-  async creditWallet(@CurrentPrincipal() principal: Principal, @Args('input') input: CreditWalletInput): Promise<TransferModel> {
+  async creditWallet(@CurrentPrincipal() principal: Principal, @Args('input') input: CreditWalletInput): Promise<CreditWalletPayload> {
     const transfer = await this.rpc.request(Rpc.wallet.credit, {
       idempotency_key: `adjustment:${input.idempotencyKey}`,
       account_id: input.accountId,
@@ -82,6 +139,16 @@ export class WalletResolver {
       reason: input.reason,
       actor: principal.kind === 'user' ? `user:${principal.userId}` : 'unknown',
     });
-    return TransferModel.from(transfer);
+    return { transfer: TransferModel.from(transfer) };
+  }
+}
+
+@Resolver(() => LedgerEntryModel)
+export class LedgerEntryResolver {
+  @ResolveField(() => OrderModel, { nullable: true, description: 'The order this entry paid for or refunded' })
+  async order(@Parent() entry: LedgerEntryModel, @CurrentPrincipal() principal: Principal, @Loaders() loaders: GraphLoaders): Promise<OrderModel | null> {
+    if (!entry.orderId || !canSeeMode(principal, entry.mode) || !/^[0-9a-f-]{36}$/i.test(entry.orderId)) return null;
+    const order = await loaders.orders(principal.accountId, entry.mode).load(entry.orderId);
+    return order ? OrderModel.from(order) : null;
   }
 }

@@ -3,6 +3,11 @@ import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graph
 import { type ListSmsRequest, Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { OperatorGuard } from '../auth/operator.guard.js';
+import { type Connection, ConnectionArgs, ConnectionType, connectionOfList } from '../graph/connection.js';
+import { ModeEnum } from '../graph/mode.js';
+
+/** How much of the SMS log an operator's list holds: recent failures, not an archive. */
+const MAX_SMS_LISTED = 500;
 
 @ObjectType('SmsMessage')
 export class SmsMessageModel {
@@ -17,27 +22,30 @@ export class SmsMessageModel {
   @Field(() => String, { nullable: true }) sentAt: string | null;
 }
 
+const SmsMessageConnection = ConnectionType(SmsMessageModel, 'SmsMessage');
+
 /** Operators see outgoing SMS and their failures (never their text). */
 @Resolver()
 @UseGuards(OperatorGuard)
 export class SmsAdminResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Query(() => [SmsMessageModel])
+  @Query(() => SmsMessageConnection, { description: 'Newest first, the latest few hundred.' })
   async smsMessages(
+    @Args() page: ConnectionArgs,
     @Args('status', { nullable: true }) status?: string,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
-    @Args('mode', { nullable: true }) mode?: string,
-  ): Promise<SmsMessageModel[]> {
+    @Args('mode', { type: () => ModeEnum, nullable: true }) mode?: ModeEnum,
+  ): Promise<Connection<SmsMessageModel>> {
     const messages = await this.rpc.request(Rpc.notifications.listSms, {
-      // Passed on as given: notifications validates them against ListSmsRequest and names a bad one.
+      // Passed on as given: notifications validates it against ListSmsRequest and names a bad one.
       ...(status ? { status: status as ListSmsRequest['status'] } : {}),
-      ...(limit ? { limit } : {}),
-      ...(mode ? { mode: mode as ListSmsRequest['mode'] } : {}),
+      limit: MAX_SMS_LISTED,
+      ...(mode ? { mode } : {}),
     });
-    return messages.map((m) => Object.assign(new SmsMessageModel(), {
+    const models = messages.map((m) => Object.assign(new SmsMessageModel(), {
       id: m.id, purpose: m.purpose, mode: m.mode, recipient: m.recipient, status: m.status, attemptCount: m.attempt_count,
       lastError: m.last_error, createdAt: m.created_at, sentAt: m.sent_at,
     }));
+    return connectionOfList(models, (m) => m.id, page);
   }
 }

@@ -1,78 +1,135 @@
-import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Rpc, type WebhookDeliveryStatus } from '@airtime/contracts';
-import { RpcClient } from '@airtime/platform';
+import { UseGuards } from '@nestjs/common';
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Rpc } from '@airtime/contracts';
+import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
+import { type Connection, ConnectionArgs, connectionOf, connectionOfList, pageRequestOf } from '../graph/connection.js';
+import { globalIdOf } from '../graph/global-id.js';
+import { Loaders } from '../graph/graph-context.js';
+import type { GraphLoaders } from '../graph/graph-loaders.js';
+import { MODE_ARG } from '../graph/mode.arg.js';
+import { canSeeMode, graphMode, type ModeEnum } from '../graph/mode.js';
+import { AccountModel } from '../identity/dtos/account.model.js';
 import { CreateWebhookEndpointInput } from './dtos/create-webhook-endpoint.input.js';
+import { DeliveriesFilterArgs } from './dtos/deliveries-filter.args.js';
+import {
+  DeleteWebhookEndpointInput,
+  DeleteWebhookEndpointPayload,
+  ResendWebhookDeliveriesInput,
+  ResendWebhookDeliveriesPayload,
+  RotateWebhookSecretInput,
+  WebhookDeliveryConnection,
+  WebhookEndpointConnection,
+  WebhookEndpointSecretPayload,
+} from './dtos/payloads.js';
 import { WebhookDeliveryModel, WebhookEndpointModel } from './dtos/webhook-endpoint.model.js';
-import { MODE_ARG, modeOf, modeOfArg } from '../wallet/principal-mode.js';
 
-@Resolver()
-@UseGuards(PrincipalGuard)
+/** The account's webhook endpoints and their deliveries. */
+@Resolver(() => AccountModel)
+export class AccountWebhooksResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @ResolveField(() => WebhookEndpointConnection)
+  async webhookEndpoints(
+    @CurrentPrincipal() principal: Principal,
+    @Loaders() loaders: GraphLoaders,
+    @Args() page: ConnectionArgs,
+    @Args('mode', MODE_ARG) mode?: ModeEnum,
+  ): Promise<Connection<WebhookEndpointModel>> {
+    const endpoints = await loaders.webhookEndpoints(principal.accountId, graphMode(principal, mode));
+    return connectionOfList(endpoints.map(WebhookEndpointModel.from), (e) => e.databaseId, page);
+  }
+
+  @ResolveField(() => WebhookDeliveryConnection, { description: 'Deliveries to every endpoint, newest first.' })
+  async webhookDeliveries(
+    @CurrentPrincipal() principal: Principal,
+    @Args() page: ConnectionArgs,
+    @Args() filter: DeliveriesFilterArgs,
+    @Args('mode', MODE_ARG) mode?: ModeEnum,
+  ): Promise<Connection<WebhookDeliveryModel>> {
+    const found = await this.rpc.request(Rpc.notifications.pageDeliveries, { account_id: principal.accountId, mode: graphMode(principal, mode), ...filter, ...pageRequestOf(page) });
+    return connectionOf(found, WebhookDeliveryModel.from);
+  }
+}
+
+@Resolver(() => WebhookEndpointModel)
 export class WebhooksResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Query(() => [WebhookEndpointModel])
-  async webhookEndpoints(@CurrentPrincipal() p: Principal, @Args('mode', MODE_ARG) mode?: string): Promise<WebhookEndpointModel[]> {
-    return (await this.rpc.request(Rpc.notifications.listEndpoints, { account_id: p.accountId, mode: modeOfArg(p, mode) })).map(WebhookEndpointModel.from);
-  }
-
-  @Mutation(() => WebhookEndpointModel, { description: 'The answer carries the signing secret, once.' })
-  async createWebhookEndpoint(@CurrentPrincipal() p: Principal, @Args('input') input: CreateWebhookEndpointInput): Promise<WebhookEndpointModel> {
-    return WebhookEndpointModel.from(await this.rpc.request(Rpc.notifications.createEndpoint, { account_id: p.accountId, mode: modeOf(p, input.mode), url: input.url, events: input.events }));
-  }
-
-  @Mutation(() => WebhookEndpointModel, { description: 'A new secret; the old one keeps signing beside it for overlapSeconds (default a day).' })
-  async rotateWebhookSecret(
-    @CurrentPrincipal() p: Principal,
-    @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
-    @Args('overlapSeconds', { type: () => Int, nullable: true }) overlapSeconds?: number,
-    @Args('mode', MODE_ARG) mode?: string,
-  ): Promise<WebhookEndpointModel> {
-    return WebhookEndpointModel.from(await this.rpc.request(Rpc.notifications.rotateSecret, { account_id: p.accountId, mode: modeOfArg(p, mode), id, ...(overlapSeconds !== undefined ? { overlap_seconds: overlapSeconds } : {}) }));
-  }
-
-  @Mutation(() => WebhookEndpointModel)
-  async deleteWebhookEndpoint(
-    @CurrentPrincipal() p: Principal,
-    @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
-    @Args('mode', MODE_ARG) mode?: string,
-  ): Promise<WebhookEndpointModel> {
-    return WebhookEndpointModel.from(await this.rpc.request(Rpc.notifications.deleteEndpoint, { account_id: p.accountId, mode: modeOfArg(p, mode), id }));
-  }
-
-  @Query(() => [WebhookDeliveryModel])
-  async webhookDeliveries(
-    @CurrentPrincipal() p: Principal,
-    @Args('status', { nullable: true }) status?: string,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
-    @Args('mode', MODE_ARG) mode?: string,
-  ): Promise<WebhookDeliveryModel[]> {
-    const deliveries = await this.rpc.request(Rpc.notifications.listDeliveries, {
-      account_id: p.accountId,
-      mode: modeOfArg(p, mode),
-      // Passed on as given: notifications validates it against the contract and names a bad one.
-      ...(status ? { status: status as WebhookDeliveryStatus } : {}),
-      ...(limit ? { limit } : {}),
+  @ResolveField(() => WebhookDeliveryConnection, { description: "This endpoint's deliveries, newest first." })
+  async deliveries(
+    @Parent() endpoint: WebhookEndpointModel,
+    @CurrentPrincipal() principal: Principal,
+    @Args() page: ConnectionArgs,
+    @Args() filter: DeliveriesFilterArgs,
+  ): Promise<Connection<WebhookDeliveryModel>> {
+    const found = await this.rpc.request(Rpc.notifications.pageDeliveries, {
+      account_id: principal.accountId,
+      mode: endpoint.mode,
+      endpoint_id: endpoint.databaseId,
+      ...filter,
+      ...pageRequestOf(page),
     });
-    return deliveries.map(WebhookDeliveryModel.from);
+    return connectionOf(found, WebhookDeliveryModel.from);
   }
 
-  @Mutation(() => Int, { description: 'Re-sends one delivery, or every dead one since a time; answers how many were queued.' })
-  async resendWebhookDeliveries(
-    @CurrentPrincipal() p: Principal,
-    @Args('deliveryId', { type: () => ID, nullable: true }) deliveryId?: string,
-    @Args('failedSince', { nullable: true }) failedSince?: string,
-    @Args('mode', MODE_ARG) mode?: string,
-  ): Promise<number> {
-    const result = await this.rpc.request(Rpc.notifications.resend, {
+  @Mutation(() => WebhookEndpointSecretPayload, { description: 'The payload carries the signing secret, once.' })
+  @UseGuards(PrincipalGuard)
+  async createWebhookEndpoint(@CurrentPrincipal() p: Principal, @Args('input') input: CreateWebhookEndpointInput): Promise<WebhookEndpointSecretPayload> {
+    const created = await this.rpc.request(Rpc.notifications.createEndpoint, { account_id: p.accountId, mode: graphMode(p, input.mode), url: input.url, events: input.events });
+    return { webhookEndpoint: WebhookEndpointModel.from(created), secret: created.secret ?? '' };
+  }
+
+  @Mutation(() => WebhookEndpointSecretPayload, { description: 'A new secret; the old one keeps signing beside it for overlapSeconds (default a day).' })
+  @UseGuards(PrincipalGuard)
+  async rotateWebhookSecret(@CurrentPrincipal() p: Principal, @Args('input') input: RotateWebhookSecretInput): Promise<WebhookEndpointSecretPayload> {
+    const { mode, id } = this.endpointRef(p, input.id);
+    const rotated = await this.rpc.request(Rpc.notifications.rotateSecret, {
       account_id: p.accountId,
-      mode: modeOfArg(p, mode),
-      ...(deliveryId ? { delivery_id: deliveryId } : {}),
-      ...(failedSince ? { failed_since: failedSince } : {}),
+      mode,
+      id,
+      ...(input.overlapSeconds !== undefined ? { overlap_seconds: input.overlapSeconds } : {}),
     });
-    return result.requeued;
+    return { webhookEndpoint: WebhookEndpointModel.from(rotated), secret: rotated.secret ?? '' };
+  }
+
+  @Mutation(() => DeleteWebhookEndpointPayload)
+  @UseGuards(PrincipalGuard)
+  async deleteWebhookEndpoint(@CurrentPrincipal() p: Principal, @Args('input') input: DeleteWebhookEndpointInput): Promise<DeleteWebhookEndpointPayload> {
+    const { mode, id } = this.endpointRef(p, input.id);
+    return { webhookEndpoint: WebhookEndpointModel.from(await this.rpc.request(Rpc.notifications.deleteEndpoint, { account_id: p.accountId, mode, id })) };
+  }
+
+  @Mutation(() => ResendWebhookDeliveriesPayload, { description: 'Re-sends one delivery, or every dead one since a time.' })
+  @UseGuards(PrincipalGuard)
+  async resendWebhookDeliveries(@CurrentPrincipal() p: Principal, @Args('input') input: ResendWebhookDeliveriesInput): Promise<ResendWebhookDeliveriesPayload> {
+    return this.rpc.request(Rpc.notifications.resend, {
+      account_id: p.accountId,
+      mode: graphMode(p, input.mode),
+      ...(input.deliveryId ? { delivery_id: input.deliveryId } : {}),
+      ...(input.failedSince ? { failed_since: input.failedSince } : {}),
+    });
+  }
+
+  /**
+   * An endpoint named by global id: its mode comes from the id, and one the caller cannot see is
+   * "not found" like any other (a test key cannot touch a live endpoint).
+   */
+  private endpointRef(principal: Principal, globalId: string): { mode: 'live' | 'test'; id: string } {
+    const [mode = '', id = ''] = globalIdOf('WebhookEndpoint', globalId);
+    if ((mode !== 'live' && mode !== 'test') || !canSeeMode(principal, mode)) throw new PlatformError('WEBHOOK_NOT_FOUND', 'Webhook endpoint not found');
+    return { mode, id };
+  }
+}
+
+@Resolver(() => WebhookDeliveryModel)
+export class WebhookDeliveryResolver {
+  @ResolveField(() => WebhookEndpointModel, { nullable: true, description: 'Where it was sent (null once the endpoint is deleted)' })
+  async endpoint(@Parent() delivery: WebhookDeliveryModel, @CurrentPrincipal() principal: Principal, @Loaders() loaders: GraphLoaders): Promise<WebhookEndpointModel | null> {
+    if (!canSeeMode(principal, delivery.mode)) return null;
+    const endpoint = (await loaders.webhookEndpoints(principal.accountId, delivery.mode)).find((e) => e.id === delivery.endpointId);
+    return endpoint ? WebhookEndpointModel.from(endpoint) : null;
   }
 }

@@ -100,27 +100,32 @@ describe('signed webhooks (001)', () => {
     const receiver = await startReceiver(() => secret);
     try {
       const created = await graphql(
-        `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { id secret secretPrefix events } }`,
+        `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret webhookEndpoint { id secretPrefix events } } }`,
         { input: { url: receiver.url, events: ['order.success'] } },
         { apiKey: shop.key },
       );
       expect(created.errors).toBeUndefined();
       secret = created.data.createWebhookEndpoint.secret;
-      expect(created.data.createWebhookEndpoint.secretPrefix).toBe(secret.slice(0, 12));
-      const listed = await graphql(`{ webhookEndpoints { id secret } }`, {}, { apiKey: shop.key });
-      expect(listed.data.webhookEndpoints).toEqual([{ id: created.data.createWebhookEndpoint.id, secret: null }]);
+      const endpoint = created.data.createWebhookEndpoint.webhookEndpoint;
+      expect(endpoint.secretPrefix).toBe(secret.slice(0, 12));
+      // The secret is in the mutation's payload only: the endpoint, listed later, has no field for it.
+      const listed = await graphql(`{ viewer { account { webhookEndpoints { edges { node { id secretPrefix } } } } } }`, {}, { apiKey: shop.key });
+      expect(listed.data.viewer.account.webhookEndpoints.edges).toEqual([{ node: { id: endpoint.id, secretPrefix: endpoint.secretPrefix } }]);
 
       await placeOrder(shop.key, { product_id: 100, target: '0772279099', amount: 1 });
       await receiver.waitFor(1);
       const deadline = Date.now() + 5000;
-      let deliveries = await graphql(`{ webhookDeliveries { id status attempts { statusCode } } }`, {}, { apiKey: shop.key });
-      while (deliveries.data.webhookDeliveries[0]?.status !== 'delivered' && Date.now() < deadline) {
+      const DELIVERIES = `query($id: ID!) { node(id: $id) { ... on WebhookEndpoint { deliveries { edges { node { id status attempts { statusCode } endpoint { id } } } } } } }`;
+      const deliveriesOf = async () => (await graphql(DELIVERIES, { id: endpoint.id }, { apiKey: shop.key })).data.node.deliveries.edges.map((e: { node: unknown }) => e.node);
+      let deliveries = await deliveriesOf();
+      while (deliveries[0]?.status !== 'delivered' && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 200));
-        deliveries = await graphql(`{ webhookDeliveries { id status attempts { statusCode } } }`, {}, { apiKey: shop.key });
+        deliveries = await deliveriesOf();
       }
-      const [delivery] = deliveries.data.webhookDeliveries;
-      const resent = await graphql(`mutation($id: ID!) { resendWebhookDeliveries(deliveryId: $id) }`, { id: delivery.id }, { apiKey: shop.key });
-      expect(resent.data.resendWebhookDeliveries).toBe(1);
+      const [delivery] = deliveries;
+      expect(delivery.endpoint).toEqual({ id: endpoint.id });
+      const resent = await graphql(`mutation($id: ID!) { resendWebhookDeliveries(input: { deliveryId: $id }) { requeued } }`, { id: delivery.id }, { apiKey: shop.key });
+      expect(resent.data.resendWebhookDeliveries.requeued).toBe(1);
       const received = await receiver.waitFor(2);
       expect(received).toHaveLength(2);
       expect(received[1]?.headers['webhook-id']).toBe(received[0]?.headers['webhook-id']);

@@ -12,7 +12,7 @@ describe('a PIN reset ends the sessions opened before it', () => {
     expect(stale.status).toBe(401);
     expect(stale.body).toMatchObject({ status: 'error', code: 'UNAUTHENTICATED', data: null });
     expect((await http('GET', '/api/v1/api-keys', { token: tenant.token })).status).toBe(401);
-    const staleGraphql = await graphql('{ me { id } }', {}, { token: tenant.token });
+    const staleGraphql = await graphql('{ viewer { user { id } } }', {}, { token: tenant.token });
     expect(staleGraphql.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const login = await http('POST', '/auth/pin-authentication', { body: { phone: tenant.phone, pin: await latestPin(tenant.phone, 2) } });

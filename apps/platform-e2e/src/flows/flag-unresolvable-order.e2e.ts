@@ -22,12 +22,13 @@ describe('an order the reconciler cannot resolve', () => {
 
     const operator = await operatorToken();
     const deadline = Date.now() + 20_000;
-    let flagged: { id: string; status: string; needsAttention: boolean }[] = [];
-    while (!flagged.some((o) => o.id === placed.body.id) && Date.now() < deadline) {
+    let flagged: { databaseId: string; status: string; needsAttention: boolean }[] = [];
+    while (!flagged.some((o) => o.databaseId === placed.body.id) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 500));
-      flagged = (await graphql(`{ ordersNeedingAttention { id status needsAttention } }`, {}, { token: operator })).data.ordersNeedingAttention;
+      const page = await graphql(`{ ordersNeedingAttention(first: 100) { edges { node { databaseId status needsAttention } } } }`, {}, { token: operator });
+      flagged = page.data.ordersNeedingAttention.edges.map((e: { node: { databaseId: string; status: string; needsAttention: boolean } }) => e.node);
     }
-    expect(flagged.find((o) => o.id === placed.body.id)).toEqual({ id: placed.body.id, status: 'unknown', needsAttention: true });
+    expect(flagged.find((o) => o.databaseId === placed.body.id)).toEqual({ databaseId: placed.body.id, status: 'unknown', needsAttention: true });
 
     const order = await http('GET', `/api/v1/orders/${placed.body.agent_reference}`, { apiKey: key });
     expect(order.body).toMatchObject({ status: 'unknown', needs_attention: true });

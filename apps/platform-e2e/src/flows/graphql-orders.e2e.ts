@@ -5,31 +5,39 @@ import { onboardTenant } from '../support/tenants.js';
 describe('GraphQL: products and orders', () => {
   it('lists products, sends a recharge, and finds it by reference and in the filtered connection', async () => {
     const shop = await fundedShop(await onboardTenant());
-    const products = await graphql(`{ products(filter: { country: "KE" }) { id network kind currency } }`, {}, { apiKey: shop.key });
-    expect(products.data.products.map((p: { network: string }) => p.network).sort()).toEqual(['airtel', 'safaricom']);
+    // The first query anyone writes needs no argument.
+    const all = await graphql(`{ products { edges { node { id productId name } } pageInfo { hasNextPage } } }`, {}, { apiKey: shop.key });
+    expect(all.errors).toBeUndefined();
+    expect(all.data.products.edges.length).toBeGreaterThan(0);
+    const products = await graphql(`{ products(country: "KE") { edges { node { network kind currency } } } }`, {}, { apiKey: shop.key });
+    expect(products.data.products.edges.map((e: { node: { network: string } }) => e.node.network).sort()).toEqual(['airtel', 'safaricom']);
 
     const agentReference = reference();
     const sent = await graphql(
-      `mutation($input: SendRechargeInput!) { sendRecharge(input: $input) { id status amount target providerRef } }`,
+      `mutation($input: SendRechargeInput!) { sendRecharge(input: $input) { order { id status amount target providerRef product { productId } } } }`,
       { input: { productId: 100, target: '0772279099', amount: '2.50', agentReference } },
       { apiKey: shop.key },
     );
     expect(sent.errors).toBeUndefined();
-    expect(sent.data.sendRecharge).toMatchObject({ status: 'success', amount: '2.50', target: '263772279099' });
+    const sentOrder = sent.data.sendRecharge.order;
+    expect(sentOrder).toMatchObject({ status: 'success', amount: '2.50', target: '263772279099', product: { productId: 100 } });
 
-    const found = await graphql(`query($r: String!) { order(agentReference: $r) { id status } }`, { r: agentReference }, { apiKey: shop.key });
-    expect(found.data.order).toEqual({ id: sent.data.sendRecharge.id, status: 'success' });
+    const found = await graphql(`query($r: String!) { viewer { account { order(agentReference: $r) { id status } } } }`, { r: agentReference }, { apiKey: shop.key });
+    expect(found.data.viewer.account.order).toEqual({ id: sentOrder.id, status: 'success' });
+    const missing = await graphql(`{ viewer { account { order(agentReference: "never-sent") { id } } } }`, {}, { apiKey: shop.key });
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data.viewer.account.order).toBeNull();
 
     const listed = await graphql(
-      `{ orders(filter: { status: "success", network: "econet", target: "263772279099" }) { edges { node { id } } pageInfo { hasNextPage } } }`,
+      `{ viewer { account { orders(status: "success", network: "econet", target: "263772279099") { edges { node { id } } pageInfo { hasNextPage } } } } }`,
       {},
       { apiKey: shop.key },
     );
     expect(listed.errors).toBeUndefined();
-    expect(listed.data.orders.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([sent.data.sendRecharge.id]);
+    expect(listed.data.viewer.account.orders.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([sentOrder.id]);
 
     const poor = await graphql(
-      `mutation($input: SendRechargeInput!) { sendRecharge(input: $input) { id } }`,
+      `mutation($input: SendRechargeInput!) { sendRecharge(input: $input) { order { id } } }`,
       { input: { productId: 100, target: '0772279099', amount: '99', agentReference: reference() } },
       { apiKey: shop.key },
     );
@@ -40,7 +48,7 @@ describe('GraphQL: products and orders', () => {
 describe('GraphQL: operators manage the catalogue', () => {
   it('lets an operator withdraw and restore a product, and no one else', async () => {
     const { operatorToken } = await import('../support/operator.js');
-    const mutation = `mutation($input: UpsertProductInput!) { upsertProduct(input: $input) { id active minAmount maxAmount } }`;
+    const mutation = `mutation($input: UpsertProductInput!) { upsertProduct(input: $input) { product { productId active minAmount maxAmount } } }`;
     const input = { id: 9100, name: 'Test Telecel bundle', country: 'ZW', network: 'telecel', kind: 'airtime', currency: 'USD', minMinor: '100', maxMinor: '500', upstream: 'omega', active: true };
 
     const shop = await fundedShop(await onboardTenant());
@@ -50,19 +58,19 @@ describe('GraphQL: operators manage the catalogue', () => {
     const operator = await operatorToken();
     const created = await graphql(mutation, { input }, { token: operator });
     expect(created.errors).toBeUndefined();
-    expect(created.data.upsertProduct).toEqual({ id: 9100, active: true, minAmount: '1.00', maxAmount: '5.00' });
+    expect(created.data.upsertProduct.product).toEqual({ productId: 9100, active: true, minAmount: '1.00', maxAmount: '5.00' });
 
     const withdrawn = await graphql(mutation, { input: { ...input, active: false } }, { token: operator });
-    expect(withdrawn.data.upsertProduct.active).toBe(false);
+    expect(withdrawn.data.upsertProduct.product.active).toBe(false);
     const order = await graphql(
-      `mutation($input: SendRechargeInput!) { sendRecharge(input: $input) { id } }`,
+      `mutation($input: SendRechargeInput!) { sendRecharge(input: $input) { order { id } } }`,
       { input: { productId: 9100, target: '0732279099', amount: '2', agentReference: reference() } },
       { apiKey: shop.key },
     );
     expect(order.errors?.[0]?.extensions?.['code']).toBe('PRODUCT_NOT_FOUND');
 
-    const attention = await graphql(`{ ordersNeedingAttention { id } }`, {}, { token: operator });
+    const attention = await graphql(`{ ordersNeedingAttention { edges { node { id } } pageInfo { hasNextPage } } }`, {}, { token: operator });
     expect(attention.errors).toBeUndefined();
-    expect(Array.isArray(attention.data.ordersNeedingAttention)).toBe(true);
+    expect(Array.isArray(attention.data.ordersNeedingAttention.edges)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { e2eState } from '../support/e2e-state.js';
 import { fundWallet } from '../support/operator.js';
 import { fundedShop, placeOrder } from '../support/orders.js';
-import { graphql, http } from '../support/platform-client.js';
+import { globalId, graphql, http } from '../support/platform-client.js';
 import { createApiKey, onboardTenant, type Tenant, waitForSms } from '../support/tenants.js';
 import { startReceiver } from '../support/webhook-receiver.js';
 
@@ -54,10 +54,18 @@ describe('test mode is a world of its own', () => {
       expect(rotated.status).toBe(404);
       expect(rotated.body).toMatchObject({ status: 'error', code: 'WEBHOOK_NOT_FOUND' });
       expect((await http('DELETE', `/api/v1/webhooks/${liveEndpoint.body.data.id}?mode=live`, { apiKey: test })).status).toBe(404);
-      const overGraphql = await graphql(`{ webhookEndpoints(mode: "live") { id mode } }`, {}, { apiKey: test });
-      expect(overGraphql.data.webhookEndpoints).toEqual([{ id: testEndpoint.body.data.id, mode: 'test' }]);
-      const deletedOverGraphql = await graphql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }`, { id: liveEndpoint.body.data.id }, { apiKey: test });
+      // In the graph, a test key asking for live is refused outright, and its own list holds only test.
+      const askedLive = await graphql(`{ viewer { account { webhookEndpoints(mode: live) { edges { node { id } } } } } }`, {}, { apiKey: test });
+      expect(askedLive.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+      const overGraphql = await graphql(`{ viewer { account { webhookEndpoints { edges { node { databaseId mode } } } } } }`, {}, { apiKey: test });
+      expect(overGraphql.data.viewer.account.webhookEndpoints.edges).toEqual([{ node: { databaseId: testEndpoint.body.data.id, mode: 'test' } }]);
+      const liveEndpointId = globalId('WebhookEndpoint', 'live', liveEndpoint.body.data.id);
+      const deletedOverGraphql = await graphql(`mutation($id: ID!) { deleteWebhookEndpoint(input: { id: $id }) { webhookEndpoint { id } } }`, { id: liveEndpointId }, { apiKey: test });
       expect(deletedOverGraphql.errors?.[0]?.extensions?.['code']).toBe('WEBHOOK_NOT_FOUND');
+      expect((await graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: liveEndpointId }, { apiKey: test })).data).toEqual({ node: null });
+      // The same id under another mode names nothing either: the mode in an id is checked, not trusted.
+      const forged = globalId('WebhookEndpoint', 'test', liveEndpoint.body.data.id);
+      expect((await graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: forged }, { apiKey: test })).data).toEqual({ node: null });
       // The live key does not see the test endpoint either.
       expect((await http('GET', '/api/v1/webhooks', { apiKey: live })).body.data.map((e: { id: string }) => e.id)).toEqual([liveEndpoint.body.data.id]);
 
@@ -80,9 +88,10 @@ describe('test mode is a world of its own', () => {
       expect(liveDeliveries.map((d) => d.mode)).toEqual(['live']);
       const resent = await http('POST', '/api/v1/webhooks/deliveries/resend', { apiKey: test, body: { delivery_id: liveDeliveries[0]?.id, mode: 'live' } });
       expect(resent.status).toBe(404);
-      const resentOverGraphql = await graphql(`mutation($id: ID!) { resendWebhookDeliveries(deliveryId: $id) }`, { id: liveDeliveries[0]?.id }, { apiKey: test });
+      const resentOverGraphql = await graphql(`mutation($id: ID!) { resendWebhookDeliveries(input: { deliveryId: $id }) { requeued } }`, { id: liveDeliveries[0]?.id }, { apiKey: test });
       expect(resentOverGraphql.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
-      expect((await graphql(`{ webhookDeliveries { mode } }`, {}, { apiKey: test })).data.webhookDeliveries).toEqual([{ mode: 'test' }]);
+      const testListed = await graphql(`{ viewer { account { webhookDeliveries { edges { node { mode } } } } } }`, {}, { apiKey: test });
+      expect(testListed.data.viewer.account.webhookDeliveries.edges).toEqual([{ node: { mode: 'test' } }]);
 
       // A logged-in user chooses the mode (live by default), as before.
       expect((await http('GET', '/api/v1/webhooks', { token: tenant.token })).body.data.map((e: { id: string }) => e.id)).toEqual([liveEndpoint.body.data.id]);
@@ -107,15 +116,26 @@ describe('test mode is a world of its own', () => {
     const refused = await http('GET', `/api/v1/wallet/topup/${reference}?mode=live`, { apiKey: test });
     expect(refused.status).toBe(404);
     expect(refused.body).toMatchObject({ status: 'error', code: 'TOPUP_NOT_FOUND' });
-    const overGraphql = await graphql(`query($r: String!) { topUp(reference: $r) { reference } }`, { r: reference }, { apiKey: test });
-    expect(overGraphql.errors?.[0]?.extensions?.['code']).toBe('TOPUP_NOT_FOUND');
-    expect((await graphql(`query($r: String!) { topUp(reference: $r) { mode } }`, { r: reference }, { apiKey: live })).data.topUp.mode).toBe('live');
+    const overGraphql = await graphql(`query($r: String!) { viewer { account { topUp(reference: $r) { reference } } } }`, { r: reference }, { apiKey: test });
+    expect(overGraphql.errors).toBeUndefined();
+    expect(overGraphql.data.viewer.account.topUp).toBeNull();
+    expect((await graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: globalId('TopUp', 'live', reference) }, { apiKey: test })).data).toEqual({ node: null });
+    const asLive = await graphql(`query($r: String!) { viewer { account { topUp(reference: $r) { id mode } topUps { edges { node { reference } } } } } }`, { r: reference }, { apiKey: live });
+    expect(asLive.data.viewer.account.topUp.mode).toBe('live');
+    expect(asLive.data.viewer.account.topUps.edges).toContainEqual({ node: { reference } });
+    const testTopUps = await graphql(`{ viewer { account { topUps { edges { node { reference } } } } } }`, {}, { apiKey: test });
+    expect(testTopUps.errors).toBeUndefined();
+    expect(JSON.stringify(testTopUps.data)).not.toContain(reference);
 
     const liveOrder = await placeOrder(live, { product_id: 100, target: '0772279099', amount: 1 });
     expect((await http('GET', `/api/v1/orders/${liveOrder.body.agent_reference}`, { apiKey: test })).status).toBe(404);
-    const orders = await graphql(`{ orders(filter: { target: "263772279099" }) { edges { node { agentReference } } } }`, {}, { apiKey: test });
+    const orders = await graphql(`{ viewer { account { orders(target: "263772279099") { edges { node { agentReference } } } } } }`, {}, { apiKey: test });
     expect(orders.errors).toBeUndefined();
     expect(JSON.stringify(orders.data)).not.toContain(liveOrder.body.agent_reference);
+    expect((await graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: globalId('Order', 'live', liveOrder.body.id) }, { apiKey: test })).data).toEqual({ node: null });
+    expect((await graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: globalId('Order', 'test', liveOrder.body.id) }, { apiKey: test })).data).toEqual({ node: null });
+    const ownNode = await graphql(`query($id: ID!) { node(id: $id) { ... on Order { agentReference } } }`, { id: globalId('Order', 'live', liveOrder.body.id) }, { apiKey: live });
+    expect(ownNode.data.node).toEqual({ agentReference: liveOrder.body.agent_reference });
     const ledger = await http('GET', '/api/v1/wallet/ledger?mode=live', { apiKey: test });
     expect(JSON.stringify(ledger.body.data)).not.toContain(liveOrder.body.id);
   });

@@ -19,7 +19,7 @@ describe('webhook endpoints', () => {
     }
     expect((await http('GET', '/api/v1/webhooks', { apiKey: key })).body.data).toHaveLength(10);
     const overGraphql = await graphql(
-      `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { id } }`,
+      `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { webhookEndpoint { id } } }`,
       { input: { url: 'https://hooks.example.com/graphql', events: ['order.success'] } },
       { apiKey: key },
     );

@@ -35,7 +35,7 @@ describe('webhook receivers on internal addresses', () => {
         expect(JSON.stringify(refused.body)).not.toMatch(/127\.0\.0\.1|::1\b/);
       }
       const overGraphql = await graphql(
-        `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { id } }`,
+        `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { webhookEndpoint { id } } }`,
         { input: { url: 'http://169.254.169.254/latest/meta-data/', events: ['order.success'] } },
         { apiKey: key },
       );

@@ -21,7 +21,7 @@ describe('text PostgreSQL cannot store is refused where it enters, and changes n
   it('refuses the five requests that answered 500, naming the field, with the wallet and orders unchanged', async () => {
     const tenant = await onboardTenant();
     const shop = await fundedShop(tenant);
-    const orders = async () => (await graphql('{ orders(filter: {}) { edges { node { id } } } }', {}, { apiKey: shop.key })).data.orders.edges.length as number;
+    const orders = async () => (await graphql('{ viewer { account { orders(first: 100) { edges { node { id } } } } } }', {}, { apiKey: shop.key })).data.viewer.account.orders.edges.length as number;
     const [balanceBefore, ordersBefore] = [await balanceOf(shop.key), await orders()];
 
     refusedNaming(await http('GET', '/api/v1/orders/a%00b', { apiKey: shop.key }), 'agentReference');
@@ -47,10 +47,10 @@ describe('text PostgreSQL cannot store is refused where it enters, and changes n
     expect(tabbed.status).toBe(400);
     expect(tabbed.body.data.fields.target).toEqual(['target must not contain the control character U+0009']);
 
-    const byArgument = await graphql('query ($ref: String!) { order(agentReference: $ref) { status } }', { ref: 'a\u0000b' }, { apiKey: key });
+    const byArgument = await graphql('query ($ref: String!) { viewer { account { order(agentReference: $ref) { status } } } }', { ref: 'a\u0000b' }, { apiKey: key });
     expect(byArgument.errors?.[0]).toMatchObject({ extensions: { code: 'VALIDATION_FAILED', details: { fields: { agentReference: [expect.stringContaining('U+0000')] } } } });
     const byInput = await graphql(
-      'mutation ($input: SendRechargeInput!) { sendRecharge(input: $input) { status } }',
+      'mutation ($input: SendRechargeInput!) { sendRecharge(input: $input) { order { status } } }',
       { input: { productId: 100, target: '0772279099', amount: '1', agentReference: reference(), customSms: 'a\u001Bb' } },
       { apiKey: key },
     );

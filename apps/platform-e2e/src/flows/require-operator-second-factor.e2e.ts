@@ -16,7 +16,7 @@ async function operatorPhone(): Promise<{ phone: string; pin: string; secret: st
 
 const credit = (token: string, accountId: string) =>
   graphql(
-    `mutation($input: CreditWalletInput!) { creditWallet(input: $input) { id } }`,
+    `mutation($input: CreditWalletInput!) { creditWallet(input: $input) { transfer { id } } }`,
     { input: { accountId, currency: 'USD', amountMinor: '100', mode: 'live', reason: 'second factor e2e', idempotencyKey: randomUUID() } },
     { token },
   );

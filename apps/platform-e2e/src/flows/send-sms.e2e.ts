@@ -24,9 +24,9 @@ describe('SMS', () => {
     const deadline = Date.now() + 10_000;
     let mine: { recipient: string; status: string; attemptCount: number; lastError: string | null; purpose: string } | undefined;
     while (Date.now() < deadline && !(mine && mine.attemptCount >= 2)) {
-      const listed = await graphql(`{ smsMessages(status: "pending") { recipient status attemptCount lastError purpose } }`, {}, { token: operator });
+      const listed = await graphql(`{ smsMessages(status: "pending", first: 100) { edges { node { recipient status attemptCount lastError purpose } } } }`, {}, { token: operator });
       expect(listed.errors).toBeUndefined();
-      mine = listed.data.smsMessages.find((m: { recipient: string }) => m.recipient === `263${phone.slice(1)}`);
+      mine = listed.data.smsMessages.edges.map((e: { node: { recipient: string } }) => e.node).find((m: { recipient: string }) => m.recipient === `263${phone.slice(1)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(mine).toMatchObject({ status: 'pending', purpose: 'pin', lastError: expect.stringMatching(/InternalServerError/) });
@@ -34,7 +34,7 @@ describe('SMS', () => {
     expect(JSON.stringify(mine)).not.toMatch(/PIN is/);
 
     const tenant = await onboardTenant();
-    const refused = await graphql(`{ smsMessages { id } }`, {}, { token: tenant.token });
+    const refused = await graphql(`{ smsMessages { edges { node { id } } } }`, {}, { token: tenant.token });
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 });

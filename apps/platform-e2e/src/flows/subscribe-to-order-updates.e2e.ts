@@ -19,7 +19,7 @@ function subscribe(authorization: string) {
   const started = new Promise<void>((resolve) => (ready = resolve));
   client.on('connected', () => setTimeout(ready, 300));
   client.subscribe<{ orderUpdated: { id: string; status: string } }>(
-    { query: 'subscription { orderUpdated { id status } }' },
+    { query: 'subscription { orderUpdated { id: databaseId status } }' },
     { next: (r) => r.data && seen.push(r.data.orderUpdated), error: (e) => { errors.push(e); ready(); }, complete: () => undefined },
   );
   return { seen, errors, started, close: () => client.dispose() };
@@ -93,7 +93,7 @@ describe('GraphQL subscriptions: orderUpdated', () => {
     });
     await new Promise<void>((resolve) => {
       client.on('connected', () => resolve());
-      client.subscribe({ query: 'subscription { orderUpdated { id status } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+      client.subscribe({ query: 'subscription { orderUpdated { id: databaseId status } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
     });
     return { client, closedWith };
   }

@@ -70,24 +70,32 @@ describe('wallets and the ledger through the gateway', () => {
     expect((await http('GET', '/api/v1/wallet?mode=live', { apiKey: sandbox.key })).body.data[0]).toMatchObject({ mode: 'test' });
   });
 
-  it('answers GraphQL wallets and ledger as a connection', async () => {
+  it('answers GraphQL wallets and ledger as connections, and each wallet leads to its own ledger', async () => {
     const tenant = await onboardTenant();
     await fundWallet(tenant.accountId, '400');
     await fundWallet(tenant.accountId, '600');
     const result = await graphql(
-      `{ wallets { currency balanceMinor balance } ledger(filter: { first: 1 }) { edges { cursor node { amountMinor kind balanceAfterMinor } } pageInfo { hasNextPage endCursor } } }`,
+      `{ viewer { account {
+          wallets { edges { node { currency balanceMinor balance ledger(first: 5) { edges { node { amountMinor } } } } } }
+          ledger(first: 1) { edges { cursor node { amountMinor kind balanceAfterMinor } } pageInfo { hasNextPage hasPreviousPage endCursor } }
+      } } }`,
       {},
       { token: tenant.token },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data.wallets).toEqual([{ currency: 'USD', balanceMinor: '1000', balance: '10.00' }]);
-    expect(result.data.ledger.edges).toEqual([{ cursor: expect.any(String), node: { amountMinor: '600', kind: 'adjustment', balanceAfterMinor: '1000' } }]);
-    expect(result.data.ledger.pageInfo).toEqual({ hasNextPage: true, endCursor: result.data.ledger.edges[0].cursor });
+    const { wallets, ledger } = result.data.viewer.account;
+    expect(wallets.edges).toEqual([
+      { node: { currency: 'USD', balanceMinor: '1000', balance: '10.00', ledger: { edges: [{ node: { amountMinor: '600' } }, { node: { amountMinor: '400' } }] } } },
+    ]);
+    expect(ledger.edges).toEqual([{ cursor: expect.any(String), node: { amountMinor: '600', kind: 'adjustment', balanceAfterMinor: '1000' } }]);
+    expect(ledger.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, endCursor: ledger.edges[0].cursor });
+    const next = await graphql(`query($after: String) { viewer { account { ledger(first: 5, after: $after) { edges { node { amountMinor } } pageInfo { hasNextPage hasPreviousPage } } } } }`, { after: ledger.pageInfo.endCursor }, { token: tenant.token });
+    expect(next.data.viewer.account.ledger).toEqual({ edges: [{ node: { amountMinor: '400' } }], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
   });
 
   it('lets only operators credit a wallet, once per idempotency key, with the reason recorded', async () => {
     const tenant = await onboardTenant();
-    const mutation = `mutation($input: CreditWalletInput!) { creditWallet(input: $input) { id kind amountMinor reason actor } }`;
+    const mutation = `mutation($input: CreditWalletInput!) { creditWallet(input: $input) { transfer { id kind amountMinor reason actor } } }`;
     const input = { accountId: tenant.accountId, currency: 'USD', amountMinor: '999', reason: 'compensation for outage', idempotencyKey: randomUUID() };
 
     const denied = await graphql(mutation, { input }, { token: tenant.token });
@@ -96,9 +104,9 @@ describe('wallets and the ledger through the gateway', () => {
     const operator = await operatorToken();
     const first = await graphql(mutation, { input }, { token: operator });
     expect(first.errors).toBeUndefined();
-    expect(first.data.creditWallet).toMatchObject({ kind: 'adjustment', amountMinor: '999', reason: 'compensation for outage', actor: expect.stringMatching(/^user:/) });
+    expect(first.data.creditWallet.transfer).toMatchObject({ kind: 'adjustment', amountMinor: '999', reason: 'compensation for outage', actor: expect.stringMatching(/^user:/) });
     const again = await graphql(mutation, { input }, { token: operator });
-    expect(again.data.creditWallet.id).toBe(first.data.creditWallet.id);
+    expect(again.data.creditWallet.transfer.id).toBe(first.data.creditWallet.transfer.id);
     expect((await http('GET', '/api/v1/wallet', { token: tenant.token })).body.data[0].balance_minor).toBe('999');
   });
 });

@@ -30,7 +30,7 @@ export function operatorToken(): Promise<string> {
 /** Funds a wallet the way an operator would: an audited adjustment. */
 export async function fundWallet(accountId: string, amountMinor: string, currency = 'USD', mode = 'live'): Promise<void> {
   const result = await graphql(
-    `mutation($input: CreditWalletInput!) { creditWallet(input: $input) { id } }`,
+    `mutation($input: CreditWalletInput!) { creditWallet(input: $input) { transfer { id } } }`,
     { input: { accountId, currency, amountMinor, mode, reason: 'e2e funding', idempotencyKey: randomUUID() } },
     { token: await operatorToken() },
   );

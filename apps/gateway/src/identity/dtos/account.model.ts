@@ -1,9 +1,12 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { AccountView } from '@airtime/contracts';
+import { toGlobalId } from '../../graph/global-id.js';
+import { NodeModel } from '../../graph/node.model.js';
 
-@ObjectType('Account')
-export class AccountModel {
+@ObjectType('Account', { implements: () => [NodeModel] })
+export class AccountModel implements NodeModel {
   @Field(() => ID) id: string;
+  @Field() databaseId: string;
   @Field() name: string;
   @Field({ description: 'Account number, e.g. 9444-5339-1364' }) number: string;
   @Field() address: string;
@@ -17,7 +20,8 @@ export class AccountModel {
 
   static from(view: AccountView): AccountModel {
     return Object.assign(new AccountModel(), {
-      id: view.id,
+      id: toGlobalId('Account', view.id),
+      databaseId: view.id,
       name: view.name,
       number: view.number,
       address: view.address,

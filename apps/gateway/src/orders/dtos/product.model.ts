@@ -1,9 +1,12 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ProductView } from '@airtime/contracts';
+import { toGlobalId } from '../../graph/global-id.js';
+import { NodeModel } from '../../graph/node.model.js';
 
-@ObjectType('Product')
-export class ProductModel {
-  @Field(() => Int) id: number;
+@ObjectType('Product', { implements: () => [NodeModel] })
+export class ProductModel implements NodeModel {
+  @Field(() => ID) id: string;
+  @Field(() => Int, { description: "The product_id 001's REST orders take" }) productId: number;
   @Field() name: string;
   @Field() country: string;
   @Field() network: string;
@@ -17,7 +20,7 @@ export class ProductModel {
 
   static from(v: ProductView): ProductModel {
     return Object.assign(new ProductModel(), {
-      id: v.id, name: v.name, country: v.country, network: v.network, kind: v.kind, currency: v.currency,
+      id: toGlobalId('Product', v.id), productId: v.id, name: v.name, country: v.country, network: v.network, kind: v.kind, currency: v.currency,
       minAmount: v.min_amount, maxAmount: v.max_amount, denominations: v.denominations, upstream: v.upstream, active: v.active,
     });
   }

@@ -1,11 +1,15 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { TopUpView } from '@airtime/contracts';
+import { toGlobalId } from '../../graph/global-id.js';
+import { ModeEnum } from '../../graph/mode.js';
+import { NodeModel } from '../../graph/node.model.js';
 
-@ObjectType('TopUp')
-export class TopUpModel {
+@ObjectType('TopUp', { implements: () => [NodeModel] })
+export class TopUpModel implements NodeModel {
+  @Field(() => ID) id: string;
   @Field() reference: string;
   @Field() status: string;
-  @Field() mode: string;
+  @Field(() => ModeEnum) mode: ModeEnum;
   @Field() currency: string;
   @Field() amountMinor: string;
   @Field() amount: string;
@@ -16,9 +20,10 @@ export class TopUpModel {
 
   static from(view: TopUpView): TopUpModel {
     return Object.assign(new TopUpModel(), {
+      id: toGlobalId('TopUp', view.mode, view.reference),
       reference: view.reference,
       status: view.status,
-      mode: view.mode,
+      mode: view.mode as ModeEnum,
       currency: view.currency,
       amountMinor: view.amount_minor,
       amount: view.amount,

@@ -1,20 +1,23 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { WebhookDeliveryView, WebhookEndpointView } from '@airtime/contracts';
+import { toGlobalId } from '../../graph/global-id.js';
+import { ModeEnum } from '../../graph/mode.js';
+import { NodeModel } from '../../graph/node.model.js';
 
-@ObjectType('WebhookEndpoint')
-export class WebhookEndpointModel {
+@ObjectType('WebhookEndpoint', { implements: () => [NodeModel] })
+export class WebhookEndpointModel implements NodeModel {
   @Field(() => ID) id: string;
+  @Field() databaseId: string;
   @Field() url: string;
-  @Field() mode: string;
+  @Field(() => ModeEnum) mode: ModeEnum;
   @Field(() => [String]) events: string[];
-  @Field(() => String, { nullable: true, description: 'Only when created or rotated: store it, it is not shown again' }) secret: string | null;
   @Field() secretPrefix: string;
   @Field(() => String, { nullable: true }) previousSecretExpiresAt: string | null;
   @Field() createdAt: string;
 
   static from(v: WebhookEndpointView): WebhookEndpointModel {
     return Object.assign(new WebhookEndpointModel(), {
-      id: v.id, url: v.url, mode: v.mode, events: v.events, secret: v.secret ?? null, secretPrefix: v.secret_prefix,
+      id: toGlobalId('WebhookEndpoint', v.mode, v.id), databaseId: v.id, url: v.url, mode: v.mode as ModeEnum, events: v.events, secretPrefix: v.secret_prefix,
       previousSecretExpiresAt: v.previous_secret_expires_at, createdAt: v.created_at,
     });
   }
@@ -32,11 +35,12 @@ export class WebhookAttemptModel {
 @ObjectType('WebhookDelivery')
 export class WebhookDeliveryModel {
   @Field(() => ID) id: string;
-  @Field(() => ID) endpointId: string;
   @Field(() => ID) eventId: string;
   @Field() eventType: string;
-  @Field() mode: string;
+  @Field(() => ModeEnum) mode: ModeEnum;
   @Field() status: string;
+  /** Followed by WebhookDelivery.endpoint. */
+  endpointId: string;
   @Field(() => [WebhookAttemptModel]) attempts: WebhookAttemptModel[];
   @Field(() => String, { nullable: true }) nextAttemptAt: string | null;
   @Field() createdAt: string;
@@ -44,7 +48,7 @@ export class WebhookDeliveryModel {
 
   static from(v: WebhookDeliveryView): WebhookDeliveryModel {
     return Object.assign(new WebhookDeliveryModel(), {
-      id: v.id, endpointId: v.endpoint_id, eventId: v.event_id, eventType: v.event_type, mode: v.mode, status: v.status,
+      id: v.id, endpointId: v.endpoint_id, eventId: v.event_id, eventType: v.event_type, mode: v.mode as ModeEnum, status: v.status,
       attempts: v.attempts.map((a) => ({ attempt: a.attempt, statusCode: a.status_code, error: a.error, durationMs: a.duration_ms, at: a.at })),
       nextAttemptAt: v.next_attempt_at, createdAt: v.created_at, deliveredAt: v.delivered_at,
     });

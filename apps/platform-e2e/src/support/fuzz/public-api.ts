@@ -97,40 +97,70 @@ export const REST_ENDPOINTS: RestEndpoint[] = [
   { method: 'GET', route: '/health/details', caller: 'operator' },
 ];
 
-/** Every GraphQL query and mutation (subscriptions run over WebSocket and take no input), each with valid variables. */
+/** A scalar variable: its spec and a valid value. */
+const scalar = (name: string, kind: FieldSpec['kind'], optional: boolean, valid: () => unknown) => ({ scalar: { name, kind, optional }, valid });
+/** Relay's paging arguments as variables, declared `$first: Int, $after: String` in the document. */
+const paging = { first: scalar('first', 'integer', true, () => 5), after: scalar('after', 'string', true, () => undefined) };
+const PAGE_VARS = '$first: Int, $after: String';
+const PAGE_ARGS = 'first: $first, after: $after';
+const MODE_VAR = scalar('mode', 'string', true, () => undefined);
+const anyId = '00000000-0000-4000-8000-000000000000';
+const globalIdOf = (type: string, ...parts: string[]) => Buffer.from([type, ...parts].join(':'), 'utf8').toString('base64url');
+
+/**
+ * Every GraphQL query and mutation, and every field of the graph that takes arguments (named
+ * `Type.field`), each with valid variables (subscriptions run over WebSocket and take no input).
+ */
 export const GRAPHQL_OPERATIONS: GraphqlOperation[] = [
-  { name: 'createAccount', caller: 'none', document: 'mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id } }', variables: { input: { fields: gql(CreateAccountRequest), valid: (k) => camel(onboarding(k.freshPhone)) } } },
+  { name: 'createAccount', caller: 'none', document: 'mutation ($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }', variables: { input: { fields: gql(CreateAccountRequest), valid: (k) => camel(onboarding(k.freshPhone)) } } },
   { name: 'authenticateWithPin', caller: 'none', document: 'mutation ($input: AuthenticateWithPinInput!) { authenticateWithPin(input: $input) { token } }', variables: { input: { fields: gql(AuthenticateWithPinRequest), valid: (k) => ({ phone: k.freshPhone, pin: '0000' }) } } },
-  { name: 'resetPin', caller: 'none', document: 'mutation ($input: ResetPinInput!) { resetPin(input: $input) }', variables: { input: { fields: gql(ResetPinRequest), valid: (k) => ({ phone: k.freshPhone }) } } },
-  { name: 'me', caller: 'user', document: '{ me { id } }', variables: {} },
-  { name: 'account', caller: 'key', document: '{ account { id } }', variables: {} },
-  { name: 'products', caller: 'key', document: 'query ($filter: ProductsFilterInput) { products(filter: $filter) { id } }', variables: { filter: { fields: gql(ListProductsRequest), valid: () => ({ country: 'ZW' }) } } },
+  { name: 'resetPin', caller: 'none', document: 'mutation ($input: ResetPinInput!) { resetPin(input: $input) { sent } }', variables: { input: { fields: gql(ResetPinRequest), valid: (k) => ({ phone: k.freshPhone }) } } },
+  { name: 'viewer', caller: 'user', document: '{ viewer { kind user { id } account { id } } }', variables: {} },
+  { name: 'node', caller: 'key', document: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id: scalar('id', 'string', false, () => globalIdOf('Order', 'live', anyId)) } },
+  { name: 'nodes', caller: 'key', document: 'query ($id: ID!) { nodes(ids: [$id]) { id } }', variables: { id: scalar('id', 'string', false, () => globalIdOf('Product', '100')) } },
   {
-    name: 'sendRecharge', caller: 'key', document: 'mutation ($input: SendRechargeInput!) { sendRecharge(input: $input) { status } }',
+    name: 'products', caller: 'key', document: `query (${PAGE_VARS}, $country: String, $network: String, $kind: String, $currency: String) { products(${PAGE_ARGS}, country: $country, network: $network, kind: $kind, currency: $currency) { edges { node { id } } } }`,
+    variables: { ...paging, country: scalar('country', 'string', true, () => 'ZW'), network: scalar('network', 'string', true, () => undefined), kind: scalar('kind', 'string', true, () => undefined), currency: scalar('currency', 'string', true, () => undefined) },
+  },
+  {
+    name: 'sendRecharge', caller: 'key', document: 'mutation ($input: SendRechargeInput!) { sendRecharge(input: $input) { order { status } } }',
     variables: { input: { fields: fields('productId:integer target amount agentReference customSms?~'), valid: () => camel({ ...order(), amount: '1' }) } },
   },
-  { name: 'order', caller: 'key', document: 'query ($ref: String!) { order(agentReference: $ref) { status } }', variables: { ref: { scalar: { name: 'ref', kind: 'string', optional: false }, valid: () => 'fuzz-none' } } },
-  { name: 'orders', caller: 'key', document: 'query ($filter: OrdersFilterInput) { orders(filter: $filter) { edges { node { id } } } }', variables: { filter: { fields: fields('status? network? target? from? to? first:integer? after?'), valid: () => ({ first: 5 }) } } },
-  { name: 'upsertProduct', caller: 'operator', document: 'mutation ($input: UpsertProductInput!) { upsertProduct(input: $input) { id } }', variables: { input: { fields: fields('id:integer name country network kind currency minMinor? maxMinor? denominationsMinor:array? upstream upstreamProduct? active:boolean'), valid: () => ({ id: 9999, name: 'Fuzz airtime', country: 'ZW', network: 'econet', kind: 'airtime', currency: 'USD', upstream: 'omega', active: false }) } } },
-  { name: 'ordersNeedingAttention', caller: 'operator', document: 'query ($limit: Int) { ordersNeedingAttention(limit: $limit) { id } }', variables: { limit: { scalar: { name: 'limit', kind: 'integer', optional: true }, valid: () => 5 } } },
-  { name: 'wallets', caller: 'key', document: '{ wallets { currency } }', variables: {} },
-  { name: 'ledger', caller: 'key', document: 'query ($filter: LedgerFilterInput) { ledger(filter: $filter) { edges { node { id } } } }', variables: { filter: { fields: fields('currency? kind? from? to? orderId? mode? first:integer? after?'), valid: () => ({ currency: 'USD' }) } } },
-  { name: 'topUpWallet', caller: 'key', document: 'mutation ($input: TopUpWalletInput!) { topUpWallet(input: $input) { reference } }', variables: { input: { fields: fields('amount currency'), valid: () => ({ amount: '10', currency: 'USD' }) } } },
-  { name: 'topUp', caller: 'key', document: 'query ($reference: String!) { topUp(reference: $reference) { status } }', variables: { reference: { scalar: { name: 'reference', kind: 'string', optional: false }, valid: () => 'TOP-000000000000' } } },
   {
-    name: 'creditWallet', caller: 'operator', document: 'mutation ($input: CreditWalletInput!) { creditWallet(input: $input) { id } }',
+    name: 'Account.orders', caller: 'key',
+    document: `query (${PAGE_VARS}, $last: Int, $before: String, $status: String, $target: String, $from: String, $mode: Mode) { viewer { account { orders(${PAGE_ARGS}, last: $last, before: $before, status: $status, target: $target, from: $from, mode: $mode) { edges { node { id product { id } batch { id } } } } } } }`,
+    variables: { ...paging, last: scalar('last', 'integer', true, () => undefined), before: scalar('before', 'string', true, () => undefined), status: scalar('status', 'string', true, () => 'success'), target: scalar('target', 'string', true, () => undefined), from: scalar('from', 'string', true, () => undefined), mode: MODE_VAR },
+  },
+  { name: 'Account.order', caller: 'key', document: 'query ($ref: String!) { viewer { account { order(agentReference: $ref) { status } } } }', variables: { ref: scalar('ref', 'string', false, () => 'fuzz-none') } },
+  { name: 'Account.batches', caller: 'key', document: `query (${PAGE_VARS}) { viewer { account { batches(${PAGE_ARGS}) { edges { node { id } } } } } }`, variables: { ...paging } },
+  { name: 'Batch.orders', caller: 'key', document: `query ($id: ID!, ${PAGE_VARS}) { node(id: $id) { ... on Batch { orders(${PAGE_ARGS}) { edges { node { id } } } } } }`, variables: { id: scalar('id', 'string', false, () => globalIdOf('Batch', 'live', anyId)), ...paging } },
+  { name: 'upsertProduct', caller: 'operator', document: 'mutation ($input: UpsertProductInput!) { upsertProduct(input: $input) { product { id } } }', variables: { input: { fields: fields('id:integer name country network kind currency minMinor? maxMinor? denominationsMinor:array? upstream upstreamProduct? active:boolean'), valid: () => ({ id: 9999, name: 'Fuzz airtime', country: 'ZW', network: 'econet', kind: 'airtime', currency: 'USD', upstream: 'omega', active: false }) } } },
+  { name: 'ordersNeedingAttention', caller: 'operator', document: `query (${PAGE_VARS}) { ordersNeedingAttention(${PAGE_ARGS}) { edges { node { id } } } }`, variables: { ...paging } },
+  { name: 'Account.wallets', caller: 'key', document: `query (${PAGE_VARS}) { viewer { account { wallets(${PAGE_ARGS}) { edges { node { currency } } } } } }`, variables: { ...paging } },
+  { name: 'Wallet.ledger', caller: 'key', document: `query ($id: ID!, ${PAGE_VARS}) { node(id: $id) { ... on Wallet { ledger(${PAGE_ARGS}) { edges { node { id order { id } } } } } } }`, variables: { id: scalar('id', 'string', false, () => globalIdOf('Wallet', 'live', 'USD')), ...paging } },
+  {
+    name: 'Account.ledger', caller: 'key',
+    document: `query (${PAGE_VARS}, $currency: String, $kind: String, $from: String, $to: String, $orderId: String) { viewer { account { ledger(${PAGE_ARGS}, currency: $currency, kind: $kind, from: $from, to: $to, orderId: $orderId) { edges { node { id } } } } } }`,
+    variables: { ...paging, currency: scalar('currency', 'string', true, () => 'USD'), kind: scalar('kind', 'string', true, () => undefined), from: scalar('from', 'string', true, () => undefined), to: scalar('to', 'string', true, () => undefined), orderId: scalar('orderId', 'string', true, () => undefined) },
+  },
+  { name: 'topUpWallet', caller: 'key', document: 'mutation ($input: TopUpWalletInput!) { topUpWallet(input: $input) { topUp { reference } } }', variables: { input: { fields: fields('amount currency'), valid: () => ({ amount: '10', currency: 'USD' }) } } },
+  { name: 'Account.topUp', caller: 'key', document: 'query ($reference: String!) { viewer { account { topUp(reference: $reference) { status } } } }', variables: { reference: scalar('reference', 'string', false, () => 'TOP-000000000000') } },
+  { name: 'Account.topUps', caller: 'key', document: `query (${PAGE_VARS}, $status: String, $currency: String) { viewer { account { topUps(${PAGE_ARGS}, status: $status, currency: $currency) { edges { node { id } } } } } }`, variables: { ...paging, status: scalar('status', 'string', true, () => 'paid'), currency: scalar('currency', 'string', true, () => undefined) } },
+  {
+    name: 'creditWallet', caller: 'operator', document: 'mutation ($input: CreditWalletInput!) { creditWallet(input: $input) { transfer { id } } }',
     variables: { input: { fields: fields('accountId currency amountMinor reason~ idempotencyKey mode?'), valid: (k) => ({ accountId: k.accountId, currency: 'USD', amountMinor: '100', reason: 'fuzz', idempotencyKey: 'fuzz-credit-0001' }) } },
   },
-  { name: 'apiKeys', caller: 'user', document: '{ apiKeys { id } }', variables: {} },
-  { name: 'createApiKey', caller: 'user', document: 'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { id } }', variables: { input: { fields: fields('name mode?'), valid: () => ({ name: 'fuzz' }) } } },
-  { name: 'revokeApiKey', caller: 'user', document: 'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }', variables: { id: { scalar: { name: 'id', kind: 'string', optional: false }, valid: () => '00000000-0000-4000-8000-000000000000' } } },
-  { name: 'smsMessages', caller: 'operator', document: 'query ($status: String, $limit: Int) { smsMessages(status: $status, limit: $limit) { id } }', variables: { status: { scalar: { name: 'status', kind: 'string', optional: true }, valid: () => 'sent' }, limit: { scalar: { name: 'limit', kind: 'integer', optional: true }, valid: () => 5 } } },
-  { name: 'webhookEndpoints', caller: 'key', document: '{ webhookEndpoints { id } }', variables: {} },
-  { name: 'createWebhookEndpoint', caller: 'key', document: 'mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { id } }', variables: { input: { fields: fields('url events:array mode?'), valid: () => ({ url: 'https://example.com/hook', events: ['order.success'] }) } } },
-  { name: 'rotateWebhookSecret', caller: 'key', document: 'mutation ($id: ID!, $overlap: Int) { rotateWebhookSecret(id: $id, overlapSeconds: $overlap) { id } }', variables: { id: { scalar: { name: 'id', kind: 'string', optional: false }, valid: () => '00000000-0000-4000-8000-000000000000' }, overlap: { scalar: { name: 'overlap', kind: 'integer', optional: true }, valid: () => 60 } } },
-  { name: 'deleteWebhookEndpoint', caller: 'key', document: 'mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }', variables: { id: { scalar: { name: 'id', kind: 'string', optional: false }, valid: () => '00000000-0000-4000-8000-000000000000' } } },
-  { name: 'webhookDeliveries', caller: 'key', document: 'query ($status: String, $limit: Int) { webhookDeliveries(status: $status, limit: $limit) { id } }', variables: { status: { scalar: { name: 'status', kind: 'string', optional: true }, valid: () => 'failed' }, limit: { scalar: { name: 'limit', kind: 'integer', optional: true }, valid: () => 5 } } },
-  { name: 'resendWebhookDeliveries', caller: 'key', document: 'mutation ($id: ID, $since: String) { resendWebhookDeliveries(deliveryId: $id, failedSince: $since) }', variables: { id: { scalar: { name: 'id', kind: 'string', optional: true }, valid: () => '00000000-0000-4000-8000-000000000000' }, since: { scalar: { name: 'since', kind: 'string', optional: true }, valid: () => undefined } } },
+  { name: 'Account.apiKeys', caller: 'user', document: `query (${PAGE_VARS}) { viewer { account { apiKeys(${PAGE_ARGS}) { edges { node { id } } } } } }`, variables: { ...paging } },
+  { name: 'createApiKey', caller: 'user', document: 'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }', variables: { input: { fields: fields('name mode?'), valid: () => ({ name: 'fuzz' }) } } },
+  { name: 'revokeApiKey', caller: 'user', document: 'mutation ($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { id } } }', variables: { input: { fields: fields('id'), valid: () => ({ id: globalIdOf('ApiKey', anyId) }) } } },
+  { name: 'smsMessages', caller: 'operator', document: `query ($status: String, ${PAGE_VARS}) { smsMessages(status: $status, ${PAGE_ARGS}) { edges { node { id } } } }`, variables: { status: scalar('status', 'string', true, () => 'sent'), ...paging } },
+  { name: 'Account.webhookEndpoints', caller: 'key', document: `query (${PAGE_VARS}, $mode: Mode) { viewer { account { webhookEndpoints(${PAGE_ARGS}, mode: $mode) { edges { node { id } } } } } }`, variables: { ...paging, mode: MODE_VAR } },
+  { name: 'createWebhookEndpoint', caller: 'key', document: 'mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { webhookEndpoint { id } } }', variables: { input: { fields: fields('url events:array mode?'), valid: () => ({ url: 'https://example.com/hook', events: ['order.success'] }) } } },
+  { name: 'rotateWebhookSecret', caller: 'key', document: 'mutation ($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { webhookEndpoint { id } } }', variables: { input: { fields: fields('id overlapSeconds:integer?'), valid: () => ({ id: globalIdOf('WebhookEndpoint', 'live', anyId), overlapSeconds: 60 }) } } },
+  { name: 'deleteWebhookEndpoint', caller: 'key', document: 'mutation ($input: DeleteWebhookEndpointInput!) { deleteWebhookEndpoint(input: $input) { webhookEndpoint { id } } }', variables: { input: { fields: fields('id'), valid: () => ({ id: globalIdOf('WebhookEndpoint', 'live', anyId) }) } } },
+  { name: 'Account.webhookDeliveries', caller: 'key', document: `query ($status: String, ${PAGE_VARS}) { viewer { account { webhookDeliveries(status: $status, ${PAGE_ARGS}) { edges { node { id endpoint { id } } } } } } }`, variables: { status: scalar('status', 'string', true, () => 'dead'), ...paging } },
+  { name: 'WebhookEndpoint.deliveries', caller: 'key', document: `query ($id: ID!, ${PAGE_VARS}) { node(id: $id) { ... on WebhookEndpoint { deliveries(${PAGE_ARGS}) { edges { node { id } } } } } }`, variables: { id: scalar('id', 'string', false, () => globalIdOf('WebhookEndpoint', 'live', anyId)), ...paging } },
+  { name: 'resendWebhookDeliveries', caller: 'key', document: 'mutation ($input: ResendWebhookDeliveriesInput!) { resendWebhookDeliveries(input: $input) { requeued } }', variables: { input: { fields: fields('deliveryId? failedSince? mode?'), valid: () => ({ deliveryId: anyId }) } } },
 ];
 
 const GATEWAY_SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../gateway/src');
@@ -153,6 +183,14 @@ export function declaredSurface(): { rest: string[]; graphql: string[] } {
       }
     }
     for (const match of source.matchAll(/@(Query|Mutation)\([^)]*\)[^\n]*\n(?:\s*@[^\n]*\n)*\s*(?:async\s+)?([a-zA-Z]+)\(/g)) graphql.push(match[2]!);
+    // A field of the graph that takes arguments is input too: named `Type.field` after its resolver's type.
+    for (const resolver of source.split(/(?=@Resolver\()/).slice(1)) {
+      const type = /^@Resolver\(\(\) => (\w+?)Model\)/.exec(resolver)?.[1];
+      if (!type) continue;
+      for (const match of resolver.matchAll(/@ResolveField\([^\n]*\n\s*(?:async\s+)?([a-zA-Z]+)\(([^{]*)\{/g)) {
+        if (match[2]!.includes('@Args(')) graphql.push(`${type}.${match[1]!}`);
+      }
+    }
   }
   return { rest: rest.sort(), graphql: graphql.sort() };
 }

@@ -1,0 +1,22 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { PickType } from '@nestjs/mapped-types';
+import { ListOrdersRequest, ListProductsRequest, type OrderStatus, type ProductKind } from '@airtime/contracts';
+
+/** ListOrdersRequest's filters, each optional; paging is the connection's own arguments. */
+@ArgsType()
+export class OrdersFilterArgs extends PickType(ListOrdersRequest, ['status', 'network', 'target', 'from', 'to'] as const) {
+  @Field({ nullable: true, description: 'pending, success, failed, refunded, unknown or reversed' }) override status?: OrderStatus;
+  @Field({ nullable: true }) override network?: string;
+  @Field({ nullable: true, description: 'The recipient, in any form 001 accepts' }) override target?: string;
+  @Field({ nullable: true, description: 'ISO 8601: created at or after' }) override from?: string;
+  @Field({ nullable: true, description: 'ISO 8601: created before' }) override to?: string;
+}
+
+/** ListProductsRequest's filters, each optional. */
+@ArgsType()
+export class ProductsFilterArgs extends PickType(ListProductsRequest, ['country', 'network', 'kind', 'currency'] as const) {
+  @Field({ nullable: true }) override country?: string;
+  @Field({ nullable: true }) override network?: string;
+  @Field({ nullable: true }) override kind?: ProductKind;
+  @Field({ nullable: true }) override currency?: string;
+}
