@@ -24,3 +24,4 @@ export * from './nats/open-stream-consumer.js';
 export * from './nats/outbox-relay.js';
 export * from './scheduling/scheduled-job.js';
 export * from './nats/outbox-publisher.js';
+export * from './database/page.js';
