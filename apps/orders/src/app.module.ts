@@ -9,6 +9,7 @@ import { CreateOrders1764000000011 } from './migrations/1764000000011-create-ord
 import { WithdrawDataBundles1764000000012 } from './migrations/1764000000012-withdraw-data-bundles.js';
 import { CreateBatches1764000000013 } from './migrations/1764000000013-create-batches.js';
 import { AllowReversals1764000000014 } from './migrations/1764000000014-allow-reversals.js';
+import { NumberBatches1764000000015 } from './migrations/1764000000015-number-batches.js';
 import { BatchesModule } from './batches/batches.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { ReconcilerModule } from './reconciler/reconciler.module.js';
@@ -20,7 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(OrdersConfig, config),
-        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012, CreateBatches1764000000013, AllowReversals1764000000014] }),
+        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012, CreateBatches1764000000013, AllowReversals1764000000014, NumberBatches1764000000015] }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'orders' }),
         ScheduleModule.forRoot(),
         EventsModule,

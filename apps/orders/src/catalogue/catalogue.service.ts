@@ -30,6 +30,11 @@ export class CatalogueService {
     return rows.map(toProductView);
   }
 
+  /** Those of `ids` in the catalogue, active or withdrawn, by id. */
+  async byIds(ids: number[]): Promise<ProductView[]> {
+    return (await rows<ProductRow>(this.dataSource, `SELECT * FROM products WHERE id = ANY($1) ORDER BY id`, [ids])).map(toProductView);
+  }
+
   /**
    * Operators manage the catalogue: a product has either a range or fixed denominations; the
    * database's own check refuses anything else. Orders already placed keep what they were sold at.

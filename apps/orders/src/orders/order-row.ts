@@ -29,6 +29,7 @@ export interface OrderRow {
   customer_name: string | null;
   error_code: string | null;
   message: string | null;
+  batch_id: string | null;
   needs_attention: boolean;
   lease_until: Date | null;
   created_at: Date;
@@ -77,6 +78,7 @@ export function toOrderView(row: OrderRow): OrderView {
     error_code: row.error_code,
     message: row.message,
     custom_sms: row.custom_sms,
+    batch_id: row.batch_id ?? null,
     needs_attention: row.needs_attention,
     created_at: new Date(row.created_at).toISOString(),
     updated_at: new Date(row.updated_at).toISOString(),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ApiKeyMode, OrderEvent } from '@airtime/contracts';
-import { rows } from '@airtime/platform';
+import { type PageSeek, rows, seekSql } from '@airtime/platform';
 import { type InternalOrderStatus, type OrderRow, publicStatus, toOrderView } from './order-row.js';
 
 export type OrderChanges = Partial<
@@ -25,9 +25,7 @@ export interface OrderFilter {
   target?: string;
   from?: string;
   to?: string;
-  /** Only orders older than this `seq` (the page cursor). */
-  before_seq?: string;
-  limit: number;
+  batch_id?: string;
 }
 
 /**
@@ -75,8 +73,8 @@ export class OrderStore {
     });
   }
 
-  /** One page of an account's orders, newest first. */
-  async list(filter: OrderFilter): Promise<OrderRow[]> {
+  /** The account's orders matching the filter, within the seek's bounds on `seq`, in its direction. */
+  async list(filter: OrderFilter, seek: PageSeek): Promise<OrderRow[]> {
     const where = ['account_id = $1', 'mode = $2'];
     const parameters: unknown[] = [filter.account_id, filter.mode];
     const add = (sql: (n: number) => string, value: unknown) => {
@@ -89,9 +87,14 @@ export class OrderStore {
     add((n) => `target = $${n}`, filter.target);
     add((n) => `created_at >= $${n}`, filter.from);
     add((n) => `created_at < $${n}`, filter.to);
-    add((n) => `seq < $${n}`, filter.before_seq);
-    parameters.push(filter.limit);
-    return rows<OrderRow>(this.dataSource, `SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${parameters.length}`, parameters);
+    add((n) => `batch_id = $${n}`, filter.batch_id);
+    const page = seekSql('seq', seek, parameters);
+    return rows<OrderRow>(this.dataSource, `SELECT * FROM orders WHERE ${[...where, ...page.where].join(' AND ')} ${page.tail}`, parameters);
+  }
+
+  /** Those of `ids` that are the account's orders in `mode`, in no particular order. */
+  async byIds(accountId: string, mode: ApiKeyMode, ids: string[]): Promise<OrderRow[]> {
+    return rows<OrderRow>(this.dataSource, `SELECT * FROM orders WHERE account_id = $1 AND mode = $2 AND id = ANY($3)`, [accountId, mode, ids]);
   }
 
   /** Unknown orders flagged for an operator, oldest first. */
@@ -126,13 +129,20 @@ export class OrderStore {
    * landed yet is still `pending`: it is still moving money.
    */
   async countByBatch(batchId: string): Promise<Record<string, number>> {
-    const counts = await rows<{ status: string; n: number }>(
+    return (await this.countByBatches([batchId])).get(batchId) ?? {};
+  }
+
+  /** countByBatch for several batches in one query; a batch without orders has no entry. */
+  async countByBatches(batchIds: string[]): Promise<Map<string, Record<string, number>>> {
+    const counts = await rows<{ batch_id: string; status: string; n: number }>(
       this.dataSource,
-      `SELECT CASE WHEN status IN ('created', 'debited', 'dispatching', 'failed') THEN 'pending' WHEN status = 'rejected' THEN 'failed' ELSE status END AS status, count(*)::int AS n
-         FROM orders WHERE batch_id = $1 GROUP BY 1`,
-      [batchId],
+      `SELECT batch_id, CASE WHEN status IN ('created', 'debited', 'dispatching', 'failed') THEN 'pending' WHEN status = 'rejected' THEN 'failed' ELSE status END AS status, count(*)::int AS n
+         FROM orders WHERE batch_id = ANY($1) GROUP BY 1, 2`,
+      [batchIds],
     );
-    return Object.fromEntries(counts.map((c) => [c.status, c.n]));
+    const byBatch = new Map<string, Record<string, number>>();
+    for (const c of counts) byBatch.set(c.batch_id, { ...byBatch.get(c.batch_id), [c.status]: c.n });
+    return byBatch;
   }
 
   /** Moves the order from `from` to `to`; undefined when it was not in `from` (someone else moved it). */

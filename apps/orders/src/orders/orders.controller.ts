@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { ApplyOutcomeRequest, CreateOrderRequest, ListAttentionOrdersRequest, GetOrderRequest, ListOrdersRequest, type OrderPageView, type OrderView, Rpc } from '@airtime/contracts';
+import { ApplyOutcomeRequest, CreateOrderRequest, ListAttentionOrdersRequest, GetOrderRequest, GetOrdersRequest, ListOrdersRequest, type OrderPageView, type OrderView, Rpc } from '@airtime/contracts';
 import { RpcHandler } from '@airtime/platform';
 import { ApplyOutcomeCommand } from './use-cases/apply-outcome/apply-outcome.command.js';
 import { ApplyOutcomeUseCase } from './use-cases/apply-outcome/apply-outcome.use-case.js';
@@ -8,6 +8,8 @@ import { CreateOrderCommand } from './use-cases/create-order/create-order.comman
 import { CreateOrderUseCase } from './use-cases/create-order/create-order.use-case.js';
 import { GetOrderCommand } from './use-cases/get-order/get-order.command.js';
 import { GetOrderUseCase } from './use-cases/get-order/get-order.use-case.js';
+import { GetOrdersCommand } from './use-cases/get-orders/get-orders.command.js';
+import { GetOrdersUseCase } from './use-cases/get-orders/get-orders.use-case.js';
 import { ListOrdersCommand } from './use-cases/list-orders/list-orders.command.js';
 import { ListOrdersUseCase } from './use-cases/list-orders/list-orders.use-case.js';
 import { ListOrdersNeedingAttentionCommand } from './use-cases/list-orders-needing-attention/list-orders-needing-attention.command.js';
@@ -18,6 +20,7 @@ export class OrdersController {
   constructor(
     private readonly createOrder: CreateOrderUseCase,
     private readonly getOrder: GetOrderUseCase,
+    private readonly getOrders: GetOrdersUseCase,
     private readonly listOrders: ListOrdersUseCase,
     private readonly listNeedingAttention: ListOrdersNeedingAttentionUseCase,
     private readonly applyOutcomeUseCase: ApplyOutcomeUseCase,
@@ -31,6 +34,11 @@ export class OrdersController {
   @RpcHandler(Rpc.orders.get)
   get(@Payload() request: GetOrderRequest): Promise<OrderView> {
     return this.getOrder.execute(new GetOrderCommand({ accountId: request.account_id, mode: request.mode, agentReference: request.agent_reference, waitMs: request.wait_ms ?? 0 }));
+  }
+
+  @RpcHandler(Rpc.orders.getMany)
+  getMany(@Payload() request: GetOrdersRequest): Promise<OrderView[]> {
+    return this.getOrders.execute(new GetOrdersCommand({ accountId: request.account_id, mode: request.mode, ids: request.ids }));
   }
 
   @RpcHandler(Rpc.orders.applyOutcome)

@@ -2,7 +2,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type DispatchOutcome, Rpc, type TransferView } from '@airtime/contracts';
-import { createServiceApp, loadConfig } from '@airtime/platform';
+import { createRpcClient, createServiceApp, loadConfig, type RpcClient } from '@airtime/platform';
 import { createTestDatabase, FakePeers, type TestDatabase } from '@airtime/platform/testing';
 import { AppModule } from '../app.module.js';
 import { OrdersConfig } from '../config/orders.config.js';
@@ -14,6 +14,8 @@ export interface RunningOrders {
   db: DataSource;
   /** wallet and provider-adapters, answering as each test sets them up. */
   peers: FakePeers;
+  /** A client of the service's own subjects, as the gateway calls it (validation included). */
+  rpc: RpcClient;
   stop(): Promise<void>;
 }
 
@@ -32,14 +34,17 @@ export async function startOrdersService(env: Record<string, string> = {}): Prom
   await peers.start(config.NATS_URL);
   const app = await createServiceApp(AppModule.register(config), 'orders', config);
   await app.listen();
+  const rpc = createRpcClient(config.NATS_URL, 'orders-test', 10_000);
   return {
     app,
     db: app.get(DataSource),
     peers,
+    rpc,
     async stop() {
       // A flush of the outbox that starts while the database closes never settles (and app.close waits
       // for it), so the service stops only once every event it wrote is published.
       for (let tries = 0; tries < 50 && (await unpublished(app.get(DataSource))) > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+      await rpc.close();
       await app.close();
       await peers.stop();
       await database.drop();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrderPageView, OrderStatus } from '@airtime/contracts';
+import { fetchPage } from '@airtime/platform';
 import { type InternalOrderStatus, toOrderView } from '../../order-row.js';
 import { OrderStore } from '../../order-store.js';
 import { ListOrdersCommand } from './list-orders.command.js';
@@ -18,14 +19,16 @@ function internalStatuses(status: OrderStatus): InternalOrderStatus[] {
   }
 }
 
-/** An account's orders, newest first, a page at a time; the cursor is the last order's `seq`. */
+/**
+ * An account's orders, newest first, a page at a time: `after` an order's cursor (its `seq`) for older
+ * ones, `before` one for newer ones.
+ */
 @Injectable()
 export class ListOrdersUseCase {
   constructor(private readonly store: OrderStore) {}
 
-  async execute({ filter }: ListOrdersCommand): Promise<OrderPageView> {
-    const limit = filter.limit ?? 50;
-    const found = await this.store.list({
+  execute({ filter }: ListOrdersCommand): Promise<OrderPageView> {
+    const matching = {
       account_id: filter.account_id,
       mode: filter.mode,
       statuses: filter.status === undefined ? undefined : internalStatuses(filter.status),
@@ -33,10 +36,8 @@ export class ListOrdersUseCase {
       target: filter.target,
       from: filter.from,
       to: filter.to,
-      before_seq: filter.cursor,
-      limit: limit + 1,
-    });
-    const page = found.slice(0, limit);
-    return { orders: page.map(toOrderView), next_cursor: found.length > limit ? String(page.at(-1)?.seq) : null };
+      batch_id: filter.batch_id,
+    };
+    return fetchPage(filter, 50, (seek) => this.store.list(matching, seek), (o) => o.seq, toOrderView);
   }
 }

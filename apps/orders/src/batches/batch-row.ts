@@ -1,0 +1,28 @@
+import type { ApiKeyMode, BatchView } from '@airtime/contracts';
+
+export interface BatchRow {
+  id: string;
+  seq: string;
+  account_id: string;
+  mode: ApiKeyMode;
+  total_count: number;
+  refused_count: number;
+  created_at: Date;
+}
+
+/** A batch as its client sees it, from its row and its orders counted by status (OrderStore.countByBatches). */
+export function toBatchView(batch: BatchRow, orderCounts: Record<string, number>): BatchView {
+  const byStatus = { ...orderCounts };
+  // Items refused before becoming orders (a bad number, an amount out of range) count as failed.
+  if (batch.refused_count) byStatus['refused'] = batch.refused_count;
+  // A failed order whose refund has not landed yet is counted pending: still moving money, not done.
+  const finished = (byStatus['success'] ?? 0) + (byStatus['refunded'] ?? 0) + (byStatus['failed'] ?? 0) + batch.refused_count;
+  return {
+    batch_id: batch.id,
+    mode: batch.mode,
+    total_count: batch.total_count,
+    status: finished >= batch.total_count ? 'completed' : 'processing',
+    counts: byStatus,
+    created_at: new Date(batch.created_at).toISOString(),
+  };
+}
