@@ -7,6 +7,7 @@ import { CreateLedger1764000000001 } from './migrations/1764000000001-create-led
 import { CreateTopUps1764000000002 } from './migrations/1764000000002-create-topups.js';
 import { CreateLedgerDebitFunction1764000000003 } from './migrations/1764000000003-create-ledger-debit-function.js';
 import { CreateWalletEvents1764000000004 } from './migrations/1764000000004-create-wallet-events.js';
+import { NumberTopUps1764000000005 } from './migrations/1764000000005-number-top-ups.js';
 import { WalletEventsModule } from './events/wallet-events.publisher.js';
 import { TopUpsModule } from './topups/top-ups.module.js';
 
@@ -17,7 +18,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(WalletConfig, config),
-        serviceDatabaseModule('wallet', config, { entities: [], migrations: [CreateLedger1764000000001, CreateTopUps1764000000002, CreateLedgerDebitFunction1764000000003, CreateWalletEvents1764000000004] }),
+        serviceDatabaseModule('wallet', config, { entities: [], migrations: [CreateLedger1764000000001, CreateTopUps1764000000002, CreateLedgerDebitFunction1764000000003, CreateWalletEvents1764000000004, NumberTopUps1764000000005] }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'wallet' }),
         ScheduleModule.forRoot(),
         WalletEventsModule,

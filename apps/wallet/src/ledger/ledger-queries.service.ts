@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { formatMinor } from '@airtime/money';
 import type {
+  ApiKeyMode,
   ExportStatementRequest,
   GetWalletsRequest,
   LedgerEntryView,
@@ -12,7 +13,7 @@ import type {
   WalletView,
 } from '@airtime/contracts';
 import { csvLine } from './csv.js';
-import { rows } from '@airtime/platform';
+import { bigintIds, rows } from '@airtime/platform';
 
 interface EntryRow {
   id: string;
@@ -67,6 +68,18 @@ export class LedgerQueriesService {
       entries: page.map(toEntryView),
       next_cursor: found.length > limit ? String(page.at(-1)?.id) : null,
     };
+  }
+
+  /** Those of `ids` that are entries of the account's wallets in `mode`, oldest first. */
+  async entriesByIds(accountId: string, mode: ApiKeyMode, ids: string[]): Promise<LedgerEntryView[]> {
+    const possible = bigintIds(ids);
+    if (possible.length === 0) return [];
+    const found = await rows<EntryRow>(
+      this.dataSource.manager,
+      `${ENTRY_SQL} WHERE a.kind = 'wallet' AND a.owner_account_id = $1 AND a.mode = $2 AND e.id = ANY($3) ORDER BY e.id`,
+      [accountId, mode, possible],
+    );
+    return found.map(toEntryView);
   }
 
   async statement(request: ExportStatementRequest): Promise<StatementView> {

@@ -4,7 +4,9 @@ import {
   CreditWalletRequest,
   DebitWalletRequest,
   ExportStatementRequest,
+  GetLedgerEntriesRequest,
   GetWalletsRequest,
+  type LedgerEntryView,
   type LedgerPageView,
   ListLedgerRequest,
   RefundDebitRequest,
@@ -19,6 +21,8 @@ import { CreditWalletCommand } from './use-cases/credit-wallet/credit-wallet.com
 import { CreditWalletUseCase } from './use-cases/credit-wallet/credit-wallet.use-case.js';
 import { DebitWalletCommand } from './use-cases/debit-wallet/debit-wallet.command.js';
 import { DebitWalletUseCase } from './use-cases/debit-wallet/debit-wallet.use-case.js';
+import { GetLedgerEntriesCommand } from './use-cases/get-ledger-entries/get-ledger-entries.command.js';
+import { GetLedgerEntriesUseCase } from './use-cases/get-ledger-entries/get-ledger-entries.use-case.js';
 import { RefundDebitCommand } from './use-cases/refund-debit/refund-debit.command.js';
 import { RefundDebitUseCase } from './use-cases/refund-debit/refund-debit.use-case.js';
 
@@ -28,6 +32,7 @@ export class LedgerController {
     private readonly debitWallet: DebitWalletUseCase,
     private readonly refundDebit: RefundDebitUseCase,
     private readonly creditWallet: CreditWalletUseCase,
+    private readonly getLedgerEntries: GetLedgerEntriesUseCase,
     private readonly queries: LedgerQueriesService,
   ) {}
 
@@ -54,6 +59,11 @@ export class LedgerController {
   @RpcHandler(Rpc.wallet.ledger)
   entries(@Payload() request: ListLedgerRequest): Promise<LedgerPageView> {
     return this.queries.ledger(request);
+  }
+
+  @RpcHandler(Rpc.wallet.getLedgerEntries)
+  entriesById(@Payload() request: GetLedgerEntriesRequest): Promise<LedgerEntryView[]> {
+    return this.getLedgerEntries.execute(new GetLedgerEntriesCommand({ accountId: request.account_id, mode: request.mode, ids: request.ids }));
   }
 
   @RpcHandler(Rpc.wallet.statement)

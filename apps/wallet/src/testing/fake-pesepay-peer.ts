@@ -38,13 +38,14 @@ export function payment(status: PesepayPaymentView['status'], amount = '500', ex
 export async function seedTopUp(
   wallet: RunningWallet,
   status: TopUpView['status'],
-  options: { accountId?: string; amount?: string; expiresInSeconds?: number; paymentReference?: string | null } = {},
+  options: { accountId?: string; amount?: string; expiresInSeconds?: number; paymentReference?: string | null; mode?: TopUpView['mode']; currency?: string } = {},
 ): Promise<TopUpRow> {
   const [row] = (await wallet.db.query(
     `INSERT INTO topups (reference, owner_account_id, mode, currency, amount, provider, provider_reference, status, expires_at)
-     VALUES ($1, $2, 'live', 'USD', $3, 'pesepay', $4, $5, now() + make_interval(secs => $6)) RETURNING *`,
+     VALUES ($1, $2, $7, $8, $3, 'pesepay', $4, $5, now() + make_interval(secs => $6)) RETURNING *`,
     [`TOP-${randomUUID().slice(0, 12).toUpperCase()}`, options.accountId ?? randomUUID(), options.amount ?? '500',
-      options.paymentReference === undefined ? `PSP-${randomUUID()}` : options.paymentReference, status, options.expiresInSeconds ?? 1800],
+      options.paymentReference === undefined ? `PSP-${randomUUID()}` : options.paymentReference, status, options.expiresInSeconds ?? 1800,
+      options.mode ?? 'live', options.currency ?? 'USD'],
   )) as TopUpRow[];
   return row as TopUpRow;
 }

@@ -3,6 +3,7 @@ import type { TopUpStatus, TopUpView } from '@airtime/contracts';
 
 export interface TopUpRow {
   id: string;
+  seq: string;
   reference: string;
   owner_account_id: string;
   mode: TopUpView['mode'];

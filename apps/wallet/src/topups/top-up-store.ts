@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PesepayPaymentView, TopUpStatus, TopUpView } from '@airtime/contracts';
-import { rows } from '@airtime/platform';
+import { type PageSeek, rows, seekSql } from '@airtime/platform';
 import { type TopUpRow, toTopUpView } from './top-up-row.js';
 
 /** Every read and write of the `topups` table; a status change writes its event in the same transaction. */
@@ -42,6 +42,16 @@ export class TopUpStore {
   async byReference(accountId: string, mode: TopUpView['mode'], reference: string): Promise<TopUpRow | undefined> {
     const [topUp] = await rows<TopUpRow>(this.dataSource.manager, `SELECT * FROM topups WHERE reference = $1 AND owner_account_id = $2 AND mode = $3`, [reference, accountId, mode]);
     return topUp;
+  }
+
+  /** The account's top-ups in `mode` matching the filter, within the seek's bounds on `seq`, in its direction. */
+  async list(filter: { accountId: string; mode: TopUpView['mode']; status?: TopUpStatus; currency?: string }, seek: PageSeek): Promise<TopUpRow[]> {
+    const parameters: unknown[] = [filter.accountId, filter.mode];
+    const where = ['owner_account_id = $1', 'mode = $2'];
+    if (filter.status !== undefined) where.push(`status = $${parameters.push(filter.status)}`);
+    if (filter.currency !== undefined) where.push(`currency = $${parameters.push(filter.currency)}`);
+    const page = seekSql('seq', seek, parameters);
+    return rows<TopUpRow>(this.dataSource.manager, `SELECT * FROM topups WHERE ${[...where, ...page.where].join(' AND ')} ${page.tail}`, parameters);
   }
 
   async byPaymentReference(pesepayReference: string): Promise<TopUpRow | undefined> {

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CreateTopUpRequest, GetTopUpRequest, Rpc, TopUpCallbackRequest, type TopUpView } from '@airtime/contracts';
+import { CreateTopUpRequest, GetTopUpRequest, ListTopUpsRequest, Rpc, TopUpCallbackRequest, type TopUpPageView, type TopUpView } from '@airtime/contracts';
 import { RpcHandler } from '@airtime/platform';
 import { ApplyTopUpCallbackCommand } from './use-cases/apply-top-up-callback/apply-top-up-callback.command.js';
 import { ApplyTopUpCallbackUseCase } from './use-cases/apply-top-up-callback/apply-top-up-callback.use-case.js';
@@ -8,12 +8,15 @@ import { CreateTopUpCommand } from './use-cases/create-top-up/create-top-up.comm
 import { CreateTopUpUseCase } from './use-cases/create-top-up/create-top-up.use-case.js';
 import { GetTopUpCommand } from './use-cases/get-top-up/get-top-up.command.js';
 import { GetTopUpUseCase } from './use-cases/get-top-up/get-top-up.use-case.js';
+import { ListTopUpsCommand } from './use-cases/list-top-ups/list-top-ups.command.js';
+import { ListTopUpsUseCase } from './use-cases/list-top-ups/list-top-ups.use-case.js';
 
 @Controller()
 export class TopUpsController {
   constructor(
     private readonly createTopUp: CreateTopUpUseCase,
     private readonly getTopUp: GetTopUpUseCase,
+    private readonly listTopUps: ListTopUpsUseCase,
     private readonly applyCallback: ApplyTopUpCallbackUseCase,
   ) {}
 
@@ -25,6 +28,11 @@ export class TopUpsController {
   @RpcHandler(Rpc.wallet.getTopUp)
   get(@Payload() request: GetTopUpRequest): Promise<TopUpView> {
     return this.getTopUp.execute(new GetTopUpCommand({ accountId: request.account_id, mode: request.mode, reference: request.reference }));
+  }
+
+  @RpcHandler(Rpc.wallet.listTopUps)
+  list(@Payload() request: ListTopUpsRequest): Promise<TopUpPageView> {
+    return this.listTopUps.execute(new ListTopUpsCommand({ request }));
   }
 
   @RpcHandler(Rpc.wallet.topUpCallback)
