@@ -5,6 +5,7 @@ import { CreateWebhooks1764000000030 } from './migrations/1764000000030-create-w
 import { EventsConsumer } from './deliveries/events.consumer.js';
 import { CreateSms1764000000031 } from './migrations/1764000000031-create-sms.js';
 import { SeparateModes1764000000032 } from './migrations/1764000000032-separate-modes.js';
+import { NumberWebhookDeliveries1764000000033 } from './migrations/1764000000033-number-webhook-deliveries.js';
 import { SmsModule } from './sms/sms.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
@@ -16,7 +17,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(NotificationsConfig, config),
-        serviceDatabaseModule('notifications', config, { entities: [], migrations: [CreateWebhooks1764000000030, CreateSms1764000000031, SeparateModes1764000000032] }),
+        serviceDatabaseModule('notifications', config, { entities: [], migrations: [CreateWebhooks1764000000030, CreateSms1764000000031, SeparateModes1764000000032, NumberWebhookDeliveries1764000000033] }),
         WebhooksModule,
         SmsModule,
       ],

@@ -1,55 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ListWebhookDeliveriesRequest, ResendWebhookDeliveriesRequest, WebhookDeliveryAttemptView, WebhookDeliveryView } from '@airtime/contracts';
+import type { ListWebhookDeliveriesRequest, ResendWebhookDeliveriesRequest, WebhookDeliveryView } from '@airtime/contracts';
 import { rows } from '@airtime/platform';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
+import { DeliveryStore, toDeliveryView } from './delivery-store.js';
 import { deliveryNotFound, resendNeedsATarget } from './deliveries.exceptions.js';
-
-interface DeliveryRow {
-  id: string;
-  endpoint_id: string;
-  event_id: string;
-  event_type: string;
-  mode: WebhookDeliveryView['mode'];
-  status: WebhookDeliveryView['status'];
-  next_attempt_at: Date;
-  created_at: Date;
-  delivered_at: Date | null;
-  attempts: WebhookDeliveryAttemptView[] | null;
-}
 
 @Injectable()
 export class DeliveriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dispatcher: DeliveryDispatcher,
+    private readonly store: DeliveryStore,
   ) {}
 
+  /** The newest deliveries, with their attempts (REST's listing; connections page with PageDeliveriesUseCase). */
   async list(request: ListWebhookDeliveriesRequest): Promise<WebhookDeliveryView[]> {
-    const where = ['d.account_id = $1', 'd.mode = $2'];
-    const parameters: unknown[] = [request.account_id, request.mode];
-    if (request.endpoint_id) where.push(`d.endpoint_id = $${parameters.push(request.endpoint_id)}`);
-    if (request.status) where.push(`d.status = $${parameters.push(request.status)}`);
-    const found = await rows<DeliveryRow>(
-      this.dataSource,
-      `SELECT d.*, (SELECT json_agg(json_build_object('attempt', a.attempt, 'status_code', a.status_code, 'error', a.error, 'duration_ms', a.duration_ms, 'at', a.at) ORDER BY a.attempt)
-                      FROM webhook_attempts a WHERE a.delivery_id = d.id) AS attempts
-         FROM webhook_deliveries d WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC LIMIT $${parameters.push(request.limit ?? 50)}`,
-      parameters,
-    );
-    return found.map((d) => ({
-      id: d.id,
-      endpoint_id: d.endpoint_id,
-      event_id: d.event_id,
-      event_type: d.event_type,
-      mode: d.mode,
-      status: d.status,
-      attempts: (d.attempts ?? []).map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
-      next_attempt_at: d.status === 'pending' ? new Date(d.next_attempt_at).toISOString() : null,
-      created_at: new Date(d.created_at).toISOString(),
-      delivered_at: d.delivered_at ? new Date(d.delivered_at).toISOString() : null,
-    }));
+    const found = await this.store.latest(request, request.limit ?? 50);
+    const attempts = await this.store.attemptsOf(found.map((d) => d.id));
+    return found.map((d) => toDeliveryView(d, attempts.get(d.id) ?? []));
   }
 
   /**

@@ -4,14 +4,18 @@ import {
   CreateWebhookEndpointRequest,
   ListWebhookDeliveriesRequest,
   ListWebhookEndpointsRequest,
+  PageWebhookDeliveriesRequest,
   ResendWebhookDeliveriesRequest,
   Rpc,
   WebhookEndpointRefRequest,
+  type WebhookDeliveryPageView,
   type WebhookDeliveryView,
   type WebhookEndpointView,
 } from '@airtime/contracts';
 import { RpcHandler } from '@airtime/platform';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
+import { PageDeliveriesCommand } from '../deliveries/use-cases/page-deliveries/page-deliveries.command.js';
+import { PageDeliveriesUseCase } from '../deliveries/use-cases/page-deliveries/page-deliveries.use-case.js';
 import { WebhooksService } from './webhooks.service.js';
 
 @Controller()
@@ -19,6 +23,7 @@ export class WebhooksController {
   constructor(
     private readonly webhooks: WebhooksService,
     private readonly deliveries: DeliveriesService,
+    private readonly pageDeliveries: PageDeliveriesUseCase,
   ) {}
 
   @RpcHandler(Rpc.notifications.createEndpoint)
@@ -44,6 +49,11 @@ export class WebhooksController {
   @RpcHandler(Rpc.notifications.listDeliveries)
   deliveriesOf(@Payload() request: ListWebhookDeliveriesRequest): Promise<WebhookDeliveryView[]> {
     return this.deliveries.list(request);
+  }
+
+  @RpcHandler(Rpc.notifications.pageDeliveries)
+  deliveriesPage(@Payload() request: PageWebhookDeliveriesRequest): Promise<WebhookDeliveryPageView> {
+    return this.pageDeliveries.execute(new PageDeliveriesCommand({ request }));
   }
 
   @RpcHandler(Rpc.notifications.resend)
