@@ -1,8 +1,9 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
-import { IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsOptional, Matches } from 'class-validator';
 import { IsPageSize, type PageView } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
+import { ModeEnum } from './mode.js';
 
 /** The most items one connection page holds; without first or last a page holds DEFAULT_PAGE. */
 export const MAX_PAGE = 100;
@@ -19,24 +20,66 @@ export class PageInfoModel {
 /** Cursors are opaque to clients; each list checks its own further (a service's are digits). */
 const IsCursor = () => Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: '$property is not a cursor this API gave out' });
 
-/** Relay's paging arguments; none is required (a first page of DEFAULT_PAGE items). */
+/** Relay's paging arguments: first/after forwards, last/before backwards. */
+export interface PageArgs {
+  first?: number;
+  after?: string;
+  last?: number;
+  before?: string;
+}
+
+/**
+ * A field's arguments: Relay's paging ones beside the field's own filters (`Base`, a contract's
+ * fields), in one class, because one argument class is checked at a time and refuses what it does
+ * not declare. None is required: without first or last a page holds DEFAULT_PAGE items.
+ */
+export function Paged<T>(Base: Type<T>): Type<T & PageArgs> {
+  @ArgsType()
+  class PagedArgs extends (Base as Type<object>) implements PageArgs {
+    @Field(() => Int, { nullable: true, description: `Items after \`after\`, at most ${MAX_PAGE} (default ${DEFAULT_PAGE}).` })
+    @IsOptional() @IsPageSize(MAX_PAGE) first?: number;
+
+    @Field({ nullable: true, description: 'A cursor from this connection: the items after it.' })
+    @IsOptional() @IsCursor() after?: string;
+
+    @Field(() => Int, { nullable: true, description: `Items before \`before\`, at most ${MAX_PAGE}.` })
+    @IsOptional() @IsPageSize(MAX_PAGE) last?: number;
+
+    @Field({ nullable: true, description: 'A cursor from this connection: the items before it.' })
+    @IsOptional() @IsCursor() before?: string;
+  }
+  return PagedArgs as Type<T & PageArgs>;
+}
+
+/** Paging alone, for a list without filters. */
 @ArgsType()
-export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `Items after \`after\`, at most ${MAX_PAGE} (default ${DEFAULT_PAGE}).` })
-  @IsOptional() @IsPageSize(MAX_PAGE) first?: number;
+export class ConnectionArgs extends Paged(class {}) {}
 
-  @Field({ nullable: true, description: 'A cursor from this connection: the items after it.' })
-  @IsOptional() @IsCursor() after?: string;
+/** A field's arguments that also choose the money's mode (see graphMode). */
+export function ModeScoped<T>(Base: Type<T>): Type<T & { mode?: ModeEnum }> {
+  @ArgsType()
+  class ModeScopedArgs extends (Base as Type<object>) {
+    @Field(() => ModeEnum, { nullable: true, description: "live or test: a user's choice (default live); an API key sees only its own mode" })
+    @IsOptional() @IsEnum(ModeEnum) mode?: ModeEnum;
+  }
+  return ModeScopedArgs as Type<T & { mode?: ModeEnum }>;
+}
 
-  @Field(() => Int, { nullable: true, description: `Items before \`before\`, at most ${MAX_PAGE}.` })
-  @IsOptional() @IsPageSize(MAX_PAGE) last?: number;
+/** Paging and a mode, for a mode-scoped list without filters. */
+@ArgsType()
+export class ModeConnectionArgs extends ModeScoped(ConnectionArgs) {}
 
-  @Field({ nullable: true, description: 'A cursor from this connection: the items before it.' })
-  @IsOptional() @IsCursor() before?: string;
+/**
+ * The filters of a field's arguments for the service's request: without the paging ones, and
+ * without `mode`, which only graphMode turns into the request's mode (never the caller's word alone).
+ */
+export function filtersOf<T extends PageArgs & { mode?: unknown }>(args: T): Omit<T, keyof PageArgs | 'mode'> {
+  const { first: _first, after: _after, last: _last, before: _before, mode: _mode, ...filters } = args;
+  return filters;
 }
 
 /** A service's page request for Relay's arguments: first/after read forwards, last/before backwards. */
-export function pageRequestOf(args: ConnectionArgs): { after?: string; before?: string; limit: number } {
+export function pageRequestOf(args: PageArgs): { after?: string; before?: string; limit: number } {
   if (args.first != null && args.last != null) {
     throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { last: ['pass first or last, not both'] } });
   }
@@ -70,7 +113,7 @@ export function connectionOf<V, T>(page: PageView<V>, map: (view: V) => T): Conn
  * A connection over a short list the gateway already holds whole (API keys, webhook endpoints,
  * wallets, the catalogue), newest or first-listed first; the cursor is the item's position key.
  */
-export function connectionOfList<T>(items: T[], cursorOf: (item: T) => string, args: ConnectionArgs): Connection<T> {
+export function connectionOfList<T>(items: T[], cursorOf: (item: T) => string, args: PageArgs): Connection<T> {
   const { after, before, limit } = pageRequestOf(args);
   let start = 0;
   let end = items.length;

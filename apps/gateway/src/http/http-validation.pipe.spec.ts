@@ -1,5 +1,5 @@
 import { CreateOrderBody } from '../orders/dtos/create-order.body.js';
-import { ProductsFilterArgs } from '../orders/dtos/orders-filter.args.js';
+import { ProductsArgs } from '../orders/dtos/orders-filter.args.js';
 import { HttpValidationPipe } from './http-validation.pipe.js';
 import { CreateAccountRequest } from '@airtime/contracts';
 
@@ -8,7 +8,7 @@ describe('HttpValidationPipe', () => {
 
   it('refuses a REST body that is not a JSON object (an array, a string, nothing) with VALIDATION_FAILED', async () => {
     for (const body of [[{ a: 1 }], 'text', undefined, null]) {
-      await expect(Promise.resolve().then(() => pipe.transform(body, { type: 'body', metatype: ProductsFilterArgs }))).rejects.toMatchObject({
+      await expect(Promise.resolve().then(() => pipe.transform(body, { type: 'body', metatype: ProductsArgs }))).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
         message: 'The request body must be a JSON object',
       });
@@ -16,8 +16,8 @@ describe('HttpValidationPipe', () => {
   });
 
   it('lets an optional GraphQL input argument be left out, and still checks one that is given', async () => {
-    expect(await pipe.transform(undefined, { type: 'body', metatype: ProductsFilterArgs, data: 'filter' })).toBeUndefined();
-    await expect(Promise.resolve().then(() => pipe.transform([1], { type: 'body', metatype: ProductsFilterArgs, data: 'filter' }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await pipe.transform(undefined, { type: 'body', metatype: ProductsArgs, data: 'filter' })).toBeUndefined();
+    await expect(Promise.resolve().then(() => pipe.transform([1], { type: 'body', metatype: ProductsArgs, data: 'filter' }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('refuses NUL in a path parameter, a query, a scalar GraphQL argument and an untyped callback body, naming the field', async () => {

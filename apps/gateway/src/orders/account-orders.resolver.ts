@@ -1,16 +1,16 @@
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ResolveField, Resolver } from '@nestjs/graphql';
 import { Rpc } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { type Connection, ConnectionArgs, connectionOf, pageRequestOf } from '../graph/connection.js';
+import { type Connection, connectionOf, filtersOf, ModeConnectionArgs, pageRequestOf } from '../graph/connection.js';
 import { MODE_ARG } from '../graph/mode.arg.js';
 import { graphMode, type ModeEnum } from '../graph/mode.js';
 import { AccountModel } from '../identity/dtos/account.model.js';
 import { BatchModel } from './dtos/batch.model.js';
 import { BatchConnection, OrderConnection } from './dtos/connections.js';
 import { OrderModel } from './dtos/order.model.js';
-import { OrdersFilterArgs } from './dtos/orders-filter.args.js';
+import { AccountOrdersArgs } from './dtos/orders-filter.args.js';
 
 /** An account's orders and batches. */
 @Resolver(() => AccountModel)
@@ -20,15 +20,13 @@ export class AccountOrdersResolver {
   @ResolveField(() => OrderConnection, { description: 'Newest first.' })
   async orders(
     @CurrentPrincipal() principal: Principal,
-    @Args() page: ConnectionArgs,
-    @Args() filter: OrdersFilterArgs,
-    @Args('mode', MODE_ARG) mode?: ModeEnum,
+    @Args() args: AccountOrdersArgs,
   ): Promise<Connection<OrderModel>> {
     const found = await this.rpc.request(Rpc.orders.list, {
       account_id: principal.accountId,
-      mode: graphMode(principal, mode),
-      ...filter,
-      ...pageRequestOf(page),
+      mode: graphMode(principal, args.mode),
+      ...filtersOf(args),
+      ...pageRequestOf(args),
     });
     return connectionOf(found, OrderModel.from);
   }
@@ -48,8 +46,8 @@ export class AccountOrdersResolver {
   }
 
   @ResolveField(() => BatchConnection, { description: 'Batch recharges, newest first.' })
-  async batches(@CurrentPrincipal() principal: Principal, @Args() page: ConnectionArgs, @Args('mode', MODE_ARG) mode?: ModeEnum): Promise<Connection<BatchModel>> {
-    const found = await this.rpc.request(Rpc.orders.listBatches, { account_id: principal.accountId, mode: graphMode(principal, mode), ...pageRequestOf(page) });
+  async batches(@CurrentPrincipal() principal: Principal, @Args() args: ModeConnectionArgs): Promise<Connection<BatchModel>> {
+    const found = await this.rpc.request(Rpc.orders.listBatches, { account_id: principal.accountId, mode: graphMode(principal, args.mode), ...pageRequestOf(args) });
     return connectionOf(found, BatchModel.from);
   }
 }

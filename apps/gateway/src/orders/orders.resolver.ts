@@ -5,7 +5,7 @@ import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
-import { type Connection, ConnectionArgs, connectionOf, connectionOfList, pageRequestOf } from '../graph/connection.js';
+import { type Connection, connectionOf, connectionOfList, filtersOf, pageRequestOf } from '../graph/connection.js';
 import { Loaders } from '../graph/graph-context.js';
 import type { GraphLoaders } from '../graph/graph-loaders.js';
 import { canSeeMode } from '../graph/mode.js';
@@ -14,7 +14,7 @@ import { modeOf } from '../wallet/principal-mode.js';
 import { BatchModel } from './dtos/batch.model.js';
 import { OrderConnection, ProductConnection } from './dtos/connections.js';
 import { OrderModel } from './dtos/order.model.js';
-import { OrdersFilterArgs, ProductsFilterArgs } from './dtos/orders-filter.args.js';
+import { OrdersArgs, ProductsArgs } from './dtos/orders-filter.args.js';
 import { SendRechargePayload } from './dtos/payloads.js';
 import { ProductModel } from './dtos/product.model.js';
 import { SendRechargeInput } from './dtos/send-recharge.input.js';
@@ -25,9 +25,9 @@ export class OrdersResolver {
 
   @Query(() => ProductConnection, { description: 'The active catalogue, by product id.' })
   @UseGuards(PrincipalGuard)
-  async products(@Args() page: ConnectionArgs, @Args() filter: ProductsFilterArgs): Promise<Connection<ProductModel>> {
-    const products = await this.rpc.request(Rpc.orders.listProducts, { ...filter });
-    return connectionOfList(products.map(ProductModel.from), (p) => String(p.productId), page);
+  async products(@Args() args: ProductsArgs): Promise<Connection<ProductModel>> {
+    const products = await this.rpc.request(Rpc.orders.listProducts, filtersOf(args));
+    return connectionOfList(products.map(ProductModel.from), (p) => String(p.productId), args);
   }
 
   @Mutation(() => SendRechargePayload, { description: '001 POST /api/v1/orders: idempotent on agentReference.' })
@@ -68,15 +68,14 @@ export class BatchResolver {
   async orders(
     @Parent() batch: BatchModel,
     @CurrentPrincipal() principal: Principal,
-    @Args() page: ConnectionArgs,
-    @Args() filter: OrdersFilterArgs,
+    @Args() args: OrdersArgs,
   ): Promise<Connection<OrderModel>> {
     const found = await this.rpc.request(Rpc.orders.list, {
       account_id: principal.accountId,
       mode: batch.mode,
       batch_id: batch.databaseId,
-      ...filter,
-      ...pageRequestOf(page),
+      ...filtersOf(args),
+      ...pageRequestOf(args),
     });
     return connectionOf(found, OrderModel.from);
   }

@@ -6,7 +6,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { OperatorGuard } from '../auth/operator.guard.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
-import { type Connection, ConnectionArgs, connectionOf, connectionOfList, pageRequestOf } from '../graph/connection.js';
+import { type Connection, ConnectionArgs, connectionOf, connectionOfList, filtersOf, ModeConnectionArgs, type PageArgs, pageRequestOf } from '../graph/connection.js';
 import { Loaders } from '../graph/graph-context.js';
 import type { GraphLoaders } from '../graph/graph-loaders.js';
 import { MODE_ARG } from '../graph/mode.arg.js';
@@ -21,12 +21,12 @@ import { TopUpWalletInput } from './dtos/top-up-wallet.input.js';
 import { TopUpModel } from './dtos/top-up.model.js';
 import { TransferModel } from './dtos/transfer.model.js';
 import { WalletModel } from './dtos/wallet.model.js';
-import { LedgerFilterArgs, TopUpsFilterArgs } from './dtos/wallet-filter.args.js';
+import { LedgerArgs, TopUpsArgs } from './dtos/wallet-filter.args.js';
 import { parseTopUpAmount } from './parse-top-up-amount.js';
 import { modeOf } from './principal-mode.js';
 
 /** The ledger pages forwards only (newest first, `after` an entry): a ledger is read from now backwards. */
-function ledgerPage(page: ConnectionArgs): { cursor?: string; limit: number } {
+function ledgerPage(page: PageArgs): { cursor?: string; limit: number } {
   if (page.last != null || page.before != null) {
     throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { last: ['the ledger pages forwards: use first and after'] } });
   }
@@ -50,21 +50,19 @@ export class AccountWalletResolver {
   async wallets(
     @CurrentPrincipal() principal: Principal,
     @Loaders() loaders: GraphLoaders,
-    @Args() page: ConnectionArgs,
-    @Args('mode', MODE_ARG) mode?: ModeEnum,
+    @Args() args: ModeConnectionArgs,
   ): Promise<Connection<WalletModel>> {
-    const wallets = await loaders.wallets(principal.accountId, graphMode(principal, mode));
-    return connectionOfList(wallets.map(WalletModel.from), (w) => w.currency, page);
+    const wallets = await loaders.wallets(principal.accountId, graphMode(principal, args.mode));
+    return connectionOfList(wallets.map(WalletModel.from), (w) => w.currency, args);
   }
 
   @ResolveField(() => LedgerEntryConnection, { description: 'Every wallet movement, newest first.' })
   async ledger(
     @CurrentPrincipal() principal: Principal,
-    @Args() page: ConnectionArgs,
-    @Args() filter: LedgerFilterArgs,
-    @Args('mode', MODE_ARG) mode?: ModeEnum,
+    @Args() args: LedgerArgs,
   ): Promise<Connection<LedgerEntryModel>> {
-    const scoped = graphMode(principal, mode);
+    const filter = filtersOf(args);
+    const scoped = graphMode(principal, args.mode);
     const found = await this.rpc.request(Rpc.wallet.ledger, {
       account_id: principal.accountId,
       mode: scoped,
@@ -73,19 +71,17 @@ export class AccountWalletResolver {
       from: filter.from,
       to: filter.to,
       order_id: filter.orderId,
-      ...ledgerPage(page),
+      ...ledgerPage(args),
     });
-    return ledgerConnection(found, scoped, page.after);
+    return ledgerConnection(found, scoped, args.after);
   }
 
   @ResolveField(() => TopUpConnection, { description: 'Wallet top-ups (Pesepay), newest first.' })
   async topUps(
     @CurrentPrincipal() principal: Principal,
-    @Args() page: ConnectionArgs,
-    @Args() filter: TopUpsFilterArgs,
-    @Args('mode', MODE_ARG) mode?: ModeEnum,
+    @Args() args: TopUpsArgs,
   ): Promise<Connection<TopUpModel>> {
-    const found = await this.rpc.request(Rpc.wallet.listTopUps, { account_id: principal.accountId, mode: graphMode(principal, mode), ...filter, ...pageRequestOf(page) });
+    const found = await this.rpc.request(Rpc.wallet.listTopUps, { account_id: principal.accountId, mode: graphMode(principal, args.mode), ...filtersOf(args), ...pageRequestOf(args) });
     return connectionOf(found, TopUpModel.from);
   }
 

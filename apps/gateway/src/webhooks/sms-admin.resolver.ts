@@ -1,10 +1,10 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { type ListSmsRequest, Rpc } from '@airtime/contracts';
+import { Args, ArgsType, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { PickType } from '@nestjs/mapped-types';
+import { ListSmsRequest, Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { OperatorGuard } from '../auth/operator.guard.js';
-import { type Connection, ConnectionArgs, ConnectionType, connectionOfList } from '../graph/connection.js';
-import { ModeEnum } from '../graph/mode.js';
+import { type Connection, ConnectionType, connectionOfList, ModeScoped, Paged } from '../graph/connection.js';
 
 /** How much of the SMS log an operator's list holds: recent failures, not an archive. */
 const MAX_SMS_LISTED = 500;
@@ -24,6 +24,14 @@ export class SmsMessageModel {
 
 const SmsMessageConnection = ConnectionType(SmsMessageModel, 'SmsMessage');
 
+@ArgsType()
+class SmsFilter extends PickType(ListSmsRequest, ['status'] as const) {
+  @Field({ nullable: true, description: 'pending, sent or failed' }) override status?: ListSmsRequest['status'];
+}
+
+@ArgsType()
+class SmsMessagesArgs extends ModeScoped(Paged(SmsFilter)) {}
+
 /** Operators see outgoing SMS and their failures (never their text). */
 @Resolver()
 @UseGuards(OperatorGuard)
@@ -32,10 +40,9 @@ export class SmsAdminResolver {
 
   @Query(() => SmsMessageConnection, { description: 'Newest first, the latest few hundred.' })
   async smsMessages(
-    @Args() page: ConnectionArgs,
-    @Args('status', { nullable: true }) status?: string,
-    @Args('mode', { type: () => ModeEnum, nullable: true }) mode?: ModeEnum,
+    @Args() args: SmsMessagesArgs,
   ): Promise<Connection<SmsMessageModel>> {
+    const { status, mode } = args;
     const messages = await this.rpc.request(Rpc.notifications.listSms, {
       // Passed on as given: notifications validates it against ListSmsRequest and names a bad one.
       ...(status ? { status: status as ListSmsRequest['status'] } : {}),
@@ -46,6 +53,6 @@ export class SmsAdminResolver {
       id: m.id, purpose: m.purpose, mode: m.mode, recipient: m.recipient, status: m.status, attemptCount: m.attempt_count,
       lastError: m.last_error, createdAt: m.created_at, sentAt: m.sent_at,
     }));
-    return connectionOfList(models, (m) => m.id, page);
+    return connectionOfList(models, (m) => m.id, args);
   }
 }

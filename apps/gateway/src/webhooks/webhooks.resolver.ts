@@ -5,15 +5,14 @@ import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
-import { type Connection, ConnectionArgs, connectionOf, connectionOfList, pageRequestOf } from '../graph/connection.js';
+import { type Connection, connectionOf, connectionOfList, filtersOf, ModeConnectionArgs, pageRequestOf } from '../graph/connection.js';
 import { globalIdOf } from '../graph/global-id.js';
 import { Loaders } from '../graph/graph-context.js';
 import type { GraphLoaders } from '../graph/graph-loaders.js';
-import { MODE_ARG } from '../graph/mode.arg.js';
-import { canSeeMode, graphMode, type ModeEnum } from '../graph/mode.js';
+import { canSeeMode, graphMode } from '../graph/mode.js';
 import { AccountModel } from '../identity/dtos/account.model.js';
 import { CreateWebhookEndpointInput } from './dtos/create-webhook-endpoint.input.js';
-import { DeliveriesFilterArgs } from './dtos/deliveries-filter.args.js';
+import { AccountDeliveriesArgs, DeliveriesArgs } from './dtos/deliveries-filter.args.js';
 import {
   DeleteWebhookEndpointInput,
   DeleteWebhookEndpointPayload,
@@ -35,21 +34,18 @@ export class AccountWebhooksResolver {
   async webhookEndpoints(
     @CurrentPrincipal() principal: Principal,
     @Loaders() loaders: GraphLoaders,
-    @Args() page: ConnectionArgs,
-    @Args('mode', MODE_ARG) mode?: ModeEnum,
+    @Args() args: ModeConnectionArgs,
   ): Promise<Connection<WebhookEndpointModel>> {
-    const endpoints = await loaders.webhookEndpoints(principal.accountId, graphMode(principal, mode));
-    return connectionOfList(endpoints.map(WebhookEndpointModel.from), (e) => e.databaseId, page);
+    const endpoints = await loaders.webhookEndpoints(principal.accountId, graphMode(principal, args.mode));
+    return connectionOfList(endpoints.map(WebhookEndpointModel.from), (e) => e.databaseId, args);
   }
 
   @ResolveField(() => WebhookDeliveryConnection, { description: 'Deliveries to every endpoint, newest first.' })
   async webhookDeliveries(
     @CurrentPrincipal() principal: Principal,
-    @Args() page: ConnectionArgs,
-    @Args() filter: DeliveriesFilterArgs,
-    @Args('mode', MODE_ARG) mode?: ModeEnum,
+    @Args() args: AccountDeliveriesArgs,
   ): Promise<Connection<WebhookDeliveryModel>> {
-    const found = await this.rpc.request(Rpc.notifications.pageDeliveries, { account_id: principal.accountId, mode: graphMode(principal, mode), ...filter, ...pageRequestOf(page) });
+    const found = await this.rpc.request(Rpc.notifications.pageDeliveries, { account_id: principal.accountId, mode: graphMode(principal, args.mode), ...filtersOf(args), ...pageRequestOf(args) });
     return connectionOf(found, WebhookDeliveryModel.from);
   }
 }
@@ -62,15 +58,14 @@ export class WebhooksResolver {
   async deliveries(
     @Parent() endpoint: WebhookEndpointModel,
     @CurrentPrincipal() principal: Principal,
-    @Args() page: ConnectionArgs,
-    @Args() filter: DeliveriesFilterArgs,
+    @Args() args: DeliveriesArgs,
   ): Promise<Connection<WebhookDeliveryModel>> {
     const found = await this.rpc.request(Rpc.notifications.pageDeliveries, {
       account_id: principal.accountId,
       mode: endpoint.mode,
       endpoint_id: endpoint.databaseId,
-      ...filter,
-      ...pageRequestOf(page),
+      ...filtersOf(args),
+      ...pageRequestOf(args),
     });
     return connectionOf(found, WebhookDeliveryModel.from);
   }
