@@ -9,6 +9,7 @@ import { GatewayConfig } from './config/gateway.config.js';
 import { GraphModule } from './graph/graph.module.js';
 import { GraphLoaders } from './graph/graph-loaders.js';
 import { GRAPHQL_PATH, graphqlHardening } from './graphql/graphql-hardening.js';
+import { schemaBuild } from './graphql/schema-build.js';
 import { HealthModule } from './health/health.module.js';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter.js';
 import { HttpValidationPipe } from './http/http-validation.pipe.js';
@@ -33,11 +34,10 @@ export class AppModule {
           inject: [RpcClient],
           useFactory: (rpc: RpcClient) => ({
             path: GRAPHQL_PATH,
-            autoSchemaFile: true,
+            ...schemaBuild,
             // A field of the graph fails in the platform's error shape like a root field does; guards and
             // interceptors stay on root fields (a page of 50 orders must not authenticate 50 times).
             fieldResolverEnhancers: ['filters'],
-            sortSchema: true,
             ...graphqlHardening(config),
             subscriptions: {
               'graphql-ws': {
