@@ -55,6 +55,16 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(100) @Max(1_000_000)
   GRAPHQL_MAX_TOKENS: number = 1000;
 
+  /**
+   * Automatic persisted queries: how long a registered document is kept, and the most memory (MiB of
+   * document text) all of them may hold in one gateway process, the least recently used dropped first.
+   */
+  @IsInt() @Min(60) @Max(30 * 86_400)
+  GRAPHQL_APQ_TTL_SECONDS: number = 86_400;
+
+  @IsInt() @Min(1) @Max(1024)
+  GRAPHQL_APQ_CACHE_MB: number = 16;
+
   /** Shared counters for rate limits across gateway replicas. */
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:port' })
   REDIS_URL = 'redis://127.0.0.1:6379';

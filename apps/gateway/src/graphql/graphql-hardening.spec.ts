@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { GatewayConfig } from '../config/gateway.config.js';
 import { graphqlHardening, isDevelopment } from './graphql-hardening.js';
 
@@ -30,5 +31,24 @@ describe('graphqlHardening', () => {
       new Error('relation "orders.orders" does not exist'),
     );
     expect(raw).toEqual({ message: 'Internal error', path: ['b'], extensions: { code: 'INTERNAL' } });
+  });
+
+  it("tells the client Apollo's own refusals of a request, which carry an HTTP 4xx and no code", () => {
+    const { formatError } = graphqlHardening(config('production'));
+    const mismatch = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    expect(formatError({ message: mismatch.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, mismatch)).toEqual({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  });
+
+  it('keeps automatic persisted queries in a bounded cache of their own, with a TTL', async () => {
+    const { persistedQueries } = graphqlHardening(Object.assign(config('production'), { GRAPHQL_APQ_CACHE_MB: 1, GRAPHQL_APQ_TTL_SECONDS: 600 }));
+    expect(persistedQueries.ttl).toBe(600);
+    const document = (n: number) => `query Q${n} { ${'__typename '.repeat(20_000)}}`;
+    for (let n = 0; n < 10; n++) await persistedQueries.cache.set(`q${n}`, document(n), { ttl: 600 });
+    // 10 documents of 220 kB into 1 MiB: the oldest are dropped, the newest kept.
+    expect(await persistedQueries.cache.get('q0')).toBeUndefined();
+    expect(await persistedQueries.cache.get('q9')).toBe(document(9));
   });
 });
