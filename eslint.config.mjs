@@ -35,7 +35,7 @@ const moduleBoundaries = (tests) => ['error', { enforceBuildableLibDependency: f
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/*.js', '**/*.mjs', '**/*.cjs', '**/graphql/generated'] },
   {
     files: ['**/*.ts'],
     rules: {

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type DocumentNode, print } from 'graphql';
 import { e2eState } from './e2e-state.js';
 
 export interface HttpResult<T = any> {
@@ -31,12 +34,56 @@ export async function http<T = any>(
   return { status: response.status, body: body as T, headers: response.headers };
 }
 
-export async function graphql<T = any>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  auth: { token?: string; apiKey?: string } = {},
-): Promise<{ status: number; data: T | null; errors?: { message: string; extensions?: Record<string, any> }[] }> {
-  const { status, body } = await http('POST', '/graphql', { body: { query, variables }, ...auth });
+type Auth = { token?: string; apiKey?: string };
+
+export interface GraphqlResult<T> {
+  status: number;
+  data: T | null;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+}
+
+/**
+ * A GraphQL request. A typed document (generated from src/graphql/*.graphql by `nx run
+ * platform-e2e:codegen`) types the variables and the data; a string query answers `any`.
+ */
+export async function graphql<TData, TVariables extends Record<string, unknown>>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  auth?: Auth,
+): Promise<GraphqlResult<TData>>;
+export async function graphql<T = any>(query: string, variables?: Record<string, unknown>, auth?: Auth): Promise<GraphqlResult<T>>;
+export async function graphql(query: string | TypedDocumentNode, variables: Record<string, unknown> = {}, auth: Auth = {}): Promise<GraphqlResult<unknown>> {
+  const text = typeof query === 'string' ? query : print(query);
+  const { status, body } = await http('POST', '/graphql', { body: { query: text, variables }, ...auth });
+  return { status, data: body.data ?? null, errors: body.errors };
+}
+
+/** A document as a client sends it, and the SHA-256 (hex) that names it in automatic persisted queries. */
+export function persistedQueryOf(document: DocumentNode): { query: string; sha256Hash: string } {
+  const query = print(document);
+  return { query, sha256Hash: createHash('sha256').update(query).digest('hex') };
+}
+
+/**
+ * An automatic persisted query: the document's hash, with its text only when `register` is set (or
+ * another hash, to send a wrong one), by POST or by GET with everything in the query string (GET
+ * carries Apollo's CSRF preflight header unless `preflight` is false).
+ */
+export async function persistedGraphql<TData, TVariables extends Record<string, unknown>>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  options: { auth?: Auth; register?: boolean; method?: 'GET' | 'POST'; sha256Hash?: string; preflight?: boolean } = {},
+): Promise<GraphqlResult<TData>> {
+  const { query, sha256Hash } = persistedQueryOf(document);
+  const extensions = { persistedQuery: { version: 1, sha256Hash: options.sha256Hash ?? sha256Hash } };
+  const request = { ...(options.register ? { query } : {}), variables, extensions };
+  if (options.method !== 'GET') {
+    const { status, body } = await http('POST', '/graphql', { body: request, ...options.auth });
+    return { status, data: body.data ?? null, errors: body.errors };
+  }
+  const params = new URLSearchParams(Object.entries(request).map(([key, value]): [string, string] => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+  const headers: Record<string, string> = options.preflight === false ? {} : { 'apollo-require-preflight': 'true' };
+  const { status, body } = await http('GET', `/graphql?${params}`, { headers, ...options.auth });
   return { status, data: body.data ?? null, errors: body.errors };
 }
 
