@@ -35,7 +35,7 @@ if (!check) {
 }
 
 /** A unified diff of two texts (git's, which CI and every developer have), at most 80 lines of it. */
-function diff(label, expected, actual) {
+function diff([before, after], expected, actual) {
   const dir = path.join(root, 'tmp/gateway-schema');
   mkdirSync(dir, { recursive: true });
   const [a, b] = [path.join(dir, 'a.graphql'), path.join(dir, 'b.graphql')];
@@ -44,7 +44,7 @@ function diff(label, expected, actual) {
   const out = spawnSync('git', ['diff', '--no-index', '--no-color', '--src-prefix=', '--dst-prefix=', a, b], { encoding: 'utf8' }).stdout ?? '';
   const lines = out.split('\n').slice(4).filter(Boolean);
   const shown = lines.slice(0, 80).join('\n');
-  return `--- ${label.split(' → ')[0]}\n+++ ${label.split(' → ')[1]}\n${shown}${lines.length > 80 ? `\n… ${lines.length - 80} more lines` : ''}`;
+  return `--- ${before}\n+++ ${after}\n${shown}${lines.length > 80 ? `\n… ${lines.length - 80} more lines` : ''}`;
 }
 
 const committed = existsSync(file) ? readFileSync(file, 'utf8') : '';
@@ -52,7 +52,7 @@ if (committed !== generated) {
   console.error(`${SCHEMA_FILE} differs from the schema the gateway's code defines.
 Run \`npx nx run gateway:schema\` and commit ${SCHEMA_FILE} with your change (frontend teams review and codegen against it).
 
-${diff(`${SCHEMA_FILE} (committed) → generated from the code`, committed, generated)}`);
+${diff([`${SCHEMA_FILE} (committed)`, 'generated from the code'], committed, generated)}`);
   process.exit(1);
 }
 
@@ -68,7 +68,7 @@ if (served !== generated) {
 (apps/gateway/src/graphql/schema-file.ts) misses something the app builds (a schema option set outside schema-build.ts, a
 resolver provided some other way). Fix the generator, then run \`npx nx run gateway:schema\`.
 
-${diff('generated → served by the app', generated, served)}`);
+${diff(['generated', 'served by the app'], generated, served)}`);
   process.exit(1);
 }
 console.log(`${SCHEMA_FILE} matches the code and the schema the gateway serves`);
