@@ -4,8 +4,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const app = process.argv[2];
-if (!app) throw new Error('usage: node tools/build/write-entry.js <app>');
+// Further arguments name more entry points under src/ (e.g. openapi/write-openapi), each written beside main.js.
+const [app, ...entries] = process.argv.slice(2);
+if (!app) throw new Error('usage: node tools/build/write-entry.js <app> [<entry under src/> ...]');
 const out = path.join('dist', 'apps', app);
 mkdirSync(out, { recursive: true });
 
@@ -25,3 +26,12 @@ register('./alias-hooks.js', import.meta.url);
 await import('./apps/${app}/src/main.js');
 `,
 );
+for (const entry of entries) {
+  writeFileSync(
+    path.join(out, `${path.basename(entry)}.js`),
+    `import { register } from 'node:module';
+register('./alias-hooks.js', import.meta.url);
+await import('./apps/${app}/src/${entry}.js');
+`,
+  );
+}

@@ -7,6 +7,7 @@ import { AppModule } from './app.module.js';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { accessLogMiddleware } from './http/access-log.middleware.js';
 import { requestIdMiddleware } from './http/request-id.middleware.js';
+import { serveApiDocs } from './openapi/serve-api-docs.js';
 
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
@@ -23,6 +24,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.disable('x-powered-by');
   // Per-address limits read req.ip: only the proxies TRUST_PROXY names may set it through X-Forwarded-For.
   app.set('trust proxy', config.trustProxy());
+  serveApiDocs(app, config);
   app.enableShutdownHooks();
   return app;
 }

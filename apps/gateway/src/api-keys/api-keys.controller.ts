@@ -4,7 +4,10 @@ import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { UserJwtGuard } from '../auth/user-jwt.guard.js';
+import { ApiOperation } from '@nestjs/swagger';
 import { type ApiResponse, ok } from '../http/api-response.js';
+import { ApiEnvelope, ApiErrors } from '../openapi/api-responses.js';
+import { ApiKeyResponse, CreatedApiKeyResponse } from './dtos/api-key.responses.js';
 import { CreateApiKeyBody } from './dtos/create-api-key.body.js';
 
 /** Keys are managed by a logged-in user (a key cannot mint or revoke keys). */
@@ -15,6 +18,8 @@ export class ApiKeysController {
 
   @Post()
   @HttpCode(201)
+  @ApiOperation({ summary: 'Create an API key (live by default); the key is in this answer only' })
+  @ApiEnvelope(201, 'The key, shown once', CreatedApiKeyResponse)
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyBody): Promise<ApiResponse<CreatedApiKeyView>> {
     const created = await this.rpc.request(Rpc.identity.createApiKey, {
       account_id: principal.accountId,
@@ -26,11 +31,16 @@ export class ApiKeysController {
   }
 
   @Get()
+  @ApiOperation({ summary: "The account's API keys (never the secrets)" })
+  @ApiEnvelope(200, 'The keys', ApiKeyResponse, { isArray: true })
   async list(@CurrentPrincipal() principal: Principal): Promise<ApiResponse<ApiKeyView[]>> {
     return ok('api keys retrieved', await this.rpc.request(Rpc.identity.listApiKeys, { account_id: principal.accountId }));
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Revoke an API key' })
+  @ApiEnvelope(200, 'The revoked key', ApiKeyResponse)
+  @ApiErrors({ status: 404, codes: ['API_KEY_NOT_FOUND'] })
   async revoke(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ApiResponse<ApiKeyView>> {
     return ok('api key revoked', await this.rpc.request(Rpc.identity.revokeApiKey, { account_id: principal.accountId, id }));
   }

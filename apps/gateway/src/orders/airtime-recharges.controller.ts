@@ -5,6 +5,9 @@ import { formatMinor } from '@airtime/money';
 import { formatE164 } from '@airtime/phone';
 import { Rpc } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
+import { ApiOperation, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiEnvelope, ApiErrors, ErrorEnvelope } from '../openapi/api-responses.js';
+import { AirtimeRechargeResponse, BatchCreatedResponse, BatchResponse } from './dtos/order.responses.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { UserJwtGuard } from '../auth/user-jwt.guard.js';
@@ -24,6 +27,14 @@ export class AirtimeRechargesController {
 
   @Post('airtime')
   @HttpCode(200)
+  @ApiOperation({ summary: 'One airtime recharge (000 §5), amount in cents; the product is the phone network\'s airtime' })
+  @ApiResponse({ status: 200, description: 'success: recharged', type: AirtimeRechargeResponse })
+  @ApiResponse({ status: 202, description: 'pending: accepted, the outcome is not known yet', type: AirtimeRechargeResponse })
+  @ApiResponse({
+    status: 422,
+    description: 'error: the recharge failed (and was refunded), or no airtime product for the phone (the standard error shape)',
+    schema: { oneOf: [{ $ref: getSchemaPath(AirtimeRechargeResponse) }, { $ref: getSchemaPath(ErrorEnvelope) }] },
+  })
   @CreatesOrders({ mode: 'live' })
   @UseGuards(RechargeLimitGuard)
   async recharge(@CurrentPrincipal() principal: Principal, @Body() body: AirtimeRechargeBody, @Res({ passthrough: true }) res: Response) {
@@ -49,6 +60,9 @@ export class AirtimeRechargesController {
   /** 000 §6: the recharges become orders (each idempotent on its reference), processed in the background. */
   @Post('airtime/batch')
   @HttpCode(200)
+  @ApiOperation({ summary: 'A batch of airtime recharges (000 §6), each its own idempotent order' })
+  @ApiEnvelope(200, 'The batch, processing in the background', BatchCreatedResponse)
+  @ApiErrors({ status: 403, codes: ['FORBIDDEN'], description: 'FORBIDDEN: `account` is not the account of this token' })
   @CreatesOrders({ mode: 'live', batchField: 'recharges' })
   @UseGuards(RechargeLimitGuard)
   async batch(@CurrentPrincipal() principal: Principal, @Body() body: AirtimeBatchBody) {
@@ -66,6 +80,8 @@ export class AirtimeRechargesController {
   }
 
   @Get('airtime/batch/:id')
+  @ApiOperation({ summary: "A batch's progress (000 §6)" })
+  @ApiEnvelope(200, 'The batch', BatchResponse)
   async batchStatus(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     const batch = await this.rpc.request(Rpc.orders.getBatch, { account_id: principal.accountId, batch_id: id });
     return { status: 'success', message: 'batch retrieved', data: batch };

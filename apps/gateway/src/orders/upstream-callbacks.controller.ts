@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Ip, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { isUpstreamId, Rpc } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
@@ -9,6 +10,8 @@ import { PlatformError, RpcClient } from '@airtime/platform';
  * we registered for an upstream without one), checks them against what was sent, and tells orders.
  * The upstream gets the answer its document expects.
  */
+// Upstreams call these in their own terms: not part of the public OpenAPI document.
+@ApiExcludeController()
 @Controller('callbacks')
 export class UpstreamCallbacksController {
   constructor(private readonly rpc: RpcClient) {}

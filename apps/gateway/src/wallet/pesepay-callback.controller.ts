@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { Rpc, TopUpCallbackRequest, type TopUpView } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 
@@ -7,6 +8,8 @@ import { RpcClient } from '@airtime/platform';
  * and a payload that does not decrypt under our key (INVALID_SIGNATURE, 401) or names no top-up of
  * ours (TOPUP_NOT_FOUND, 404) is refused without effect.
  */
+// Pesepay's and its payers' routes: not part of the public OpenAPI document.
+@ApiExcludeController()
 @Controller('callbacks/pesepay')
 export class PesepayCallbackController {
   constructor(private readonly rpc: RpcClient) {}

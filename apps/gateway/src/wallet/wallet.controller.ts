@@ -5,11 +5,14 @@ import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
+import { ApiOperation, ApiProduces, ApiResponse as ApiAnswer } from '@nestjs/swagger';
 import { type ApiResponse, ok } from '../http/api-response.js';
+import { ApiEnvelope } from '../openapi/api-responses.js';
 import { LedgerQuery } from './dtos/ledger.query.js';
 import { ModeQuery } from './dtos/mode.query.js';
 import { StatementQuery } from './dtos/statement.query.js';
 import { TopUpBody } from './dtos/top-up.body.js';
+import { LedgerPageResponse, TopUpResponse, WalletResponse } from './dtos/wallet.responses.js';
 import { parseTopUpAmount } from './parse-top-up-amount.js';
 import { modeOf } from './principal-mode.js';
 
@@ -20,12 +23,16 @@ export class WalletController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
+  @ApiOperation({ summary: 'Balances per currency (an API key sees its own mode; a user chooses with `mode`)' })
+  @ApiEnvelope(200, 'The wallets', WalletResponse, { isArray: true })
   async wallets(@CurrentPrincipal() principal: Principal, @Query() query: ModeQuery): Promise<ApiResponse<WalletView[]>> {
     const wallets = await this.rpc.request(Rpc.wallet.wallets, { account_id: principal.accountId, mode: modeOf(principal, query.mode) });
     return ok('wallets retrieved', wallets);
   }
 
   @Get('ledger')
+  @ApiOperation({ summary: 'Append-only ledger entries, newest first' })
+  @ApiEnvelope(200, 'A page of entries', LedgerPageResponse)
   async ledger(@CurrentPrincipal() principal: Principal, @Query() query: LedgerQuery): Promise<ApiResponse<LedgerPageView>> {
     const { mode, ...filters } = query;
     const page = await this.rpc.request(Rpc.wallet.ledger, { ...filters, account_id: principal.accountId, mode: modeOf(principal, mode) });
@@ -34,6 +41,9 @@ export class WalletController {
 
   /** The ledger of a date range as CSV, for accountants. */
   @Get('statement')
+  @ApiOperation({ summary: 'The ledger of a date range as CSV' })
+  @ApiProduces('text/csv')
+  @ApiAnswer({ status: 200, description: 'A CSV attachment', content: { 'text/csv': { schema: { type: 'string' } } } })
   async statement(@CurrentPrincipal() principal: Principal, @Query() query: StatementQuery, @Res() res: Response): Promise<void> {
     const { mode, ...range } = query;
     const statement = await this.rpc.request(Rpc.wallet.statement, { ...range, account_id: principal.accountId, mode: modeOf(principal, mode) }, 30_000);
@@ -45,6 +55,8 @@ export class WalletController {
   /** Starts a Pesepay payment; the wallet is credited when Pesepay confirms it. */
   @Post('topup')
   @HttpCode(201)
+  @ApiOperation({ summary: 'Start a Pesepay top-up; pay at `redirect_url`, and the wallet is credited when Pesepay confirms' })
+  @ApiEnvelope(201, 'The top-up started', TopUpResponse)
   async topUp(@CurrentPrincipal() principal: Principal, @Body() body: TopUpBody): Promise<ApiResponse<TopUpView>> {
     const topUp = await this.rpc.request(Rpc.wallet.createTopUp, {
       account_id: principal.accountId,
@@ -56,6 +68,8 @@ export class WalletController {
   }
 
   @Get('topup/:reference')
+  @ApiOperation({ summary: "A top-up's status (checks Pesepay while pending)" })
+  @ApiEnvelope(200, 'The top-up', TopUpResponse)
   async topUpStatus(@CurrentPrincipal() principal: Principal, @Param('reference') reference: string, @Query() query: ModeQuery): Promise<ApiResponse<TopUpView>> {
     return ok('top-up retrieved', await this.rpc.request(Rpc.wallet.getTopUp, { account_id: principal.accountId, mode: modeOf(principal, query.mode), reference }));
   }
