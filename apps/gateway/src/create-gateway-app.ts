@@ -9,14 +9,20 @@ import { accessLogMiddleware } from './http/access-log.middleware.js';
 import { requestIdMiddleware } from './http/request-id.middleware.js';
 import { serveApiDocs } from './openapi/serve-api-docs.js';
 
+/**
+ * Security headers on every answer (nosniff, no framing, HSTS, a strict CSP); development keeps the
+ * GraphQL sandbox page working, which loads its scripts from Apollo's CDN, and the /docs page.
+ */
+export function securityHeaders(config: GatewayConfig): ReturnType<typeof helmet> {
+  return helmet({ contentSecurityPolicy: config.NODE_ENV === 'development' ? false : undefined });
+}
+
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     logger: new JsonLogger('gateway', config.LOG_LEVEL),
     bodyParser: false,
   });
-  // Security headers on every answer (nosniff, no framing, HSTS, a strict CSP); development keeps the
-  // GraphQL sandbox page working, which loads its scripts from Apollo's CDN.
-  app.use(helmet({ contentSecurityPolicy: config.NODE_ENV === 'development' ? false : undefined }));
+  app.use(securityHeaders(config));
   app.use(requestIdMiddleware, accessLogMiddleware);
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   // Some upstreams post their callbacks as forms (eStoreSMS, Africa's Talking).

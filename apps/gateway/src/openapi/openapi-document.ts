@@ -37,14 +37,14 @@ export function declaredRoutes(app: INestApplication): DeclaredRoute[] {
       if (method === 'constructor' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
       const args = Object.entries((Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, { index: number; data?: string; pipes?: unknown[] }>);
       const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? []) as Type[];
-      const input = args.filter(([key]) => [RouteParamtypes.BODY, RouteParamtypes.QUERY, RouteParamtypes.PARAM].map(String).includes(key.split(':')[0]!));
+      const input = args.filter(([key]) => [RouteParamtypes.BODY, RouteParamtypes.QUERY, RouteParamtypes.PARAM].map(String).includes(key.split(':')[0] ?? ''));
       routes.push({
         controller,
         method,
         operationId: operationIdOf(controller.name, method),
         guards: [...(Reflect.getMetadata(GUARDS_METADATA, controller) ?? []), ...(Reflect.getMetadata(GUARDS_METADATA, handler) ?? [])],
         requestClasses: input.map(([, arg]) => types[arg.index]).filter((type): type is Type => !PRIMITIVES.has(type)),
-        uuidParams: input.filter(([, arg]) => arg.pipes?.some((pipe) => pipe instanceof ParseUUIDPipe) && arg.data).map(([, arg]) => arg.data!),
+        uuidParams: input.flatMap(([, arg]) => (arg.data && arg.pipes?.some((pipe) => pipe instanceof ParseUUIDPipe) ? [arg.data] : [])),
         takesInput: input.length > 0,
       });
     }
