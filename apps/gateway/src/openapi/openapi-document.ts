@@ -2,7 +2,7 @@ import { type INestApplication, ParseUUIDPipe, type Type } from '@nestjs/common'
 import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer } from '@nestjs/core';
-import { DocumentBuilder, getSchemaPath, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, type OpenAPIObject, type SecuritySchemeObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject, ParameterObject, ResponsesObject } from '@nestjs/swagger';
 import { PrincipalGuard } from '../auth/principal.guard.js';
 import { UserJwtGuard } from '../auth/user-jwt.guard.js';
@@ -80,7 +80,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       in: 'header',
       name: 'Authorization',
       description: 'An API key as 001 sends it: `Authorization: Api-Key atk_live_…` (or `atk_test_…` for the sandbox). Created by a logged-in user at POST /api/v1/api-keys.',
-    })
+      // The header's value is the key after this word (PrincipalGuard reads `Api-Key <key>`), for a client that builds it from the document.
+      'x-authorization-scheme': 'Api-Key',
+    } as SecuritySchemeObject)
     .addSecurity(BEARER_SCHEME, {
       type: 'http',
       scheme: 'bearer',
