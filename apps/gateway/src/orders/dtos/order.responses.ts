@@ -53,6 +53,7 @@ export class OrderResponse implements OrderView {
   @ApiProperty(nullableText) message: string | null;
   @ApiProperty(nullableText) custom_sms: string | null;
   @ApiProperty({ description: 'The reconciler could not resolve the order in time: an operator will look' }) needs_attention: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The batch (000's batch recharge) the order was made by, if any" }) batch_id: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }
@@ -79,6 +80,7 @@ export class BatchCreatedResponse implements Pick<BatchView, 'batch_id' | 'total
 }
 
 export class BatchResponse extends BatchCreatedResponse implements BatchView {
+  @ApiProperty({ enum: API_KEY_MODES }) mode: ApiKeyMode;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Orders per status', example: { success: 9, pending: 1 } }) counts: Record<string, number>;
   @ApiProperty({ format: 'date-time' }) created_at: string;
 }
