@@ -3,6 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileErrors, validate } from '@readme/openapi-parser';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { CreateAccountRequest } from '@airtime/contracts';
+import { CreateOrderBody } from '../orders/dtos/create-order.body.js';
 import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
 import { openApiDocumentFromCode, serializeOpenApi } from './openapi-from-code.js';
 import { ONBOARDING_EXAMPLE_000, ORDER_EXAMPLE_001 } from './examples.js';
@@ -82,6 +86,12 @@ describe('the committed OpenAPI document (apps/gateway/openapi.json)', () => {
     expect(onboardingBody.content['application/json']?.examples['000']?.value).toEqual(ONBOARDING_EXAMPLE_000);
     const ledger = operation('get', '/api/v1/wallet/ledger').parameters as { name: string; in: string }[];
     expect(ledger.map((p) => p.name)).toEqual(expect.arrayContaining(['currency', 'kind', 'from', 'to', 'cursor', 'limit', 'mode']));
+  });
+
+  it("uses examples the gateway's own validation accepts", () => {
+    const problems = (type: new () => object, example: object) => validateSync(plainToInstance(type, example), { whitelist: true, forbidNonWhitelisted: true });
+    expect(problems(CreateOrderBody, ORDER_EXAMPLE_001)).toEqual([]);
+    expect(problems(CreateAccountRequest, ONBOARDING_EXAMPLE_000)).toEqual([]);
   });
 
   it('documents the error shape, with VALIDATION_FAILED naming every bad field', () => {
