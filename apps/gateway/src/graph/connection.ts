@@ -78,11 +78,20 @@ export function filtersOf<T extends PageArgs & { mode?: unknown }>(args: T): Omi
   return filters;
 }
 
-/** A service's page request for Relay's arguments: first/after read forwards, last/before backwards. */
+function refuse(field: keyof PageArgs, problem: string): PlatformError {
+  return new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { [field]: [problem] } });
+}
+
+/**
+ * A service's page request for Relay's arguments: first/after read forwards from the newest, and
+ * last/before backwards from a cursor the client holds. Mixing the two directions is refused, not
+ * guessed at.
+ */
 export function pageRequestOf(args: PageArgs): { after?: string; before?: string; limit: number } {
-  if (args.first != null && args.last != null) {
-    throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { last: ['pass first or last, not both'] } });
-  }
+  if (args.first != null && args.last != null) throw refuse('last', 'pass first or last, not both');
+  if (args.last != null && args.before == null) throw refuse('last', 'last pages backwards from a cursor: pass before too');
+  if (args.first != null && args.before != null) throw refuse('before', 'first pages forwards: use after, or last with before');
+  if (args.last != null && args.after != null) throw refuse('after', 'last pages backwards: use before');
   return {
     ...(args.after ? { after: args.after } : {}),
     ...(args.before ? { before: args.before } : {}),
@@ -114,7 +123,9 @@ export function connectionOf<V, T>(page: PageView<V>, map: (view: V) => T): Conn
  * wallets, the catalogue), newest or first-listed first; the cursor is the item's position key.
  */
 export function connectionOfList<T>(items: T[], cursorOf: (item: T) => string, args: PageArgs): Connection<T> {
-  const { after, before, limit } = pageRequestOf(args);
+  if (args.first != null && args.last != null) throw refuse('last', 'pass first or last, not both');
+  const { after, before } = args;
+  const limit = args.first ?? args.last ?? DEFAULT_PAGE;
   let start = 0;
   let end = items.length;
   if (after !== undefined) {

@@ -26,7 +26,7 @@ const SmsMessageConnection = ConnectionType(SmsMessageModel, 'SmsMessage');
 
 @ArgsType()
 class SmsFilter extends PickType(ListSmsRequest, ['status'] as const) {
-  @Field({ nullable: true, description: 'pending, sent or failed' }) override status?: ListSmsRequest['status'];
+  @Field(() => String, { nullable: true, description: 'pending, sent or failed' }) override status?: ListSmsRequest['status'];
 }
 
 @ArgsType()

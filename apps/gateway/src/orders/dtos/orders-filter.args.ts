@@ -6,7 +6,7 @@ import { ListOrdersRequest, ListProductsRequest, type OrderStatus, type ProductK
 /** ListOrdersRequest's filters, each optional; paging is the connection's own arguments. */
 @ArgsType()
 class OrdersFilter extends PickType(ListOrdersRequest, ['status', 'network', 'target', 'from', 'to'] as const) {
-  @Field({ nullable: true, description: 'pending, success, failed, refunded, unknown or reversed' }) override status?: OrderStatus;
+  @Field(() => String, { nullable: true, description: 'pending, success, failed, refunded, unknown or reversed' }) override status?: OrderStatus;
   @Field({ nullable: true }) override network?: string;
   @Field({ nullable: true, description: 'The recipient, in any form 001 accepts' }) override target?: string;
   @Field({ nullable: true, description: 'ISO 8601: created at or after' }) override from?: string;
@@ -18,7 +18,7 @@ class OrdersFilter extends PickType(ListOrdersRequest, ['status', 'network', 'ta
 class ProductsFilter extends PickType(ListProductsRequest, ['country', 'network', 'kind', 'currency'] as const) {
   @Field({ nullable: true }) override country?: string;
   @Field({ nullable: true }) override network?: string;
-  @Field({ nullable: true }) override kind?: ProductKind;
+  @Field(() => String, { nullable: true }) override kind?: ProductKind;
   @Field({ nullable: true }) override currency?: string;
 }
 

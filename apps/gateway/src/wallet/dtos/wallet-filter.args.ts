@@ -8,7 +8,7 @@ import { ModeScoped, Paged } from '../../graph/connection.js';
 @ArgsType()
 class LedgerFilter extends CamelCaseType(ListLedgerRequest, ['currency', 'kind', 'from', 'to', 'order_id'] as const) {
   @Field({ nullable: true }) currency?: string;
-  @Field({ nullable: true, description: 'topup, debit, refund, adjustment …' }) kind?: TransferKind;
+  @Field(() => String, { nullable: true, description: 'topup, debit, refund, adjustment …' }) kind?: TransferKind;
   @Field({ nullable: true, description: 'ISO 8601: at or after' }) from?: string;
   @Field({ nullable: true, description: 'ISO 8601: before' }) to?: string;
   @Field({ nullable: true, description: "An order's databaseId: the entries that paid for or refunded it" }) orderId?: string;
@@ -17,7 +17,7 @@ class LedgerFilter extends CamelCaseType(ListLedgerRequest, ['currency', 'kind',
 /** ListTopUpsRequest's filters, each optional. */
 @ArgsType()
 class TopUpsFilter extends PickType(ListTopUpsRequest, ['status', 'currency'] as const) {
-  @Field({ nullable: true }) override status?: TopUpStatus;
+  @Field(() => String, { nullable: true }) override status?: TopUpStatus;
   @Field({ nullable: true }) override currency?: string;
 }
 

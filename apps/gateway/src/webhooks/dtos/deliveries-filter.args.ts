@@ -5,7 +5,7 @@ import { PageWebhookDeliveriesRequest, type WebhookDeliveryStatus } from '@airti
 
 @ArgsType()
 class DeliveriesFilter extends PickType(PageWebhookDeliveriesRequest, ['status'] as const) {
-  @Field({ nullable: true, description: 'pending, delivered, dead or cancelled' }) override status?: WebhookDeliveryStatus;
+  @Field(() => String, { nullable: true, description: 'pending, delivered, dead or cancelled' }) override status?: WebhookDeliveryStatus;
 }
 
 @ArgsType()
