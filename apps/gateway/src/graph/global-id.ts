@@ -30,9 +30,22 @@ export interface DecodedId {
   parts: string[];
 }
 
+/** What every global id looks like: base64url, and short. */
+const GLOBAL_ID_SHAPE = /^[A-Za-z0-9_-]{1,200}$/;
+
+/**
+ * Refuses as bad input what cannot be a global id at all (empty, huge, other characters); an id of
+ * the right shape that names nothing the caller can see is not an error but a null node.
+ */
+export function assertGlobalIdShape(id: string, field: string): void {
+  if (!GLOBAL_ID_SHAPE.test(id)) {
+    throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { [field]: [`${field} is not an id this API gave out`] } });
+  }
+}
+
 /** The type and parts of a global id, or undefined when it is not one this API gave out. */
 export function parseGlobalId(id: string): DecodedId | undefined {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(id)) return undefined;
+  if (!GLOBAL_ID_SHAPE.test(id)) return undefined;
   const [type, ...parts] = Buffer.from(id, 'base64url').toString('utf8').split(':');
   if (!type || !Object.hasOwn(NODE_TYPES, type)) return undefined;
   if (parts.length !== NODE_TYPES[type as NodeType] || parts.some((part) => part.length === 0)) return undefined;

@@ -15,7 +15,7 @@ import { LedgerEntryModel } from '../wallet/dtos/ledger-entry.model.js';
 import { TopUpModel } from '../wallet/dtos/top-up.model.js';
 import { WalletModel } from '../wallet/dtos/wallet.model.js';
 import { WebhookEndpointModel } from '../webhooks/dtos/webhook-endpoint.model.js';
-import { parseGlobalId } from './global-id.js';
+import { assertGlobalIdShape, parseGlobalId } from './global-id.js';
 import { Loaders } from './graph-context.js';
 import type { GraphLoaders } from './graph-loaders.js';
 import { canSeeMode } from './mode.js';
@@ -34,6 +34,7 @@ export class NodeResolver {
 
   @Query(() => NodeModel, { nullable: true, description: 'Any object by its global id; null when the caller cannot see it.' })
   node(@CurrentPrincipal() principal: Principal, @Loaders() loaders: GraphLoaders, @Args('id', { type: () => ID }) id: string): Promise<NodeModel | null> {
+    assertGlobalIdShape(id, 'id');
     return this.fetch(principal, loaders, id);
   }
 
@@ -46,6 +47,7 @@ export class NodeResolver {
     if (ids.length > MAX_NODES) {
       throw new PlatformError('VALIDATION_FAILED', 'Validation failed', { fields: { ids: [`ids must hold at most ${MAX_NODES} ids`] } });
     }
+    for (const id of ids) assertGlobalIdShape(id, 'ids');
     return Promise.all(ids.map((id) => this.fetch(principal, loaders, id)));
   }
 

@@ -1,8 +1,8 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { createValidationPipe, PlatformError } from '@airtime/platform';
 
-// GraphQL arguments arrive as 'body' too; a scalar argument is not a body to check.
-const PRIMITIVES = new Set<unknown>([String, Number, Boolean, undefined]);
+// GraphQL arguments arrive as 'body' too; a scalar or list argument is not a body to check.
+const PRIMITIVES = new Set<unknown>([String, Number, Boolean, Array, undefined]);
 
 /**
  * Contract validation for REST bodies, path and query parameters, GraphQL arguments and upstream

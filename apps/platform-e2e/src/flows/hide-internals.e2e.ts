@@ -126,7 +126,7 @@ describe('GraphQL: no stack traces, no schema outside development, limits before
   });
 
   it('refuses a document deeper than the depth limit', async () => {
-    const refused = await graphql('{ viewer { account { orders { edges { node { batch { orders { edges { node { product { id } } } } } } } } } } } }');
+    const refused = await graphql('{ viewer { account { orders { edges { node { batch { orders { edges { node { product { id } } } } } } } } } } }');
     expect(refused.status).toBe(400);
     expect(refused.data).toBeNull();
     expect(refused.errors?.map((e) => e.message)).toContain('Syntax Error: Query depth limit of 10 exceeded, found 11.');

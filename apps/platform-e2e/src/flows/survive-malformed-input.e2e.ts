@@ -4,6 +4,7 @@ import type { RunningPlatform } from '../support/platform-processes.js';
 import { e2eState } from '../support/e2e-state.js';
 import { operatorToken } from '../support/operator.js';
 import { fundedShop } from '../support/orders.js';
+import { globalId, http } from '../support/platform-client.js';
 import { onboardTenant, uniquePhone } from '../support/tenants.js';
 import { check, drawCases, type Finding, graphqlCases, restCases } from '../support/fuzz/fuzz-runner.js';
 import { declaredSurface, GRAPHQL_OPERATIONS, type Known, REST_ENDPOINTS } from '../support/fuzz/public-api.js';
@@ -44,6 +45,19 @@ async function footprint(): Promise<Record<string, string>> {
   }
 }
 
+/** A batch and a webhook endpoint of the fuzz tenant, as global ids, so that their fields' arguments are fuzzed too. */
+async function ownObjects(token: string, key: string): Promise<{ batchId: string; webhookEndpointId: string }> {
+  const batch = await http('POST', '/api/v1/recharges/airtime/batch', { token, body: { recharges: [{ phone: '+263772279099', amount: 100, currency: 'USD', reference: `fuzz-${Date.now()}` }] } });
+  const deadline = Date.now() + 20_000;
+  while ((await http('GET', `/api/v1/recharges/airtime/batch/${batch.body.data.batch_id}`, { token })).body.data.status !== 'completed' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  // Refunds only: nothing the fuzz does (nor the batch above, all successes) sends it a delivery.
+  const endpoint = await http('POST', '/api/v1/webhooks', { apiKey: key, body: { url: 'https://example.com/fuzz-hook', events: ['order.refunded'] } });
+  if (endpoint.status !== 201) throw new Error(`fuzz setup: webhook endpoint refused: ${JSON.stringify(endpoint.body)}`);
+  return { batchId: globalId('Batch', 'live', batch.body.data.batch_id), webhookEndpointId: globalId('WebhookEndpoint', 'live', endpoint.body.data.id) };
+}
+
 describe('bad input on every public endpoint', () => {
   it('fuzzes every REST endpoint and GraphQL operation the gateway declares', () => {
     const surface = declaredSurface();
@@ -55,7 +69,7 @@ describe('bad input on every public endpoint', () => {
     const tenant = await onboardTenant();
     const shop = await fundedShop(tenant);
     const credentials = { key: shop.key, user: tenant.token, operator: await operatorToken() };
-    const known: Known = { accountId: tenant.accountId, freshPhone: uniquePhone() };
+    const known: Known = { accountId: tenant.accountId, freshPhone: uniquePhone(), ...(await ownObjects(tenant.token, shop.key)) };
     const cases = drawCases([
       ...REST_ENDPOINTS.map((endpoint) => restCases(endpoint, known, credentials)),
       ...GRAPHQL_OPERATIONS.map((operation) => graphqlCases(operation, known, credentials)),

@@ -25,6 +25,9 @@ export type Caller = 'none' | 'key' | 'user' | 'operator';
 export interface Known {
   accountId: string;
   freshPhone: string;
+  /** Global ids of the tenant's own batch and webhook endpoint: a field under a node that exists is resolved, so its arguments are checked. */
+  batchId: string;
+  webhookEndpointId: string;
 }
 
 export interface RestEndpoint {
@@ -133,7 +136,7 @@ export const GRAPHQL_OPERATIONS: GraphqlOperation[] = [
   },
   { name: 'Account.order', caller: 'key', document: 'query ($ref: String!) { viewer { account { order(agentReference: $ref) { status } } } }', variables: { ref: scalar('ref', 'string', false, () => 'fuzz-none') } },
   { name: 'Account.batches', caller: 'key', document: `query (${PAGE_VARS}) { viewer { account { batches(${PAGE_ARGS}) { edges { node { id } } } } } }`, variables: { ...paging } },
-  { name: 'Batch.orders', caller: 'key', document: `query ($id: ID!, ${PAGE_VARS}) { node(id: $id) { ... on Batch { orders(${PAGE_ARGS}) { edges { node { id } } } } } }`, variables: { id: scalar('id', 'string', false, () => globalIdOf('Batch', 'live', anyId)), ...paging } },
+  { name: 'Batch.orders', caller: 'key', document: `query ($id: ID!, ${PAGE_VARS}) { node(id: $id) { ... on Batch { orders(${PAGE_ARGS}) { edges { node { id } } } } } }`, variables: { id: { scalar: { name: 'id', kind: 'string', optional: false }, valid: (k) => k.batchId }, ...paging } },
   { name: 'upsertProduct', caller: 'operator', document: 'mutation ($input: UpsertProductInput!) { upsertProduct(input: $input) { product { id } } }', variables: { input: { fields: fields('id:integer name country network kind currency minMinor? maxMinor? denominationsMinor:array? upstream upstreamProduct? active:boolean'), valid: () => ({ id: 9999, name: 'Fuzz airtime', country: 'ZW', network: 'econet', kind: 'airtime', currency: 'USD', upstream: 'omega', active: false }) } } },
   { name: 'ordersNeedingAttention', caller: 'operator', document: `query (${PAGE_VARS}) { ordersNeedingAttention(${PAGE_ARGS}) { edges { node { id } } } }`, variables: { ...paging } },
   { name: 'Account.wallets', caller: 'key', document: `query (${PAGE_VARS}) { viewer { account { wallets(${PAGE_ARGS}) { edges { node { currency } } } } } }`, variables: { ...paging } },
@@ -159,7 +162,7 @@ export const GRAPHQL_OPERATIONS: GraphqlOperation[] = [
   { name: 'rotateWebhookSecret', caller: 'key', document: 'mutation ($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { webhookEndpoint { id } } }', variables: { input: { fields: fields('id overlapSeconds:integer?'), valid: () => ({ id: globalIdOf('WebhookEndpoint', 'live', anyId), overlapSeconds: 60 }) } } },
   { name: 'deleteWebhookEndpoint', caller: 'key', document: 'mutation ($input: DeleteWebhookEndpointInput!) { deleteWebhookEndpoint(input: $input) { webhookEndpoint { id } } }', variables: { input: { fields: fields('id'), valid: () => ({ id: globalIdOf('WebhookEndpoint', 'live', anyId) }) } } },
   { name: 'Account.webhookDeliveries', caller: 'key', document: `query ($status: String, ${PAGE_VARS}) { viewer { account { webhookDeliveries(status: $status, ${PAGE_ARGS}) { edges { node { id endpoint { id } } } } } } }`, variables: { status: scalar('status', 'string', true, () => 'dead'), ...paging } },
-  { name: 'WebhookEndpoint.deliveries', caller: 'key', document: `query ($id: ID!, ${PAGE_VARS}) { node(id: $id) { ... on WebhookEndpoint { deliveries(${PAGE_ARGS}) { edges { node { id } } } } } }`, variables: { id: scalar('id', 'string', false, () => globalIdOf('WebhookEndpoint', 'live', anyId)), ...paging } },
+  { name: 'WebhookEndpoint.deliveries', caller: 'key', document: `query ($id: ID!, ${PAGE_VARS}) { node(id: $id) { ... on WebhookEndpoint { deliveries(${PAGE_ARGS}) { edges { node { id } } } } } }`, variables: { id: { scalar: { name: 'id', kind: 'string', optional: false }, valid: (k) => k.webhookEndpointId }, ...paging } },
   { name: 'resendWebhookDeliveries', caller: 'key', document: 'mutation ($input: ResendWebhookDeliveriesInput!) { resendWebhookDeliveries(input: $input) { requeued } }', variables: { input: { fields: fields('deliveryId? failedSince? mode?'), valid: () => ({ deliveryId: anyId }) } } },
 ];
 
