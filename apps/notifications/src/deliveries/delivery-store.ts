@@ -46,6 +46,12 @@ export class DeliveryStore {
     return rows<DeliveryRow>(this.dataSource, `SELECT ${COLUMNS} FROM webhook_deliveries d WHERE ${[...where, ...page.where].join(' AND ')} ${page.tail}`, parameters);
   }
 
+  /** The account's deliveries in one mode among `ids`. */
+  async byIds(filter: DeliveryFilter, ids: string[]): Promise<DeliveryRow[]> {
+    const { where, parameters } = matching(filter);
+    return rows<DeliveryRow>(this.dataSource, `SELECT ${COLUMNS} FROM webhook_deliveries d WHERE ${where.join(' AND ')} AND d.id = ANY($${parameters.push(ids)})`, parameters);
+  }
+
   /** The attempts of several deliveries in one query, each delivery's in the order they were made. */
   async attemptsOf(deliveryIds: string[]): Promise<Map<string, WebhookDeliveryAttemptView[]>> {
     const byDelivery = new Map<string, WebhookDeliveryAttemptView[]>();

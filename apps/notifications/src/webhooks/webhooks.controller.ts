@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
   CreateWebhookEndpointRequest,
+  GetWebhookDeliveriesRequest,
   ListWebhookDeliveriesRequest,
   ListWebhookEndpointsRequest,
   PageWebhookDeliveriesRequest,
@@ -14,6 +15,8 @@ import {
 } from '@airtime/contracts';
 import { RpcHandler } from '@airtime/platform';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
+import { GetDeliveriesCommand } from '../deliveries/use-cases/get-deliveries/get-deliveries.command.js';
+import { GetDeliveriesUseCase } from '../deliveries/use-cases/get-deliveries/get-deliveries.use-case.js';
 import { PageDeliveriesCommand } from '../deliveries/use-cases/page-deliveries/page-deliveries.command.js';
 import { PageDeliveriesUseCase } from '../deliveries/use-cases/page-deliveries/page-deliveries.use-case.js';
 import { WebhooksService } from './webhooks.service.js';
@@ -24,6 +27,7 @@ export class WebhooksController {
     private readonly webhooks: WebhooksService,
     private readonly deliveries: DeliveriesService,
     private readonly pageDeliveries: PageDeliveriesUseCase,
+    private readonly getDeliveries: GetDeliveriesUseCase,
   ) {}
 
   @RpcHandler(Rpc.notifications.createEndpoint)
@@ -54,6 +58,11 @@ export class WebhooksController {
   @RpcHandler(Rpc.notifications.pageDeliveries)
   deliveriesPage(@Payload() request: PageWebhookDeliveriesRequest): Promise<WebhookDeliveryPageView> {
     return this.pageDeliveries.execute(new PageDeliveriesCommand({ request }));
+  }
+
+  @RpcHandler(Rpc.notifications.getDeliveries)
+  deliveriesById(@Payload() request: GetWebhookDeliveriesRequest): Promise<WebhookDeliveryView[]> {
+    return this.getDeliveries.execute(new GetDeliveriesCommand({ request }));
   }
 
   @RpcHandler(Rpc.notifications.resend)

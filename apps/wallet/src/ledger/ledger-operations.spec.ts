@@ -164,6 +164,19 @@ describe('the ledger', () => {
     expect(others.entries.map((e) => e.amount_minor)).toEqual(['777']);
   });
 
+  it("answers the entries of several orders in one request, the owner's only and in the mode asked", async () => {
+    const [account, other] = [randomUUID(), randomUUID()];
+    await topUp(account, '1000');
+    await topUp(other, '1000');
+    for (const order of ['o-1', 'o-2', 'o-3']) await debit(account, '10', { order_id: order });
+    await debit(other, '99', { order_id: 'o-2' });
+
+    const found = await call(Rpc.wallet.ordersLedgerEntries, { account_id: account, mode: 'live', order_ids: ['o-1', 'o-2', 'no-such-order'] });
+    expect(found.map((e) => [e.order_id, e.amount_minor])).toEqual([['o-1', '-10'], ['o-2', '-10']]);
+    expect(await call(Rpc.wallet.ordersLedgerEntries, { account_id: account, mode: 'test', order_ids: ['o-1'] })).toEqual([]);
+    expect((await failure(call(Rpc.wallet.ordersLedgerEntries, { account_id: account, mode: 'live', order_ids: [] }))).code).toBe('VALIDATION_FAILED');
+  });
+
   it('exports a CSV statement for a date range', async () => {
     const account = randomUUID();
     await topUp(account, '1000');

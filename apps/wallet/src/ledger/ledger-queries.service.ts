@@ -82,6 +82,16 @@ export class LedgerQueriesService {
     return found.map(toEntryView);
   }
 
+  /** The entries of the account's wallets in `mode` that paid for or refunded any of `orderIds`, oldest first. */
+  async entriesOfOrders(accountId: string, mode: ApiKeyMode, orderIds: string[]): Promise<LedgerEntryView[]> {
+    const found = await rows<EntryRow>(
+      this.dataSource.manager,
+      `${ENTRY_SQL} WHERE a.kind = 'wallet' AND a.owner_account_id = $1 AND a.mode = $2 AND t.owner_account_id = $1 AND t.order_id = ANY($3) ORDER BY e.id`,
+      [accountId, mode, orderIds],
+    );
+    return found.map(toEntryView);
+  }
+
   async statement(request: ExportStatementRequest): Promise<StatementView> {
     const { where, parameters } = this.filters(request);
     parameters.push(STATEMENT_LIMIT);

@@ -5,6 +5,7 @@ import {
   DebitWalletRequest,
   ExportStatementRequest,
   GetLedgerEntriesRequest,
+  GetOrdersLedgerEntriesRequest,
   GetWalletsRequest,
   type LedgerEntryView,
   type LedgerPageView,
@@ -64,6 +65,11 @@ export class LedgerController {
   @RpcHandler(Rpc.wallet.getLedgerEntries)
   entriesById(@Payload() request: GetLedgerEntriesRequest): Promise<LedgerEntryView[]> {
     return this.getLedgerEntries.execute(new GetLedgerEntriesCommand({ accountId: request.account_id, mode: request.mode, ids: request.ids }));
+  }
+
+  @RpcHandler(Rpc.wallet.ordersLedgerEntries)
+  entriesOfOrders(@Payload() request: GetOrdersLedgerEntriesRequest): Promise<LedgerEntryView[]> {
+    return this.queries.entriesOfOrders(request.account_id, request.mode, request.order_ids);
   }
 
   @RpcHandler(Rpc.wallet.statement)

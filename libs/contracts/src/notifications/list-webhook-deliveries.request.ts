@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
 import { IsPageSize } from '../validation/is-page.js';
-import { PageRequest, type PageView } from '../paging/page.js';
+import { IsLookupIds, PageRequest, type PageView } from '../paging/page.js';
 import type { WebhookDeliveryView } from './webhook-endpoint.view.js';
 
 /** cancelled: its endpoint was deleted, so it is never attempted again. */
@@ -27,6 +27,13 @@ export class PageWebhookDeliveriesRequest extends PageRequest {
 }
 
 export type WebhookDeliveryPageView = PageView<WebhookDeliveryView>;
+
+/** Several deliveries of one account and mode by id; ids not found (or not its own) are left out. */
+export class GetWebhookDeliveriesRequest {
+  @IsUUID() account_id: string;
+  @IsIn(API_KEY_MODES) mode: ApiKeyMode;
+  @IsLookupIds() @IsUUID('all', { each: true }) ids: string[];
+}
 
 /** Re-sends one delivery, or every dead (and still failing) one since a time. */
 export class ResendWebhookDeliveriesRequest {

@@ -23,7 +23,7 @@ import { ExportStatementRequest } from '../wallet/export-statement.request.js';
 import { GetTopUpRequest } from '../wallet/get-top-up.request.js';
 import { GetWalletsRequest } from '../wallet/get-wallets.request.js';
 import type { LedgerEntryView, LedgerPageView } from '../wallet/ledger-entry.view.js';
-import { GetLedgerEntriesRequest } from '../wallet/get-ledger-entries.request.js';
+import { GetLedgerEntriesRequest, GetOrdersLedgerEntriesRequest } from '../wallet/get-ledger-entries.request.js';
 import { ListTopUpsRequest, type TopUpPageView } from '../wallet/list-top-ups.request.js';
 import { ListLedgerRequest } from '../wallet/list-ledger.request.js';
 import { RefundDebitRequest } from '../wallet/refund-debit.request.js';
@@ -46,7 +46,7 @@ import type { ProductView } from '../orders/product.view.js';
 import { UpsertProductRequest } from '../orders/upsert-product.request.js';
 import { CreateWebhookEndpointRequest } from '../notifications/create-webhook-endpoint.request.js';
 import { ListSmsRequest, type SmsView } from '../notifications/list-sms.request.js';
-import { ListWebhookDeliveriesRequest, PageWebhookDeliveriesRequest, type RequeuedDeliveriesView, ResendWebhookDeliveriesRequest, type WebhookDeliveryPageView } from '../notifications/list-webhook-deliveries.request.js';
+import { GetWebhookDeliveriesRequest, ListWebhookDeliveriesRequest, PageWebhookDeliveriesRequest, type RequeuedDeliveriesView, ResendWebhookDeliveriesRequest, type WebhookDeliveryPageView } from '../notifications/list-webhook-deliveries.request.js';
 import { ListWebhookEndpointsRequest } from '../notifications/list-webhook-endpoints.request.js';
 import { SendSmsRequest, type SmsQueuedView } from '../notifications/send-sms.request.js';
 import { WebhookEndpointRefRequest } from '../notifications/webhook-endpoint-ref.request.js';
@@ -86,6 +86,7 @@ export const Rpc = {
     wallets: defineRpc('wallet.wallets.list', GetWalletsRequest).answers<WalletView[]>(),
     ledger: defineRpc('wallet.ledger.list', ListLedgerRequest).answers<LedgerPageView>(),
     getLedgerEntries: defineRpc('wallet.ledger.get-many', GetLedgerEntriesRequest).answers<LedgerEntryView[]>(),
+    ordersLedgerEntries: defineRpc('wallet.ledger.of-orders', GetOrdersLedgerEntriesRequest).answers<LedgerEntryView[]>(),
     statement: defineRpc('wallet.ledger.statement', ExportStatementRequest).answers<StatementView>(),
     createTopUp: defineRpc('wallet.topups.create', CreateTopUpRequest).answers<TopUpView>(),
     getTopUp: defineRpc('wallet.topups.get', GetTopUpRequest).answers<TopUpView>(),
@@ -114,6 +115,7 @@ export const Rpc = {
     rotateSecret: defineRpc('notifications.webhooks.rotate-secret', WebhookEndpointRefRequest).answers<WebhookEndpointView>(),
     listDeliveries: defineRpc('notifications.deliveries.list', ListWebhookDeliveriesRequest).answers<WebhookDeliveryView[]>(),
     pageDeliveries: defineRpc('notifications.deliveries.page', PageWebhookDeliveriesRequest).answers<WebhookDeliveryPageView>(),
+    getDeliveries: defineRpc('notifications.deliveries.get-many', GetWebhookDeliveriesRequest).answers<WebhookDeliveryView[]>(),
     resend: defineRpc('notifications.deliveries.resend', ResendWebhookDeliveriesRequest).answers<RequeuedDeliveriesView>(),
     sendSms: defineRpc('notifications.sms.send', SendSmsRequest).answers<SmsQueuedView>(),
     listSms: defineRpc('notifications.sms.list', ListSmsRequest).answers<SmsView[]>(),
