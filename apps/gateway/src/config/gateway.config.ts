@@ -47,9 +47,17 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(0) @Max(1000)
   GRAPHQL_MAX_ALIASES: number = 15;
 
-  /** graphql-armor's cost of a document (objects 2, scalars 1, growing with depth). */
-  @IsInt() @Min(10) @Max(1_000_000)
-  GRAPHQL_MAX_COST: number = 5000;
+  /**
+   * graphql-armor's static cost of a document (objects 2, scalars 1, ×1.5 per level, × a literal
+   * first/last): a coarse backstop, checked with the document's validation. GRAPHQL_MAX_COMPLEXITY is
+   * the limit that counts pages as they will be served (variables and default sizes included).
+   */
+  @IsInt() @Min(10) @Max(10_000_000)
+  GRAPHQL_MAX_COST: number = 100_000;
+
+  /** A document's complexity counted with the page sizes it asks for: each connection costs its items times what one item asks. */
+  @IsInt() @Min(100) @Max(1_000_000)
+  GRAPHQL_MAX_COMPLEXITY: number = 5000;
 
   /** Tokens (names, punctuation, literals) one GraphQL document may hold, counted while it is parsed. */
   @IsInt() @Min(100) @Max(1_000_000)

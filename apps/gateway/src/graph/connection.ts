@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
+import type { ComplexityEstimatorArgs } from '@nestjs/graphql';
 import { IsEnum, IsOptional, Matches } from 'class-validator';
 import { IsPageSize, type PageView } from '@airtime/contracts';
 import { PlatformError } from '@airtime/platform';
@@ -96,6 +97,20 @@ export function pageRequestOf(args: PageArgs): { after?: string; before?: string
     ...(args.after ? { after: args.after } : {}),
     ...(args.before ? { before: args.before } : {}),
     limit: args.first ?? args.last ?? DEFAULT_PAGE,
+  };
+}
+
+/**
+ * A connection's cost for the complexity limit: every item it may hold costs what one item asks for
+ * (see queryComplexityPlugin). Give it to every field that answers a connection.
+ */
+export const CONNECTION_COMPLEXITY = boundedConnectionComplexity(MAX_PAGE);
+
+/** A connection that never holds more than `most` items whatever it is asked (an order's few ledger entries, an account's wallets). */
+export function boundedConnectionComplexity(most: number) {
+  return {
+    complexity: ({ args, childComplexity }: ComplexityEstimatorArgs) =>
+      1 + childComplexity * Math.min(most, Number(args['first'] ?? args['last'] ?? DEFAULT_PAGE)),
   };
 }
 

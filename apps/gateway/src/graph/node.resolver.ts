@@ -1,5 +1,5 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, type ComplexityEstimatorArgs, ID, Query, Resolver } from '@nestjs/graphql';
 import { Rpc } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
@@ -14,7 +14,7 @@ import { ProductModel } from '../orders/dtos/product.model.js';
 import { LedgerEntryModel } from '../wallet/dtos/ledger-entry.model.js';
 import { TopUpModel } from '../wallet/dtos/top-up.model.js';
 import { WalletModel } from '../wallet/dtos/wallet.model.js';
-import { WebhookEndpointModel } from '../webhooks/dtos/webhook-endpoint.model.js';
+import { WebhookDeliveryModel, WebhookEndpointModel } from '../webhooks/dtos/webhook-endpoint.model.js';
 import { assertGlobalIdShape, parseGlobalId } from './global-id.js';
 import { Loaders } from './graph-context.js';
 import type { GraphLoaders } from './graph-loaders.js';
@@ -22,6 +22,11 @@ import { canSeeMode } from './mode.js';
 import { NodeModel } from './node.model.js';
 
 const MAX_NODES = 100;
+
+/** Each id asked for costs what one node asks. */
+const NODES_COMPLEXITY = {
+  complexity: ({ args, childComplexity }: ComplexityEstimatorArgs) => 1 + childComplexity * (Array.isArray(args['ids']) ? args['ids'].length : 1),
+};
 
 /**
  * Relay's refetch by global id, scoped as every list is: an id of another account, of the mode an
@@ -38,7 +43,7 @@ export class NodeResolver {
     return this.fetch(principal, loaders, id);
   }
 
-  @Query(() => [NodeModel], { nullable: 'items', description: `Several objects by global id (at most ${MAX_NODES}), in the order asked.` })
+  @Query(() => [NodeModel], { nullable: 'items', description: `Several objects by global id (at most ${MAX_NODES}), in the order asked.`, ...NODES_COMPLEXITY })
   nodes(
     @CurrentPrincipal() principal: Principal,
     @Loaders() loaders: GraphLoaders,
@@ -103,6 +108,11 @@ export class NodeResolver {
       case 'WebhookEndpoint': {
         const endpoint = (await loaders.webhookEndpoints(accountId, mode)).find((e) => e.id === second);
         return endpoint ? WebhookEndpointModel.from(endpoint) : null;
+      }
+      case 'WebhookDelivery': {
+        if (!isUuid(second)) return null;
+        const delivery = await loaders.webhookDeliveries(accountId, mode).load(second);
+        return delivery ? WebhookDeliveryModel.from(delivery) : null;
       }
       default:
         return null;

@@ -4,6 +4,7 @@ import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayConfig } from '../config/gateway.config.js';
+import { queryComplexityPlugin } from './query-complexity.js';
 
 /** Where GraphQL is served (queries and mutations over HTTP, subscriptions over WebSocket). */
 export const GRAPHQL_PATH = '/graphql';
@@ -43,7 +44,7 @@ export function graphqlHardening(config: GatewayConfig) {
     introspection: development,
     graphiql: development,
     // graphql-armor's declarations name @apollo/server's CommonJS types; the plugins are the same objects.
-    plugins: armor.plugins as unknown as ApolloServerPlugin[],
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin[]), queryComplexityPlugin(config.GRAPHQL_MAX_COMPLEXITY)],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     allowBatchedHttpRequests: false,

@@ -125,6 +125,29 @@ describe('GraphQL: no stack traces, no schema outside development, limits before
     for (const r of references.slice(0, 3)) expect((await http('GET', `/api/v1/orders/${r}`, { apiKey: shop.key })).status).toBe(404);
   });
 
+  it('counts page sizes: refuses nested lists of a hundred each, before anything runs, and serves one full page', async () => {
+    const tenant = await onboardTenant();
+    const nested = await graphql(
+      '{ viewer { account { batches(first: 100) { edges { node { orders(first: 100) { edges { node { id } } } } } } } } }',
+      {},
+      { token: tenant.token },
+    );
+    expect(nested.status).toBe(400);
+    expect(nested.data).toBeNull();
+    // Page sizes written in the document already fail graphql-armor's static cost …
+    expect(nested.errors?.[0]?.message).toMatch(/^Syntax Error: Query Cost limit of \d+ exceeded/);
+    // … and as variables, which a static count cannot see, the complexity limit that reads them.
+    const byVariable = await graphql(
+      'query($n: Int) { viewer { account { batches(first: $n) { edges { node { orders(first: $n) { edges { node { id } } } } } } } } }',
+      { n: 100 },
+      { token: tenant.token },
+    );
+    expect(byVariable.status).toBe(400);
+    expect(byVariable.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Query complexity of \d+ exceeds the limit of 5000/), extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    const page = await graphql('{ viewer { account { orders(first: 100) { edges { node { id status product { name } } } } } } }', {}, { token: tenant.token });
+    expect(page.errors).toBeUndefined();
+  });
+
   it('refuses a document deeper than the depth limit', async () => {
     const refused = await graphql('{ viewer { account { orders { edges { node { batch { orders { edges { node { product { id } } } } } } } } } } }');
     expect(refused.status).toBe(400);
