@@ -5,7 +5,7 @@ import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { UserJwtGuard } from '../auth/user-jwt.guard.js';
-import { type Connection, ConnectionArgs, ConnectionType, connectionOfList } from '../graph/connection.js';
+import { type Connection, CONNECTION_COMPLEXITY, ConnectionArgs, connectionOfList, ConnectionType } from '../graph/connection.js';
 import { globalIdOf } from '../graph/global-id.js';
 import { Loaders } from '../graph/graph-context.js';
 import type { GraphLoaders } from '../graph/graph-loaders.js';
@@ -21,7 +21,7 @@ export const ApiKeyConnection = ConnectionType(ApiKeyModel, 'ApiKey');
 export class ApiKeysResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @ResolveField(() => ApiKeyConnection, { description: "The account's API keys, newest first (never the secrets). Users only." })
+  @ResolveField(() => ApiKeyConnection, { ...CONNECTION_COMPLEXITY, description: "The account's API keys, newest first (never the secrets). Users only." })
   async apiKeys(@CurrentPrincipal() principal: Principal, @Loaders() loaders: GraphLoaders, @Args() page: ConnectionArgs): Promise<Connection<ApiKeyModel>> {
     if (principal.kind !== 'user') throw new PlatformError('FORBIDDEN', 'API keys are managed by a logged-in user');
     const keys = await loaders.apiKeys(principal.accountId);

@@ -12,6 +12,7 @@ export const NODE_TYPES = {
   Batch: 2, // mode, batch id
   TopUp: 2, // mode, reference
   WebhookEndpoint: 2, // mode, endpoint id
+  WebhookDelivery: 2, // mode, delivery id
 } as const;
 
 export type NodeType = keyof typeof NODE_TYPES;

@@ -11,6 +11,7 @@ import {
   Rpc,
   type UserView,
   type WalletView,
+  type WebhookDeliveryView,
   type WebhookEndpointView,
 } from '@airtime/contracts';
 import type { RpcClient } from '@airtime/platform';
@@ -84,6 +85,20 @@ export class GraphLoaders {
   batches(accountId: string, mode: ApiKeyMode): DataLoader<string, BatchView | undefined> {
     return this.loader(`batches:${accountId}:${mode}`, async (ids: readonly string[]) =>
       inKeyOrder(ids, await this.rpc.request(Rpc.orders.getBatches, { account_id: accountId, mode, ids: [...ids] }), (b) => b.batch_id),
+    );
+  }
+
+  /** The ledger entries of orders, by order id: every entry (debit, refund) of each. */
+  orderLedgerEntries(accountId: string, mode: ApiKeyMode): DataLoader<string, LedgerEntryView[] | undefined> {
+    return this.loader(`order-ledger:${accountId}:${mode}`, async (orderIds: readonly string[]) => {
+      const found = await this.rpc.request(Rpc.wallet.ordersLedgerEntries, { account_id: accountId, mode, order_ids: [...orderIds] });
+      return orderIds.map((id) => found.filter((entry) => entry.order_id === id));
+    });
+  }
+
+  webhookDeliveries(accountId: string, mode: ApiKeyMode): DataLoader<string, WebhookDeliveryView | undefined> {
+    return this.loader(`deliveries:${accountId}:${mode}`, async (ids: readonly string[]) =>
+      inKeyOrder(ids, await this.rpc.request(Rpc.notifications.getDeliveries, { account_id: accountId, mode, ids: [...ids] }), (d) => d.id),
     );
   }
 

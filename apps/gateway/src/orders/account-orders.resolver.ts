@@ -3,7 +3,7 @@ import { Rpc } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { type Connection, connectionOf, filtersOf, ModeConnectionArgs, pageRequestOf } from '../graph/connection.js';
+import { type Connection, CONNECTION_COMPLEXITY, connectionOf, filtersOf, ModeConnectionArgs, pageRequestOf } from '../graph/connection.js';
 import { MODE_ARG } from '../graph/mode.arg.js';
 import { graphMode, type ModeEnum } from '../graph/mode.js';
 import { AccountModel } from '../identity/dtos/account.model.js';
@@ -17,7 +17,7 @@ import { AccountOrdersArgs } from './dtos/orders-filter.args.js';
 export class AccountOrdersResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @ResolveField(() => OrderConnection, { description: 'Newest first.' })
+  @ResolveField(() => OrderConnection, { ...CONNECTION_COMPLEXITY, description: 'Newest first.' })
   async orders(
     @CurrentPrincipal() principal: Principal,
     @Args() args: AccountOrdersArgs,
@@ -45,7 +45,7 @@ export class AccountOrdersResolver {
     }
   }
 
-  @ResolveField(() => BatchConnection, { description: 'Batch recharges, newest first.' })
+  @ResolveField(() => BatchConnection, { ...CONNECTION_COMPLEXITY, description: 'Batch recharges, newest first.' })
   async batches(@CurrentPrincipal() principal: Principal, @Args() args: ModeConnectionArgs): Promise<Connection<BatchModel>> {
     const found = await this.rpc.request(Rpc.orders.listBatches, { account_id: principal.accountId, mode: graphMode(principal, args.mode), ...pageRequestOf(args) });
     return connectionOf(found, BatchModel.from);

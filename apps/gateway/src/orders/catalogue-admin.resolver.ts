@@ -3,7 +3,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { OperatorGuard } from '../auth/operator.guard.js';
-import { type Connection, ConnectionArgs, connectionOfList } from '../graph/connection.js';
+import { type Connection, CONNECTION_COMPLEXITY, ConnectionArgs, connectionOfList } from '../graph/connection.js';
 import { OrderConnection } from './dtos/connections.js';
 import { OrderModel } from './dtos/order.model.js';
 import { UpsertProductPayload } from './dtos/payloads.js';
@@ -38,7 +38,7 @@ export class CatalogueAdminResolver {
     return { product: ProductModel.from(product) };
   }
 
-  @Query(() => OrderConnection, { description: 'Operators: unknown orders the reconciler could not resolve in time, oldest first. They are never refunded blindly.' })
+  @Query(() => OrderConnection, { ...CONNECTION_COMPLEXITY, description: 'Operators: unknown orders the reconciler could not resolve in time, oldest first. They are never refunded blindly.' })
   async ordersNeedingAttention(@Args() page: ConnectionArgs): Promise<Connection<OrderModel>> {
     const orders = await this.rpc.request(Rpc.orders.listAttention, { limit: MAX_ATTENTION });
     return connectionOfList(orders.map(OrderModel.from), (o) => o.databaseId, page);

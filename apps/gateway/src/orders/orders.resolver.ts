@@ -5,11 +5,13 @@ import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
-import { type Connection, connectionOf, connectionOfList, filtersOf, pageRequestOf } from '../graph/connection.js';
+import { boundedConnectionComplexity, type Connection, CONNECTION_COMPLEXITY, ConnectionArgs, connectionOf, connectionOfList, filtersOf, pageRequestOf } from '../graph/connection.js';
 import { Loaders } from '../graph/graph-context.js';
 import type { GraphLoaders } from '../graph/graph-loaders.js';
 import { canSeeMode } from '../graph/mode.js';
 import { CreatesOrders, RechargeLimitGuard } from '../throttling/recharge-limit.guard.js';
+import { LedgerEntryConnection } from '../wallet/dtos/connections.js';
+import { LedgerEntryModel } from '../wallet/dtos/ledger-entry.model.js';
 import { modeOf } from '../wallet/principal-mode.js';
 import { BatchModel } from './dtos/batch.model.js';
 import { OrderConnection, ProductConnection } from './dtos/connections.js';
@@ -19,11 +21,14 @@ import { SendRechargePayload } from './dtos/payloads.js';
 import { ProductModel } from './dtos/product.model.js';
 import { SendRechargeInput } from './dtos/send-recharge.input.js';
 
+/** An order moves money at most a few times: its debit, a refund, a reversal's. */
+const MAX_ORDER_ENTRIES = 4;
+
 @Resolver(() => OrderModel)
 export class OrdersResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Query(() => ProductConnection, { description: 'The active catalogue, by product id.' })
+  @Query(() => ProductConnection, { ...CONNECTION_COMPLEXITY, description: 'The active catalogue, by product id.' })
   @UseGuards(PrincipalGuard)
   async products(@Args() args: ProductsArgs): Promise<Connection<ProductModel>> {
     const products = await this.rpc.request(Rpc.orders.listProducts, filtersOf(args));
@@ -52,6 +57,17 @@ export class OrdersResolver {
     return product ? ProductModel.from(product) : null;
   }
 
+  @ResolveField(() => LedgerEntryConnection, { ...boundedConnectionComplexity(MAX_ORDER_ENTRIES), description: 'The wallet movements of this order: its debit, and its refund if it failed, oldest first.' })
+  async ledgerEntries(
+    @Parent() order: OrderModel,
+    @CurrentPrincipal() principal: Principal,
+    @Loaders() loaders: GraphLoaders,
+    @Args() args: ConnectionArgs,
+  ): Promise<Connection<LedgerEntryModel>> {
+    const entries = canSeeMode(principal, order.mode) ? ((await loaders.orderLedgerEntries(principal.accountId, order.mode).load(order.databaseId)) ?? []) : [];
+    return connectionOfList(entries.map((e) => LedgerEntryModel.from(e, order.mode)), (e) => e.databaseId, args);
+  }
+
   @ResolveField(() => BatchModel, { nullable: true, description: 'The batch that made the order, if any' })
   async batch(@Parent() order: OrderModel, @CurrentPrincipal() principal: Principal, @Loaders() loaders: GraphLoaders): Promise<BatchModel | null> {
     if (!order.batchId || !canSeeMode(principal, order.mode)) return null;
@@ -64,7 +80,7 @@ export class OrdersResolver {
 export class BatchResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @ResolveField(() => OrderConnection, { description: "The batch's orders, newest first." })
+  @ResolveField(() => OrderConnection, { ...CONNECTION_COMPLEXITY, description: "The batch's orders, newest first." })
   async orders(
     @Parent() batch: BatchModel,
     @CurrentPrincipal() principal: Principal,

@@ -6,7 +6,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { OperatorGuard } from '../auth/operator.guard.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
-import { type Connection, ConnectionArgs, connectionOf, connectionOfList, filtersOf, ModeConnectionArgs, type PageArgs, pageRequestOf } from '../graph/connection.js';
+import { boundedConnectionComplexity, type Connection, CONNECTION_COMPLEXITY, ConnectionArgs, connectionOf, connectionOfList, filtersOf, ModeConnectionArgs, type PageArgs, pageRequestOf } from '../graph/connection.js';
 import { Loaders } from '../graph/graph-context.js';
 import type { GraphLoaders } from '../graph/graph-loaders.js';
 import { MODE_ARG } from '../graph/mode.arg.js';
@@ -24,6 +24,9 @@ import { WalletModel } from './dtos/wallet.model.js';
 import { LedgerArgs, TopUpsArgs } from './dtos/wallet-filter.args.js';
 import { parseTopUpAmount } from './parse-top-up-amount.js';
 import { modeOf } from './principal-mode.js';
+
+/** An account holds one wallet per currency it uses: a handful, whatever a page asks. */
+const MAX_WALLETS = 10;
 
 /** The ledger pages forwards only (newest first, `after` an entry): a ledger is read from now backwards. */
 function ledgerPage(page: PageArgs): { cursor?: string; limit: number } {
@@ -46,7 +49,7 @@ function ledgerConnection(found: LedgerPageView, mode: ApiKeyMode, after?: strin
 export class AccountWalletResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @ResolveField(() => WalletConnection, { description: 'One wallet per currency.' })
+  @ResolveField(() => WalletConnection, { ...boundedConnectionComplexity(MAX_WALLETS), description: 'One wallet per currency.' })
   async wallets(
     @CurrentPrincipal() principal: Principal,
     @Loaders() loaders: GraphLoaders,
@@ -56,7 +59,7 @@ export class AccountWalletResolver {
     return connectionOfList(wallets.map(WalletModel.from), (w) => w.currency, args);
   }
 
-  @ResolveField(() => LedgerEntryConnection, { description: 'Every wallet movement, newest first.' })
+  @ResolveField(() => LedgerEntryConnection, { ...CONNECTION_COMPLEXITY, description: 'Every wallet movement, newest first.' })
   async ledger(
     @CurrentPrincipal() principal: Principal,
     @Args() args: LedgerArgs,
@@ -76,7 +79,7 @@ export class AccountWalletResolver {
     return ledgerConnection(found, scoped, args.after);
   }
 
-  @ResolveField(() => TopUpConnection, { description: 'Wallet top-ups (Pesepay), newest first.' })
+  @ResolveField(() => TopUpConnection, { ...CONNECTION_COMPLEXITY, description: 'Wallet top-ups (Pesepay), newest first.' })
   async topUps(
     @CurrentPrincipal() principal: Principal,
     @Args() args: TopUpsArgs,
@@ -100,7 +103,7 @@ export class AccountWalletResolver {
 export class WalletResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @ResolveField(() => LedgerEntryConnection, { description: "This wallet's movements, newest first." })
+  @ResolveField(() => LedgerEntryConnection, { ...CONNECTION_COMPLEXITY, description: "This wallet's movements, newest first." })
   async ledger(
     @Parent() wallet: WalletModel,
     @CurrentPrincipal() principal: Principal,

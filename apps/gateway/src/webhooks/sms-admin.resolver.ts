@@ -4,7 +4,7 @@ import { PickType } from '@nestjs/mapped-types';
 import { ListSmsRequest, Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { OperatorGuard } from '../auth/operator.guard.js';
-import { type Connection, ConnectionType, connectionOfList, ModeScoped, Paged } from '../graph/connection.js';
+import { type Connection, CONNECTION_COMPLEXITY, connectionOfList, ConnectionType, ModeScoped, Paged } from '../graph/connection.js';
 
 /** How much of the SMS log an operator's list holds: recent failures, not an archive. */
 const MAX_SMS_LISTED = 500;
@@ -38,7 +38,7 @@ class SmsMessagesArgs extends ModeScoped(Paged(SmsFilter)) {}
 export class SmsAdminResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Query(() => SmsMessageConnection, { description: 'Newest first, the latest few hundred.' })
+  @Query(() => SmsMessageConnection, { ...CONNECTION_COMPLEXITY, description: 'Newest first, the latest few hundred.' })
   async smsMessages(
     @Args() args: SmsMessagesArgs,
   ): Promise<Connection<SmsMessageModel>> {

@@ -5,7 +5,7 @@ import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
-import { type Connection, connectionOf, connectionOfList, filtersOf, ModeConnectionArgs, pageRequestOf } from '../graph/connection.js';
+import { type Connection, CONNECTION_COMPLEXITY, connectionOf, connectionOfList, filtersOf, ModeConnectionArgs, pageRequestOf } from '../graph/connection.js';
 import { globalIdOf } from '../graph/global-id.js';
 import { Loaders } from '../graph/graph-context.js';
 import type { GraphLoaders } from '../graph/graph-loaders.js';
@@ -30,7 +30,7 @@ import { WebhookDeliveryModel, WebhookEndpointModel } from './dtos/webhook-endpo
 export class AccountWebhooksResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @ResolveField(() => WebhookEndpointConnection)
+  @ResolveField(() => WebhookEndpointConnection, CONNECTION_COMPLEXITY)
   async webhookEndpoints(
     @CurrentPrincipal() principal: Principal,
     @Loaders() loaders: GraphLoaders,
@@ -40,7 +40,7 @@ export class AccountWebhooksResolver {
     return connectionOfList(endpoints.map(WebhookEndpointModel.from), (e) => e.databaseId, args);
   }
 
-  @ResolveField(() => WebhookDeliveryConnection, { description: 'Deliveries to every endpoint, newest first.' })
+  @ResolveField(() => WebhookDeliveryConnection, { ...CONNECTION_COMPLEXITY, description: 'Deliveries to every endpoint, newest first.' })
   async webhookDeliveries(
     @CurrentPrincipal() principal: Principal,
     @Args() args: AccountDeliveriesArgs,
@@ -54,7 +54,7 @@ export class AccountWebhooksResolver {
 export class WebhooksResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @ResolveField(() => WebhookDeliveryConnection, { description: "This endpoint's deliveries, newest first." })
+  @ResolveField(() => WebhookDeliveryConnection, { ...CONNECTION_COMPLEXITY, description: "This endpoint's deliveries, newest first." })
   async deliveries(
     @Parent() endpoint: WebhookEndpointModel,
     @CurrentPrincipal() principal: Principal,
@@ -100,10 +100,11 @@ export class WebhooksResolver {
   @Mutation(() => ResendWebhookDeliveriesPayload, { description: 'Re-sends one delivery, or every dead one since a time.' })
   @UseGuards(PrincipalGuard)
   async resendWebhookDeliveries(@CurrentPrincipal() p: Principal, @Args('input') input: ResendWebhookDeliveriesInput): Promise<ResendWebhookDeliveriesPayload> {
+    const delivery = input.deliveryId ? this.modeScopedRef(p, 'WebhookDelivery', input.deliveryId, 'deliveryId') : undefined;
     return this.rpc.request(Rpc.notifications.resend, {
       account_id: p.accountId,
-      mode: graphMode(p, input.mode),
-      ...(input.deliveryId ? { delivery_id: input.deliveryId } : {}),
+      mode: delivery?.mode ?? graphMode(p, input.mode),
+      ...(delivery ? { delivery_id: delivery.id } : {}),
       ...(input.failedSince ? { failed_since: input.failedSince } : {}),
     });
   }
@@ -113,8 +114,14 @@ export class WebhooksResolver {
    * "not found" like any other (a test key cannot touch a live endpoint).
    */
   private endpointRef(principal: Principal, globalId: string): { mode: 'live' | 'test'; id: string } {
-    const [mode = '', id = ''] = globalIdOf('WebhookEndpoint', globalId);
-    if ((mode !== 'live' && mode !== 'test') || !canSeeMode(principal, mode)) throw new PlatformError('WEBHOOK_NOT_FOUND', 'Webhook endpoint not found');
+    return this.modeScopedRef(principal, 'WebhookEndpoint', globalId, 'id');
+  }
+
+  private modeScopedRef(principal: Principal, type: 'WebhookEndpoint' | 'WebhookDelivery', globalId: string, field: string): { mode: 'live' | 'test'; id: string } {
+    const [mode = '', id = ''] = globalIdOf(type, globalId, field);
+    if ((mode !== 'live' && mode !== 'test') || !canSeeMode(principal, mode)) {
+      throw type === 'WebhookEndpoint' ? new PlatformError('WEBHOOK_NOT_FOUND', 'Webhook endpoint not found') : new PlatformError('NOT_FOUND', 'Delivery not found');
+    }
     return { mode, id };
   }
 }

@@ -124,6 +124,8 @@ describe('signed webhooks (001)', () => {
       }
       const [delivery] = deliveries;
       expect(delivery.endpoint).toEqual({ id: endpoint.id });
+      const refetched = await graphql(`query($id: ID!) { node(id: $id) { ... on WebhookDelivery { id status } } }`, { id: delivery.id }, { apiKey: shop.key });
+      expect(refetched.data.node).toEqual({ id: delivery.id, status: 'delivered' });
       const resent = await graphql(`mutation($id: ID!) { resendWebhookDeliveries(input: { deliveryId: $id }) { requeued } }`, { id: delivery.id }, { apiKey: shop.key });
       expect(resent.data.resendWebhookDeliveries.requeued).toBe(1);
       const received = await receiver.waitFor(2);

@@ -88,7 +88,7 @@ describe('test mode is a world of its own', () => {
       expect(liveDeliveries.map((d) => d.mode)).toEqual(['live']);
       const resent = await http('POST', '/api/v1/webhooks/deliveries/resend', { apiKey: test, body: { delivery_id: liveDeliveries[0]?.id, mode: 'live' } });
       expect(resent.status).toBe(404);
-      const resentOverGraphql = await graphql(`mutation($id: ID!) { resendWebhookDeliveries(input: { deliveryId: $id }) { requeued } }`, { id: liveDeliveries[0]?.id }, { apiKey: test });
+      const resentOverGraphql = await graphql(`mutation($id: ID!) { resendWebhookDeliveries(input: { deliveryId: $id }) { requeued } }`, { id: globalId('WebhookDelivery', 'live', liveDeliveries[0]!.id) }, { apiKey: test });
       expect(resentOverGraphql.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
       const testListed = await graphql(`{ viewer { account { webhookDeliveries { edges { node { mode } } } } } }`, {}, { apiKey: test });
       expect(testListed.data.viewer.account.webhookDeliveries.edges).toEqual([{ node: { mode: 'test' } }]);

@@ -50,7 +50,7 @@ describe('endpoints that send a PIN by SMS (onboarding, PIN reset)', () => {
     expect((await reset('127.0.0.5', uniquePhone())).body).toMatchObject({ code: 'RATE_LIMITED', message: 'Too many PIN requests from this address' });
     expect((await httpFrom('127.0.0.5', 'POST', '/api/v1/onboarding/accounts', { body: onboardingBody() })).status).toBe(429);
     const viaGraphql = await httpFrom('127.0.0.5', 'POST', '/graphql', {
-      body: { query: 'mutation($i: ResetPinInput!) { resetPin(input: $i) }', variables: { i: { phone: uniquePhone() } } },
+      body: { query: 'mutation($i: ResetPinInput!) { resetPin(input: $i) { sent } }', variables: { i: { phone: uniquePhone() } } },
     });
     expect(viaGraphql.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });

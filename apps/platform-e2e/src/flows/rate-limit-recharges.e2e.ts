@@ -77,7 +77,7 @@ describe('recharge rate limit: one allowance per account, on every path, across 
     // Each alias of sendRecharge is one more recharge: two fit, the third is refused in GraphQL's own way.
     const aliased = await call(gatewayA, 'POST', '/graphql', key, {
       query: `mutation($a: SendRechargeInput!, $b: SendRechargeInput!, $c: SendRechargeInput!) {
-        a: sendRecharge(input: $a) { id } b: sendRecharge(input: $b) { id } c: sendRecharge(input: $c) { id } }`,
+        a: sendRecharge(input: $a) { order { id } } b: sendRecharge(input: $b) { order { id } } c: sendRecharge(input: $c) { order { id } } }`,
       variables: Object.fromEntries(['a', 'b', 'c'].map((alias) => [alias, { productId: 100, target: '0772279099', amount: '1.00', agentReference: reference() }])),
     });
     const errors = aliased.body['errors'] as { path: string[]; extensions: Record<string, unknown> }[];

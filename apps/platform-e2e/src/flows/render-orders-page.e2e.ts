@@ -84,13 +84,15 @@ describe('a dashboard renders its orders page from the graph in one request', ()
     expect(new Set(batched.map((n) => n.batch!.id)).size).toBe(1);
     expect(batched[0]!.batch!.totalCount).toBe(3);
     expect(nodes.slice(3).map((n) => n.agentReference)).toEqual(placed);
+    for (const node of nodes) expect(node.ledgerEntries.edges.map((e) => e!.node)).toEqual([{ kind: 'debit', amountMinor: expect.stringMatching(/^-\d+$/) }]);
 
     // One lookup per kind of link, however many orders the page holds: not 15 product requests and 3 batch ones.
     const count = (subject: string) => subjects.filter((s) => s === subject).length;
     expect(count('orders.products.get-many')).toBe(1);
     expect(count('orders.batches.get-many')).toBe(1);
     expect(count('orders.orders.list')).toBe(1);
-    expect(subjects.length).toBeLessThanOrEqual(6);
+    expect(count('wallet.ledger.of-orders')).toBe(1);
+    expect(subjects.length).toBeLessThanOrEqual(7);
   });
 
   it('pages forwards to the end and back again over the same orders', async () => {

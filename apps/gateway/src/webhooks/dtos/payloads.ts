@@ -32,8 +32,9 @@ export class DeleteWebhookEndpointPayload {
 }
 
 @InputType()
-export class ResendWebhookDeliveriesInput extends CamelCaseType(ResendWebhookDeliveriesRequest, ['delivery_id', 'failed_since'] as const) {
-  @Field(() => ID, { nullable: true, description: 'One delivery (its id), or …' }) deliveryId?: string;
+export class ResendWebhookDeliveriesInput extends CamelCaseType(ResendWebhookDeliveriesRequest, ['failed_since'] as const) {
+  @Field(() => ID, { nullable: true, description: "One delivery (its global id; its mode is the delivery's), or …" })
+  @IsOptional() @IsString() @MaxLength(200) deliveryId?: string;
   @Field({ nullable: true, description: '… every dead one since this time (ISO 8601)' }) failedSince?: string;
   @Field(() => ModeEnum, { nullable: true, description: 'live or test, for a logged-in user (default live); an API key uses its own' })
   @IsOptional() @IsEnum(ModeEnum) mode?: ModeEnum;

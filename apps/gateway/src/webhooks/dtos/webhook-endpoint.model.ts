@@ -32,9 +32,10 @@ export class WebhookAttemptModel {
   @Field() at: string;
 }
 
-@ObjectType('WebhookDelivery')
-export class WebhookDeliveryModel {
+@ObjectType('WebhookDelivery', { implements: () => [NodeModel] })
+export class WebhookDeliveryModel implements NodeModel {
   @Field(() => ID) id: string;
+  @Field({ description: "The delivery's id in REST answers" }) databaseId: string;
   @Field(() => ID) eventId: string;
   @Field() eventType: string;
   @Field(() => ModeEnum) mode: ModeEnum;
@@ -48,7 +49,7 @@ export class WebhookDeliveryModel {
 
   static from(v: WebhookDeliveryView): WebhookDeliveryModel {
     return Object.assign(new WebhookDeliveryModel(), {
-      id: v.id, endpointId: v.endpoint_id, eventId: v.event_id, eventType: v.event_type, mode: v.mode as ModeEnum, status: v.status,
+      id: toGlobalId('WebhookDelivery', v.mode, v.id), databaseId: v.id, endpointId: v.endpoint_id, eventId: v.event_id, eventType: v.event_type, mode: v.mode as ModeEnum, status: v.status,
       attempts: v.attempts.map((a) => ({ attempt: a.attempt, statusCode: a.status_code, error: a.error, durationMs: a.duration_ms, at: a.at })),
       nextAttemptAt: v.next_attempt_at, createdAt: v.created_at, deliveredAt: v.delivered_at,
     });
