@@ -11,6 +11,8 @@ import { CreateBatches1764000000013 } from './migrations/1764000000013-create-ba
 import { AllowReversals1764000000014 } from './migrations/1764000000014-allow-reversals.js';
 import { NumberBatches1764000000015 } from './migrations/1764000000015-number-batches.js';
 import { BatchesModule } from './batches/batches.module.js';
+import { CampaignsModule } from './campaigns/campaigns.module.js';
+import { CreateCampaigns1764000000030 } from './migrations/1764000000030-create-campaigns.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { ReconcilerModule } from './reconciler/reconciler.module.js';
 
@@ -21,7 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(OrdersConfig, config),
-        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012, CreateBatches1764000000013, AllowReversals1764000000014, NumberBatches1764000000015] }),
+        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012, CreateBatches1764000000013, AllowReversals1764000000014, NumberBatches1764000000015, CreateCampaigns1764000000030] }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'orders' }),
         ScheduleModule.forRoot(),
         EventsModule,
@@ -29,6 +31,7 @@ export class AppModule {
         OrdersModule,
         ReconcilerModule,
         BatchesModule,
+        CampaignsModule,
       ],
       controllers: [createHealthController('orders')],
     };

@@ -86,5 +86,7 @@ export * from './notifications/webhook-endpoint.view.js';
 export * from './notifications/list-webhook-endpoints.request.js';
 export * from './notifications/send-sms.request.js';
 export * from './orders/create-batch.request.js';
+export * from './campaigns/campaign.requests.js';
+export * from './campaigns/campaign.view.js';
 export * from './wallet/wallet-event.js';
 export * from './notifications/list-sms.request.js';

@@ -1,7 +1,16 @@
-import { IsInt, Max, Min } from 'class-validator';
-import { DatabaseServiceConfig } from '@airtime/platform';
+import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { DatabaseServiceConfig, RequiredOutside } from '@airtime/platform';
 
 export class OrdersConfig extends DatabaseServiceConfig {
+  /** Seals campaign signing secrets at rest (they must stay usable to verify an HMAC, so cannot be hashed). */
+  @RequiredOutside('development')
+  @IsString() @MinLength(32, { message: 'CAMPAIGN_SECRET_KEY must be at least 32 characters' })
+  CAMPAIGN_SECRET_KEY: string;
+
+  /** How far a payout request's timestamp may be from our clock before it is refused as a replay. */
+  @IsInt() @Min(10) @Max(3600)
+  CAMPAIGN_TIMESTAMP_SKEW_SECONDS: number = 300;
+
   /** How long POST /api/v1/orders waits for the outcome before answering `pending`. */
   @IsInt() @Min(0) @Max(120_000)
   ORDER_WAIT_MS: number = 20_000;
@@ -28,4 +37,8 @@ export class OrdersConfig extends DatabaseServiceConfig {
   /** How often the outbox of order events is flushed to JetStream when nothing nudges it. */
   @IsInt() @Min(50) @Max(60_000)
   EVENTS_FLUSH_MS: number = 1000;
+
+  campaignSecretKey(): string {
+    return this.CAMPAIGN_SECRET_KEY ?? 'development-only-campaign-secret-key-00000000';
+  }
 }

@@ -28,7 +28,7 @@ export async function startOrdersService(env: Record<string, string> = {}): Prom
   const database: TestDatabase = await createTestDatabase('orders');
   const config = loadConfig(OrdersConfig, {
     ...process.env, DATABASE_URL: database.url, SHUTDOWN_GRACE_MS: '0', RECONCILE_INTERVAL_SECONDS: '0',
-    DISPATCH_TIMEOUT_MS: '2000', WALLET_TIMEOUT_MS: '2000', ORDER_WAIT_MS: '5000', ...env,
+    DISPATCH_TIMEOUT_MS: '2000', WALLET_TIMEOUT_MS: '2000', ORDER_WAIT_MS: '5000', CAMPAIGN_SECRET_KEY: 'c'.repeat(40), ...env,
   });
   const peers = new FakePeers([Rpc.wallet.debit, Rpc.wallet.refund, Rpc.providerAdapters.dispatch, Rpc.providerAdapters.query]);
   await peers.start(config.NATS_URL);

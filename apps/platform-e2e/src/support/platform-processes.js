@@ -68,6 +68,7 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     SIM_CALLBACK_DELAY_MS: '300',
     // Webhook receivers in tests listen on loopback; retries come quickly.
     WEBHOOK_SECRET_KEY: randomBytes(24).toString('hex'),
+    CAMPAIGN_SECRET_KEY: randomBytes(24).toString('hex'),
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     WEBHOOK_BACKOFF_BASE_MS: '200',
     WEBHOOK_BACKOFF_MAX_MS: '1000',

@@ -35,6 +35,8 @@ import type { WalletView } from '../wallet/wallet.view.js';
 import { ApplyOutcomeRequest } from '../orders/apply-outcome.request.js';
 import { type BatchPageView, type BatchView, CreateBatchRequest, GetBatchRequest, GetBatchesRequest, ListBatchesRequest } from '../orders/create-batch.request.js';
 import { GetOrdersRequest } from '../orders/get-orders.request.js';
+import { CampaignRequest, CreateCampaignRequest, GetCampaignsRequest, ListCampaignPayoutsRequest, ListCampaignsRequest, PayCampaignRequest, SetCampaignPausedRequest } from '../campaigns/campaign.requests.js';
+import type { CampaignPageView, CampaignPayoutPageView, CampaignPayoutView, CampaignView, CreatedCampaignView } from '../campaigns/campaign.view.js';
 import { GetProductsRequest } from '../orders/get-products.request.js';
 import { CreateOrderRequest } from '../orders/create-order.request.js';
 import { GetOrderRequest } from '../orders/get-order.request.js';
@@ -107,6 +109,14 @@ export const Rpc = {
     getBatch: defineRpc('orders.batches.get', GetBatchRequest).answers<BatchView>(),
     getBatches: defineRpc('orders.batches.get-many', GetBatchesRequest).answers<BatchView[]>(),
     listBatches: defineRpc('orders.batches.list', ListBatchesRequest).answers<BatchPageView>(),
+    createCampaign: defineRpc('orders.campaigns.create', CreateCampaignRequest).answers<CreatedCampaignView>(),
+    getCampaign: defineRpc('orders.campaigns.get', CampaignRequest).answers<CampaignView>(),
+    getCampaigns: defineRpc('orders.campaigns.get-many', GetCampaignsRequest).answers<CampaignView[]>(),
+    listCampaigns: defineRpc('orders.campaigns.list', ListCampaignsRequest).answers<CampaignPageView>(),
+    setCampaignPaused: defineRpc('orders.campaigns.set-paused', SetCampaignPausedRequest).answers<CampaignView>(),
+    rotateCampaignSecret: defineRpc('orders.campaigns.rotate-secret', CampaignRequest).answers<CreatedCampaignView>(),
+    listCampaignPayouts: defineRpc('orders.campaigns.payouts.list', ListCampaignPayoutsRequest).answers<CampaignPayoutPageView>(),
+    payCampaign: defineRpc('orders.campaigns.pay', PayCampaignRequest).answers<CampaignPayoutView>(),
   },
   notifications: {
     createEndpoint: defineRpc('notifications.webhooks.create', CreateWebhookEndpointRequest).answers<WebhookEndpointView>(),
