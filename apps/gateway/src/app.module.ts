@@ -15,6 +15,7 @@ import { GatewayExceptionFilter } from './http/gateway-exception.filter.js';
 import { HttpValidationPipe } from './http/http-validation.pipe.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { WalletModule } from './wallet/wallet.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { grantOfConnection, watchConnection, type ClosableSocket } from './subscriptions/subscription-auth.js';
@@ -69,6 +70,7 @@ export class AppModule {
         ApiKeysModule,
         WalletModule,
         OrdersModule,
+        CampaignsModule,
         WebhooksModule,
         SubscriptionsModule,
         GraphModule,

@@ -21,6 +21,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     logger: new JsonLogger('gateway', config.LOG_LEVEL),
     bodyParser: false,
+    // The parsers keep each body's exact bytes (req.rawBody): a campaign payout is signed over them.
+    rawBody: true,
   });
   app.use(securityHeaders(config));
   app.use(requestIdMiddleware, accessLogMiddleware);

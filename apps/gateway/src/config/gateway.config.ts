@@ -39,6 +39,10 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(0) @Max(10_000_000)
   RATE_LIMIT_CALLBACKS_PER_MINUTE: number = 6000;
 
+  /** Signed campaign payout requests per campaign and client address per minute (a survey tool posts in bursts); 0 turns it off. */
+  @IsInt() @Min(0) @Max(10_000_000)
+  RATE_LIMIT_CAMPAIGN_PAYOUTS_PER_MINUTE: number = 600;
+
   /** Deepest field nesting a GraphQL document may ask for (viewer → account → orders → edges → node → product → name is 7). */
   @IsInt() @Min(2) @Max(50)
   GRAPHQL_MAX_DEPTH: number = 10;

@@ -13,6 +13,13 @@ import { type ThrottlePolicy, Throttler } from './throttler.js';
 const CALLBACK_PATHS = /^\/callbacks\//;
 
 /**
+ * A survey tool posts signed payouts without an API key, in bursts: an allowance per campaign and
+ * address of its own, so a burst neither trips the anonymous ceiling nor lets a stranger hammer one
+ * campaign's signature check from one address.
+ */
+const CAMPAIGN_PAYOUT_PATH = /^\/api\/v1\/campaigns\/([^/]{1,100})\/payouts\/?$/;
+
+/**
  * A generous ceiling on everything else, so one tenant or one address cannot monopolise the gateway:
  * calls per account once authenticated (each top-level GraphQL field counts, aliases included), calls
  * per address otherwise. Runs after the guards, so it knows who is calling; the stricter limits on
@@ -23,6 +30,7 @@ export class ApiLimitInterceptor implements NestInterceptor {
   private readonly perAccount: ThrottlePolicy;
   private readonly perAddress: ThrottlePolicy;
   private readonly callbacks: ThrottlePolicy;
+  private readonly payouts: ThrottlePolicy;
 
   constructor(
     private readonly throttler: Throttler,
@@ -34,6 +42,8 @@ export class ApiLimitInterceptor implements NestInterceptor {
     this.perAddress = { name: 'anonymous', points: address, durationSeconds: 60, refusal: `Too many requests: at most ${address} a minute from one address` };
     const callbacks = config.RATE_LIMIT_CALLBACKS_PER_MINUTE;
     this.callbacks = { name: 'callbacks', points: callbacks, durationSeconds: 60, refusal: `Too many callbacks: at most ${callbacks} a minute from one address` };
+    const payouts = config.RATE_LIMIT_CAMPAIGN_PAYOUTS_PER_MINUTE;
+    this.payouts = { name: 'campaign-payouts', points: payouts, durationSeconds: 60, refusal: `Too many payout requests: at most ${payouts} a minute per campaign from one address` };
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -43,6 +53,11 @@ export class ApiLimitInterceptor implements NestInterceptor {
     if (!request) return next.handle();
     if (CALLBACK_PATHS.test(request.path ?? '')) {
       await this.throttler.consume(this.callbacks, clientAddress(request));
+      return next.handle();
+    }
+    const payout = request.method === 'POST' ? CAMPAIGN_PAYOUT_PATH.exec(request.path ?? '') : null;
+    if (payout) {
+      await this.throttler.consume(this.payouts, `${payout[1]}:${clientAddress(request)}`);
       return next.handle();
     }
     const principal = request.user as Principal | undefined;
