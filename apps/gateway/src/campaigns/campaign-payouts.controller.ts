@@ -2,10 +2,13 @@ import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { type CampaignPayoutView, Rpc } from '@airtime/contracts';
-import { RpcClient } from '@airtime/platform';
+import { PlatformError, RpcClient } from '@airtime/platform';
 import { type ApiResponse, ok } from '../http/api-response.js';
 import { ApiEnvelope, ApiErrors } from '../openapi/api-responses.js';
 import { CampaignPayoutRequestBody, CampaignPayoutResponse } from './dtos/campaign.responses.js';
+
+/** A payout request is a few fields: anything larger is refused before it is signed-checked or sent on. */
+export const MAX_PAYOUT_BODY_BYTES = 8192;
 
 /** Longer than orders' own wait for the outcome, so the gateway never gives up first. */
 const PAYOUT_RPC_TIMEOUT_MS = 60_000;
@@ -39,12 +42,14 @@ export class CampaignPayoutsController {
     { status: 422, codes: ['CAMPAIGN_BUDGET_EXCEEDED', 'PHONE_ALREADY_PAID', 'INVALID_TARGET', 'AMOUNT_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND'] },
   )
   async pay(@Param('id') id: string, @Req() req: Request & { rawBody?: Buffer }): Promise<ApiResponse<CampaignPayoutView>> {
+    const raw = req.rawBody ?? Buffer.alloc(0);
+    if (raw.length > MAX_PAYOUT_BODY_BYTES) throw new PlatformError('PAYLOAD_TOO_LARGE', `A payout request body may be at most ${MAX_PAYOUT_BODY_BYTES} bytes`);
     const signature = req.header('x-airtime-signature');
     const payout = await this.rpc.request(
       Rpc.orders.payCampaign,
       {
         campaign_id: id.slice(0, 100),
-        body_base64: (req.rawBody ?? Buffer.alloc(0)).toString('base64'),
+        body_base64: raw.toString('base64'),
         ...(signature ? { signature: signature.slice(0, 200) } : {}),
       },
       PAYOUT_RPC_TIMEOUT_MS,

@@ -67,8 +67,8 @@ export class ListCampaignPayoutsRequest extends PageRequest {
  */
 export class PayCampaignRequest {
   @IsString() @MaxLength(100) campaign_id: string;
-  /** The raw body, base64: the bytes the signature covers. */
-  @IsString() @MaxLength(16_384) body_base64: string;
+  /** The raw body, base64: the bytes the signature covers (the gateway refuses more than 8 KiB). */
+  @IsString() @MaxLength(12_000) body_base64: string;
   @IsOptional() @IsString() @MaxLength(200) signature?: string;
 }
 

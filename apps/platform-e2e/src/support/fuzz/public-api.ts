@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   AuthenticateWithPinRequest,
+  CampaignPayoutBody,
+  CreateCampaignRequest,
   CreateAccountRequest,
   CreateOrderRequest,
   CreateWebhookEndpointRequest,
@@ -60,6 +62,7 @@ const onboarding = (phone: string) => ({
 const camel = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [camelCase(k), v]));
 const order = () => ({ product_id: 100, target: '0772279099', amount: 1, agent_reference: `fuzz-${Date.now()}-${Math.random().toString(36).slice(2)}` });
 const mode = fields('mode?');
+const anyUuid = '00000000-0000-4000-8000-000000000000';
 
 /** Every public REST endpoint, with a valid request each case starts from (a spec below checks none is missing). */
 export const REST_ENDPOINTS: RestEndpoint[] = [
@@ -92,6 +95,21 @@ export const REST_ENDPOINTS: RestEndpoint[] = [
   { method: 'POST', route: '/api/v1/webhooks/:id/rotate-secret', caller: 'key', params: { id: '00000000-0000-4000-8000-000000000000' }, body: { fields: fields('overlap_seconds:integer? mode?'), valid: () => ({}) } },
   { method: 'GET', route: '/api/v1/webhooks/deliveries', caller: 'key', query: { fields: fields('endpoint_id? status? mode? limit:integer?'), valid: {} } },
   { method: 'POST', route: '/api/v1/webhooks/deliveries/resend', caller: 'key', body: { fields: fields('delivery_id? failed_since? mode?'), valid: () => ({ delivery_id: '00000000-0000-4000-8000-000000000000' }) } },
+  {
+    method: 'POST', route: '/api/v1/campaigns', caller: 'key',
+    body: { fields: contractFields(CreateCampaignRequest, { omit: ['account_id'] }).map((f) => (f.name === 'mode' ? { ...f, optional: true } : f)), valid: () => ({ name: 'Fuzz survey', product_id: 100, amount: '1', budget: '5' }) },
+  },
+  { method: 'GET', route: '/api/v1/campaigns', caller: 'key', query: { fields: fields('after? limit:integer? mode?'), valid: {} } },
+  { method: 'GET', route: '/api/v1/campaigns/:id', caller: 'key', params: { id: anyUuid }, query: { fields: mode, valid: {} } },
+  { method: 'GET', route: '/api/v1/campaigns/:id/payouts', caller: 'key', params: { id: anyUuid }, query: { fields: fields('after? limit:integer? mode?'), valid: {} } },
+  { method: 'POST', route: '/api/v1/campaigns/:id/pause', caller: 'key', params: { id: anyUuid }, query: { fields: mode, valid: {} } },
+  { method: 'POST', route: '/api/v1/campaigns/:id/resume', caller: 'key', params: { id: anyUuid }, query: { fields: mode, valid: {} } },
+  { method: 'POST', route: '/api/v1/campaigns/:id/rotate-secret', caller: 'key', params: { id: anyUuid }, query: { fields: mode, valid: {} } },
+  // Unsigned, so every case is refused (401) before the body is read; what is fuzzed is that no input breaks the route.
+  {
+    method: 'POST', route: '/api/v1/campaigns/:id/payouts', caller: 'none', params: { id: anyUuid },
+    body: { fields: contractFields(CampaignPayoutBody), valid: () => ({ completion_id: 'fuzz-completion', phone: '0772279099', timestamp: Math.floor(Date.now() / 1000) }) },
+  },
   { method: 'POST', route: '/callbacks/pesepay', caller: 'none', body: { fields: contractFields(TopUpCallbackRequest), valid: () => ({ payload: 'bm90IGEgcGF5bG9hZA==' }) } },
   { method: 'GET', route: '/callbacks/pesepay/return', caller: 'none', query: { fields: fields('reference?'), valid: { reference: 'TOP-000000000000' } }, answers: 'theirs' },
   { method: 'POST', route: '/callbacks/:upstream', caller: 'none', params: { upstream: 'tuti' }, body: { fields: fields('transactionId? status?'), valid: () => ({ transactionId: 'T-1', status: 'SUCCESS' }) }, answers: 'theirs' },
