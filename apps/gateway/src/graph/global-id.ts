@@ -10,6 +10,7 @@ export const NODE_TYPES = {
   LedgerEntry: 2, // mode, entry id
   Order: 2, // mode, order id
   Batch: 2, // mode, batch id
+  Campaign: 2, // mode, campaign id
   TopUp: 2, // mode, reference
   WebhookEndpoint: 2, // mode, endpoint id
   WebhookDelivery: 2, // mode, delivery id

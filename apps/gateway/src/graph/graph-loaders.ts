@@ -4,6 +4,7 @@ import {
   type ApiKeyMode,
   type ApiKeyView,
   type BatchView,
+  type CampaignView,
   type LedgerEntryView,
   MAX_LOOKUP_IDS,
   type OrderView,
@@ -85,6 +86,12 @@ export class GraphLoaders {
   batches(accountId: string, mode: ApiKeyMode): DataLoader<string, BatchView | undefined> {
     return this.loader(`batches:${accountId}:${mode}`, async (ids: readonly string[]) =>
       inKeyOrder(ids, await this.rpc.request(Rpc.orders.getBatches, { account_id: accountId, mode, ids: [...ids] }), (b) => b.batch_id),
+    );
+  }
+
+  campaigns(accountId: string, mode: ApiKeyMode): DataLoader<string, CampaignView | undefined> {
+    return this.loader(`campaigns:${accountId}:${mode}`, async (ids: readonly string[]) =>
+      inKeyOrder(ids, await this.rpc.request(Rpc.orders.getCampaigns, { account_id: accountId, mode, ids: [...ids] }), (c) => c.id),
     );
   }
 

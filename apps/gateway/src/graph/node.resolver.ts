@@ -9,6 +9,7 @@ import { ApiKeyModel } from '../api-keys/dtos/api-key.model.js';
 import { AccountModel } from '../identity/dtos/account.model.js';
 import { UserModel } from '../identity/dtos/user.model.js';
 import { BatchModel } from '../orders/dtos/batch.model.js';
+import { CampaignModel } from '../campaigns/dtos/campaign.model.js';
 import { OrderModel } from '../orders/dtos/order.model.js';
 import { ProductModel } from '../orders/dtos/product.model.js';
 import { LedgerEntryModel } from '../wallet/dtos/ledger-entry.model.js';
@@ -101,6 +102,11 @@ export class NodeResolver {
         if (!isUuid(second)) return null;
         const batch = await loaders.batches(accountId, mode).load(second);
         return batch ? BatchModel.from(batch) : null;
+      }
+      case 'Campaign': {
+        if (!isUuid(second)) return null;
+        const campaign = await loaders.campaigns(accountId, mode).load(second);
+        return campaign ? CampaignModel.from(campaign) : null;
       }
       case 'TopUp':
         if (!/^TOP-[0-9A-Z]{12}$/.test(second)) return null;
