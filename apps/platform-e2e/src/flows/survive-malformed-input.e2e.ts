@@ -45,8 +45,8 @@ async function footprint(): Promise<Record<string, string>> {
   }
 }
 
-/** A batch and a webhook endpoint of the fuzz tenant, as global ids, so that their fields' arguments are fuzzed too. */
-async function ownObjects(token: string, key: string): Promise<{ batchId: string; webhookEndpointId: string }> {
+/** A batch, a webhook endpoint and a campaign of the fuzz tenant, as global ids, so that their fields' arguments are fuzzed too. */
+async function ownObjects(token: string, key: string): Promise<{ batchId: string; webhookEndpointId: string; campaignId: string }> {
   const batch = await http('POST', '/api/v1/recharges/airtime/batch', { token, body: { recharges: [{ phone: '+263772279099', amount: 100, currency: 'USD', reference: `fuzz-${Date.now()}` }] } });
   const deadline = Date.now() + 20_000;
   while ((await http('GET', `/api/v1/recharges/airtime/batch/${batch.body.data.batch_id}`, { token })).body.data.status !== 'completed' && Date.now() < deadline) {
@@ -55,7 +55,12 @@ async function ownObjects(token: string, key: string): Promise<{ batchId: string
   // Refunds only: nothing the fuzz does (nor the batch above, all successes) sends it a delivery.
   const endpoint = await http('POST', '/api/v1/webhooks', { apiKey: key, body: { url: 'https://example.com/fuzz-hook', events: ['order.refunded'] } });
   if (endpoint.status !== 201) throw new Error(`fuzz setup: webhook endpoint refused: ${JSON.stringify(endpoint.body)}`);
-  return { batchId: globalId('Batch', 'live', batch.body.data.batch_id), webhookEndpointId: globalId('WebhookEndpoint', 'live', endpoint.body.data.id) };
+  const campaign = await http('POST', '/api/v1/campaigns', { apiKey: key, body: { name: 'Fuzz survey', product_id: 100, amount: 1, budget: 5 } });
+  if (campaign.status !== 201) throw new Error(`fuzz setup: campaign refused: ${JSON.stringify(campaign.body)}`);
+  return {
+    batchId: globalId('Batch', 'live', batch.body.data.batch_id), webhookEndpointId: globalId('WebhookEndpoint', 'live', endpoint.body.data.id),
+    campaignId: globalId('Campaign', 'live', campaign.body.data.id),
+  };
 }
 
 describe('bad input on every public endpoint', () => {

@@ -27,9 +27,10 @@ export type Caller = 'none' | 'key' | 'user' | 'operator';
 export interface Known {
   accountId: string;
   freshPhone: string;
-  /** Global ids of the tenant's own batch and webhook endpoint: a field under a node that exists is resolved, so its arguments are checked. */
+  /** Global ids of the tenant's own batch, webhook endpoint and campaign: a field under a node that exists is resolved, so its arguments are checked. */
   batchId: string;
   webhookEndpointId: string;
+  campaignId: string;
 }
 
 export interface RestEndpoint {
@@ -183,6 +184,15 @@ export const GRAPHQL_OPERATIONS: GraphqlOperation[] = [
   { name: 'Account.webhookDeliveries', caller: 'key', document: `query ($status: String, ${PAGE_VARS}) { viewer { account { webhookDeliveries(status: $status, ${PAGE_ARGS}) { edges { node { id endpoint { id } } } } } } }`, variables: { status: scalar('status', 'string', true, () => 'dead'), ...paging } },
   { name: 'WebhookEndpoint.deliveries', caller: 'key', document: `query ($id: ID!, ${PAGE_VARS}) { node(id: $id) { ... on WebhookEndpoint { deliveries(${PAGE_ARGS}) { edges { node { id } } } } } }`, variables: { id: { scalar: { name: 'id', kind: 'string', optional: false }, valid: (k) => k.webhookEndpointId }, ...paging } },
   { name: 'resendWebhookDeliveries', caller: 'key', document: 'mutation ($input: ResendWebhookDeliveriesInput!) { resendWebhookDeliveries(input: $input) { requeued } }', variables: { input: { fields: fields('deliveryId? failedSince? mode?'), valid: () => ({ deliveryId: anyId }) } } },
+  { name: 'Account.campaigns', caller: 'key', document: `query (${PAGE_VARS}, $mode: Mode) { viewer { account { campaigns(${PAGE_ARGS}, mode: $mode) { edges { node { id } } } } } }`, variables: { ...paging, mode: MODE_VAR } },
+  { name: 'Campaign.payouts', caller: 'key', document: `query ($id: ID!, ${PAGE_VARS}) { node(id: $id) { ... on Campaign { payouts(${PAGE_ARGS}) { edges { node { databaseId order { id } } } } } } }`, variables: { id: { scalar: { name: 'id', kind: 'string', optional: false }, valid: (k) => k.campaignId }, ...paging } },
+  {
+    name: 'createCampaign', caller: 'key', document: 'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } secret } }',
+    variables: { input: { fields: fields('name productId:integer amount? minAmount? maxAmount? budget endsAt? onePerPhone:boolean? mode?'), valid: () => ({ name: 'Fuzz survey', productId: 100, amount: '1', budget: '5' }) } },
+  },
+  { name: 'pauseCampaign', caller: 'key', document: 'mutation ($input: CampaignRefInput!) { pauseCampaign(input: $input) { campaign { id } } }', variables: { input: { fields: fields('id'), valid: () => ({ id: globalIdOf('Campaign', 'live', anyId) }) } } },
+  { name: 'resumeCampaign', caller: 'key', document: 'mutation ($input: CampaignRefInput!) { resumeCampaign(input: $input) { campaign { id } } }', variables: { input: { fields: fields('id'), valid: () => ({ id: globalIdOf('Campaign', 'live', anyId) }) } } },
+  { name: 'rotateCampaignSecret', caller: 'key', document: 'mutation ($input: CampaignRefInput!) { rotateCampaignSecret(input: $input) { campaign { id } secret } }', variables: { input: { fields: fields('id'), valid: () => ({ id: globalIdOf('Campaign', 'live', anyId) }) } } },
 ];
 
 const GATEWAY_SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../gateway/src');
