@@ -1,5 +1,13 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { http } from '../support/platform-client.js';
+import {
+  CampaignPayoutsDocument,
+  CampaignsPageDocument,
+  CreateCampaignDocument,
+  PauseCampaignDocument,
+  ResumeCampaignDocument,
+  RotateCampaignSecretDocument,
+} from '../graphql/generated/operations.js';
+import { graphql, http } from '../support/platform-client.js';
 import { balanceOf, fundedShop, type Shop } from '../support/orders.js';
 import { fundWallet } from '../support/operator.js';
 import { createApiKey, onboardTenant } from '../support/tenants.js';
@@ -132,5 +140,35 @@ describe('a survey tool pays completions through a signed campaign', () => {
     expect(order.body.mode).toBe('test');
     expect(await balanceOf(live.key)).toBe('10000');
     expect(await balanceOf(testKey)).toBe('9800');
+  });
+
+  it('a dashboard creates, pauses, resumes and rotates a campaign over GraphQL and follows each payout to its order', async () => {
+    const shop = await fundedShop(await onboardTenant(), '10000');
+    const auth = { apiKey: shop.key };
+    const created = await graphql(CreateCampaignDocument, { input: { name: 'Dashboard survey', productId: 100, amount: '1.50', budget: '3' } }, auth);
+    const campaign = created.data!.createCampaign.campaign;
+    expect(campaign).toMatchObject({ status: 'active', budget: '3.00' });
+
+    const paused = await graphql(PauseCampaignDocument, { input: { id: campaign.id } }, auth);
+    expect(paused.data!.pauseCampaign.campaign.status).toBe('paused');
+    expect((await payout({ id: campaign.databaseId, secret: created.data!.createCampaign.secret }, { completion_id: 'q1', phone: phone(60) })).status).toBe(409);
+    expect((await graphql(ResumeCampaignDocument, { input: { id: campaign.id } }, auth)).data!.resumeCampaign.campaign.status).toBe('active');
+    const rotated = await graphql(RotateCampaignSecretDocument, { input: { id: campaign.id } }, auth);
+    const secret = rotated.data!.rotateCampaignSecret.secret;
+    expect((await payout({ id: campaign.databaseId, secret: created.data!.createCampaign.secret }, { completion_id: 'q1', phone: phone(60) })).status).toBe(401);
+    const paid = await payout({ id: campaign.databaseId, secret }, { completion_id: 'q1', phone: phone(60) });
+    expect(paid.body.data.status).toBe('success');
+
+    const page = await graphql(CampaignsPageDocument, { first: 5 }, auth);
+    expect(page.data!.viewer.account!.campaigns.edges.map((e) => e.node)).toEqual([
+      expect.objectContaining({ id: campaign.id, spent: '1.50', remaining: '1.50', payoutCounts: [{ status: 'success', count: 1 }] }),
+    ]);
+    const payouts = await graphql(CampaignPayoutsDocument, { id: campaign.id }, auth);
+    const node = payouts.data!.node as { payouts: { edges: { node: { completionId: string; order: { databaseId: string; status: string; amount: string } | null } }[] } };
+    expect(node.payouts.edges.map((e) => e.node)).toEqual([
+      expect.objectContaining({ completionId: 'q1', order: expect.objectContaining({ databaseId: paid.body.data.order_id, status: 'success', amount: '1.50' }) }),
+    ]);
+    const stranger = await fundedShop(await onboardTenant());
+    expect((await graphql(CampaignPayoutsDocument, { id: campaign.id }, { apiKey: stranger.key })).data!.node).toBeNull();
   });
 });
