@@ -44,6 +44,12 @@ describe('an app started without NODE_ENV runs as production and refuses to star
     expect(output).toContain('WEBHOOK_SECRET_KEY');
   }, 60_000);
 
+  it('orders: without the key that seals campaign secrets', async () => {
+    const { code, output } = await startWith('orders', { DATABASE_URL: NO_SUCH_DATABASE });
+    expect(code).not.toBe(0);
+    expect(output).toContain('CAMPAIGN_SECRET_KEY');
+  }, 60_000);
+
   it("provider-adapters: without Pesepay's keys and URLs (no simulator default in production)", async () => {
     const { code, output } = await startWith('provider-adapters', { DATABASE_URL: NO_SUCH_DATABASE });
     expect(code).not.toBe(0);
