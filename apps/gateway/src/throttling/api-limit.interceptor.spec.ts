@@ -7,7 +7,7 @@ import { ApiLimitInterceptor } from './api-limit.interceptor.js';
 import { connectTestRedis, type TestRedis } from './testing/test-redis.js';
 import { Throttler } from './throttler.js';
 
-function call(request: { path: string; ip?: string; user?: object }): ExecutionContext {
+function call(request: { path: string; ip?: string; user?: object; method?: string }): ExecutionContext {
   return { getType: () => 'http', switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext;
 }
 
@@ -17,10 +17,12 @@ describe('ApiLimitInterceptor (real Redis)', () => {
   let redis: Redis;
   let handled = 0;
   const next: CallHandler = { handle: () => (handled++, of('ok')) };
-  const interceptor = (api: number, anonymous: number, callbacks = 100) =>
+  const interceptor = (api: number, anonymous: number, callbacks = 100, payouts = 100) =>
     new ApiLimitInterceptor(
       new Throttler(redis, prefix),
-      Object.assign(new GatewayConfig(), { RATE_LIMIT_API_PER_MINUTE: api, RATE_LIMIT_ANONYMOUS_PER_MINUTE: anonymous, RATE_LIMIT_CALLBACKS_PER_MINUTE: callbacks }),
+      Object.assign(new GatewayConfig(), {
+        RATE_LIMIT_API_PER_MINUTE: api, RATE_LIMIT_ANONYMOUS_PER_MINUTE: anonymous, RATE_LIMIT_CALLBACKS_PER_MINUTE: callbacks, RATE_LIMIT_CAMPAIGN_PAYOUTS_PER_MINUTE: payouts,
+      }),
     );
   const address = () => `10.${randomBytes(3).join('.')}`;
 
@@ -59,5 +61,17 @@ describe('ApiLimitInterceptor (real Redis)', () => {
     await expect(limiter.intercept(call({ path: '/callbacks/tuti', ip: forger }), next)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     expect(handled).toBe(3);
     await expect(limiter.intercept(call({ path: '/callbacks/tuti', ip: address() }), next)).resolves.toBeDefined();
+  });
+
+  it('limits signed campaign payouts per campaign and address, apart from the anonymous allowance', async () => {
+    const limiter = interceptor(100, 1, 100, 3);
+    const tool = address();
+    const campaign = `/api/v1/campaigns/${randomBytes(8).toString('hex')}/payouts`;
+    handled = 0;
+    for (let i = 0; i < 3; i++) await limiter.intercept(call({ method: 'POST', path: campaign, ip: tool }), next);
+    await expect(limiter.intercept(call({ method: 'POST', path: campaign, ip: tool }), next)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(handled).toBe(3);
+    await expect(limiter.intercept(call({ method: 'POST', path: campaign, ip: address() }), next)).resolves.toBeDefined();
+    await expect(limiter.intercept(call({ method: 'POST', path: `/api/v1/campaigns/${randomBytes(8).toString('hex')}/payouts`, ip: tool }), next)).resolves.toBeDefined();
   });
 });
