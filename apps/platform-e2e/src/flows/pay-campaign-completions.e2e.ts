@@ -33,6 +33,12 @@ async function createCampaign(shop: Shop, body: Record<string, unknown> = {}): P
   return created.body.data;
 }
 
+/** A GraphQL answer's data, or the errors it carries instead. */
+function dataOf<T>(result: { data: T | null; errors?: unknown }): T {
+  if (!result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
 const campaignOf = async (shop: Shop, id: string) => (await http('GET', `/api/v1/campaigns/${id}`, { apiKey: shop.key })).body.data;
 /** A distinct Econet number that the simulators deliver to (anything not ending 0001–0008). */
 const phone = (i: number) => `0772${String(10 + i).padStart(2, '0')}9099`;
@@ -146,29 +152,29 @@ describe('a survey tool pays completions through a signed campaign', () => {
     const shop = await fundedShop(await onboardTenant(), '10000');
     const auth = { apiKey: shop.key };
     const created = await graphql(CreateCampaignDocument, { input: { name: 'Dashboard survey', productId: 100, amount: '1.50', budget: '3' } }, auth);
-    const campaign = created.data!.createCampaign.campaign;
+    const campaign = dataOf(created).createCampaign.campaign;
     expect(campaign).toMatchObject({ status: 'active', budget: '3.00' });
 
     const paused = await graphql(PauseCampaignDocument, { input: { id: campaign.id } }, auth);
-    expect(paused.data!.pauseCampaign.campaign.status).toBe('paused');
-    expect((await payout({ id: campaign.databaseId, secret: created.data!.createCampaign.secret }, { completion_id: 'q1', phone: phone(60) })).status).toBe(409);
-    expect((await graphql(ResumeCampaignDocument, { input: { id: campaign.id } }, auth)).data!.resumeCampaign.campaign.status).toBe('active');
+    expect(dataOf(paused).pauseCampaign.campaign.status).toBe('paused');
+    expect((await payout({ id: campaign.databaseId, secret: dataOf(created).createCampaign.secret }, { completion_id: 'q1', phone: phone(60) })).status).toBe(409);
+    expect(dataOf(await graphql(ResumeCampaignDocument, { input: { id: campaign.id } }, auth)).resumeCampaign.campaign.status).toBe('active');
     const rotated = await graphql(RotateCampaignSecretDocument, { input: { id: campaign.id } }, auth);
-    const secret = rotated.data!.rotateCampaignSecret.secret;
-    expect((await payout({ id: campaign.databaseId, secret: created.data!.createCampaign.secret }, { completion_id: 'q1', phone: phone(60) })).status).toBe(401);
+    const secret = dataOf(rotated).rotateCampaignSecret.secret;
+    expect((await payout({ id: campaign.databaseId, secret: dataOf(created).createCampaign.secret }, { completion_id: 'q1', phone: phone(60) })).status).toBe(401);
     const paid = await payout({ id: campaign.databaseId, secret }, { completion_id: 'q1', phone: phone(60) });
     expect(paid.body.data.status).toBe('success');
 
     const page = await graphql(CampaignsPageDocument, { first: 5 }, auth);
-    expect(page.data!.viewer.account!.campaigns.edges.map((e) => e.node)).toEqual([
+    expect(dataOf(page).viewer.account?.campaigns.edges.map((e) => e.node)).toEqual([
       expect.objectContaining({ id: campaign.id, spent: '1.50', remaining: '1.50', payoutCounts: [{ status: 'success', count: 1 }] }),
     ]);
     const payouts = await graphql(CampaignPayoutsDocument, { id: campaign.id }, auth);
-    const node = payouts.data!.node as { payouts: { edges: { node: { completionId: string; order: { databaseId: string; status: string; amount: string } | null } }[] } };
+    const node = dataOf(payouts).node as { payouts: { edges: { node: { completionId: string; order: { databaseId: string; status: string; amount: string } | null } }[] } };
     expect(node.payouts.edges.map((e) => e.node)).toEqual([
       expect.objectContaining({ completionId: 'q1', order: expect.objectContaining({ databaseId: paid.body.data.order_id, status: 'success', amount: '1.50' }) }),
     ]);
     const stranger = await fundedShop(await onboardTenant());
-    expect((await graphql(CampaignPayoutsDocument, { id: campaign.id }, { apiKey: stranger.key })).data!.node).toBeNull();
+    expect(dataOf(await graphql(CampaignPayoutsDocument, { id: campaign.id }, { apiKey: stranger.key })).node).toBeNull();
   });
 });
