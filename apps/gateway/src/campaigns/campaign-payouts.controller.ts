@@ -39,7 +39,7 @@ export class CampaignPayoutsController {
   @ApiErrors(
     { status: 401, codes: ['INVALID_SIGNATURE', 'SIGNATURE_EXPIRED'] },
     { status: 409, codes: ['CAMPAIGN_PAUSED', 'CAMPAIGN_ENDED'] },
-    { status: 422, codes: ['CAMPAIGN_BUDGET_EXCEEDED', 'PHONE_ALREADY_PAID', 'INVALID_TARGET', 'AMOUNT_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND'] },
+    { status: 422, codes: ['CAMPAIGN_BUDGET_EXCEEDED', 'PHONE_ALREADY_PAID', 'INSUFFICIENT_FUNDS', 'WALLET_NOT_FOUND', 'INVALID_TARGET', 'AMOUNT_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND'] },
   )
   async pay(@Param('id') id: string, @Req() req: Request & { rawBody?: Buffer }): Promise<ApiResponse<CampaignPayoutView>> {
     const raw = req.rawBody ?? Buffer.alloc(0);

@@ -1,4 +1,5 @@
 import { Rpc } from '@airtime/contracts';
+import { PlatformError } from '@airtime/platform';
 import { failureOf, forEachFile } from '@airtime/platform/testing';
 import { outcome, startOrdersService, transferFor } from '../../../testing/start-orders-service.js';
 import { payoutSignature } from '../../campaign-secrets.js';
@@ -73,6 +74,22 @@ describe('paying a campaign completion', () => {
     await pay(orders, signedPayout(campaign, { phone: econetPhone(2) }));
     expect(await failureOf(pay(orders, signedPayout(campaign, { phone: econetPhone(3) })))).toMatchObject({ code: 'CAMPAIGN_BUDGET_EXCEEDED' });
     expect(await view(campaign)).toMatchObject({ spent: '4.00', remaining: '0.00', payout_counts: { success: 2, refunded: 1 } });
+  });
+
+  it("answers the wallet's refusal (422 INSUFFICIENT_FUNDS) for the payout and its replay, and gives its budget and phone back", async () => {
+    orders.peers.on(debit, () => {
+      throw new PlatformError('INSUFFICIENT_FUNDS', 'Insufficient funds');
+    });
+    const campaign = await createCampaign(orders, { budget: '2' });
+    const refused = signedPayout(campaign, { phone: econetPhone(7) });
+
+    expect(await failureOf(pay(orders, refused))).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    expect(await failureOf(pay(orders, refused))).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    expect(orders.peers.to(debit)).toHaveLength(1);
+    expect(orders.peers.to(dispatch)).toEqual([]);
+    expect(await view(campaign)).toMatchObject({ in_flight: '0.00', remaining: '2.00', payout_counts: { failed: 1 } });
+    succeed();
+    expect(await pay(orders, signedPayout(campaign, { phone: econetPhone(7) }))).toMatchObject({ status: 'success' });
   });
 
   it('pays within a range only what the request asks inside it', async () => {
