@@ -127,6 +127,18 @@ export class CampaignStore {
     );
   }
 
+  /**
+   * Payouts admitted at least `graceSeconds` ago whose order was never made (the process stopped
+   * between committing the payout and creating its order), oldest first.
+   */
+  async orphanedPayouts(graceSeconds: number, limit: number): Promise<PayoutRow[]> {
+    return rows<PayoutRow>(
+      this.dataSource,
+      `${PAYOUTS} WHERE o.id IS NULL AND p.created_at < now() - make_interval(secs => $1) ORDER BY p.seq LIMIT $2`,
+      [graceSeconds, limit],
+    );
+  }
+
   /** A payout whose order could not even be made (its product withdrawn): it holds no budget. */
   async deletePayoutWithoutOrder(campaignId: string, completionId: string): Promise<void> {
     await this.dataSource.query(

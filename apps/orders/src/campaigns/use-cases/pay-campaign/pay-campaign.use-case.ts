@@ -8,11 +8,10 @@ import { OrdersConfig } from '../../../config/orders.config.js';
 import { orderAmount } from '../../../orders/order-amount.js';
 import { orderTarget } from '../../../orders/order-target.js';
 import { amountOutOfRange } from '../../../orders/orders.exceptions.js';
-import { CreateOrderCommand } from '../../../orders/use-cases/create-order/create-order.command.js';
-import { CreateOrderUseCase } from '../../../orders/use-cases/create-order/create-order.use-case.js';
-import { campaignStatus, type CampaignRow, type PayoutRow, toPayoutView } from '../../campaign-row.js';
+import { campaignStatus, type CampaignRow, type PayoutRow } from '../../campaign-row.js';
 import { CampaignSecrets } from '../../campaign-secrets.js';
 import { CampaignStore } from '../../campaign-store.js';
+import { PayoutOrder } from '../../payout-order.js';
 import { budgetExceeded, campaignEnded, campaignPaused, invalidPayout, invalidPayoutSignature, phoneAlreadyPaid, staleTimestamp } from '../../campaigns.exceptions.js';
 import { PayCampaignCommand } from './pay-campaign.command.js';
 
@@ -35,7 +34,7 @@ export class PayCampaignUseCase {
     private readonly store: CampaignStore,
     private readonly secrets: CampaignSecrets,
     private readonly catalogue: CatalogueService,
-    private readonly createOrder: CreateOrderUseCase,
+    private readonly payoutOrder: PayoutOrder,
     private readonly config: OrdersConfig,
   ) {}
 
@@ -47,7 +46,7 @@ export class PayCampaignUseCase {
     if (Math.abs(Date.now() / 1000 - body.timestamp) > skew) throw staleTimestamp(skew);
 
     const known = await this.store.payoutByCompletion(campaign.id, body.completion_id);
-    if (known) return this.pay(campaign, known, command.waitMs);
+    if (known) return this.payoutOrder.pay(campaign, known, command.waitMs);
 
     const status = campaignStatus(campaign);
     if (status === 'paused') throw campaignPaused();
@@ -57,7 +56,7 @@ export class PayCampaignUseCase {
     const amount = this.amountOf(campaign, body, product);
 
     const payout = await this.admit(campaign.id, { completion_id: body.completion_id, phone, amount });
-    return this.pay(campaign, payout, command.waitMs);
+    return this.payoutOrder.pay(campaign, payout, command.waitMs);
   }
 
   /** The payout's amount: the campaign's fixed one (a different one asked is refused), or one within its range. */
@@ -104,26 +103,6 @@ export class PayCampaignUseCase {
     const payout = await this.store.payoutByCompletion(campaignId, asked.completion_id);
     if (!payout) throw new PlatformError('INTERNAL', 'Payout vanished');
     return payout;
-  }
-
-  /** Makes (or finds) the payout's order and answers the payout as it then stands. */
-  private async pay(campaign: CampaignRow, payout: PayoutRow, waitMs?: number): Promise<CampaignPayoutView> {
-    try {
-      const order = await this.createOrder.execute(new CreateOrderCommand({
-        request: {
-          account_id: campaign.account_id, mode: campaign.mode, agent_reference: payout.agent_reference, product_id: campaign.product_id,
-          target: payout.phone, amount: formatMinor(BigInt(payout.amount_minor), campaign.currency),
-        },
-        waitMs,
-      }));
-      return { ...toPayoutView(payout, campaign.currency), order_id: order.id, status: order.status };
-    } catch (error) {
-      // Refused before any order existed (the product withdrawn since): the payout holds no budget.
-      if (error instanceof PlatformError && !['INTERNAL', 'SERVICE_UNAVAILABLE'].includes(error.code)) {
-        await this.store.deletePayoutWithoutOrder(campaign.id, payout.completion_id);
-      }
-      throw error;
-    }
   }
 
   private async parse(raw: Buffer): Promise<CampaignPayoutBody> {
