@@ -33,10 +33,14 @@ describe('resuming payouts whose order was never made', () => {
     expect(await resume(60)).toMatchObject({ found: 1, paid: 1 });
     expect(await orderOf(campaign.id, 'old')).toBeDefined();
     expect(await orderOf(campaign.id, 'young')).toBeUndefined();
-    expect(orders.peers.to(debit)).toHaveLength(1);
+    // The order is processed after it is made: wait for its debit.
+    const deadline = Date.now() + 5000;
+    while (orders.peers.to(debit).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(orders.peers.to(debit)).toEqual([expect.objectContaining({ amount_minor: '200' })]);
 
     // Run again: the paid payout is no orphan any more, so nothing is paid twice.
     expect(await resume(60)).toMatchObject({ found: 0 });
+    expect(Number((await orders.db.query(`SELECT count(*) AS n FROM orders WHERE agent_reference = $1`, [payoutReference(campaign.id, 'old')]))[0].n)).toBe(1);
     expect(orders.peers.to(debit)).toHaveLength(1);
   });
 });
