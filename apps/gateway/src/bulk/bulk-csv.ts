@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import { BULK_MAX_ROWS } from '@airtime/contracts';
 
-/** The most rows one sheet may carry (001's bulk limit). */
-export const BULK_MAX_ROWS = 10_000;
+export { BULK_MAX_ROWS };
 /**
  * The most bytes one sheet may be: 10,000 rows of a target, an amount, a product, a 100-character
  * reference and a 160-character SMS fit with room to spare.

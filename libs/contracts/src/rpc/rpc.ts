@@ -34,6 +34,7 @@ import type { TransferView } from '../wallet/transfer.view.js';
 import type { WalletView } from '../wallet/wallet.view.js';
 import { ApplyOutcomeRequest } from '../orders/apply-outcome.request.js';
 import { type BatchPageView, type BatchView, CreateBatchRequest, GetBatchRequest, GetBatchesRequest, ListBatchesRequest } from '../orders/create-batch.request.js';
+import { type BulkPreviewView, PreviewBulkRequest, StageBulkRowsRequest, type StagedBulkRowsView } from '../orders/bulk-preview.request.js';
 import { GetOrdersRequest } from '../orders/get-orders.request.js';
 import { CampaignRequest, CreateCampaignRequest, GetCampaignsRequest, ListCampaignPayoutsRequest, ListCampaignsRequest, PayCampaignRequest, SetCampaignPausedRequest } from '../campaigns/campaign.requests.js';
 import type { CampaignPageView, CampaignPayoutPageView, CampaignPayoutView, CampaignView, CreatedCampaignView } from '../campaigns/campaign.view.js';
@@ -117,6 +118,8 @@ export const Rpc = {
     rotateCampaignSecret: defineRpc('orders.campaigns.rotate-secret', CampaignRequest).answers<CreatedCampaignView>(),
     listCampaignPayouts: defineRpc('orders.campaigns.payouts.list', ListCampaignPayoutsRequest).answers<CampaignPayoutPageView>(),
     payCampaign: defineRpc('orders.campaigns.pay', PayCampaignRequest).answers<CampaignPayoutView>(),
+    stageBulkRows: defineRpc('orders.bulk.stage', StageBulkRowsRequest).answers<StagedBulkRowsView>(),
+    previewBulk: defineRpc('orders.bulk.preview', PreviewBulkRequest).answers<BulkPreviewView>(),
   },
   notifications: {
     createEndpoint: defineRpc('notifications.webhooks.create', CreateWebhookEndpointRequest).answers<WebhookEndpointView>(),

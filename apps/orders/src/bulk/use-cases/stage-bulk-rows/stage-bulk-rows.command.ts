@@ -1,0 +1,9 @@
+import type { StageBulkRowsRequest } from '@airtime/contracts';
+
+export class StageBulkRowsCommand {
+  readonly request: StageBulkRowsRequest;
+
+  constructor(fields: StageBulkRowsCommand) {
+    Object.assign(this, fields);
+  }
+}
