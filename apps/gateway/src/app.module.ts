@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module.js';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter.js';
 import { HttpValidationPipe } from './http/http-validation.pipe.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { BulkModule } from './bulk/bulk.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { WalletModule } from './wallet/wallet.module.js';
@@ -71,6 +72,7 @@ export class AppModule {
         WalletModule,
         OrdersModule,
         CampaignsModule,
+        BulkModule,
         WebhooksModule,
         SubscriptionsModule,
         GraphModule,

@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JsonLogger } from '@airtime/platform';
 import { AppModule } from './app.module.js';
+import { BULK_MAX_BYTES } from './bulk/bulk-csv.js';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { accessLogMiddleware } from './http/access-log.middleware.js';
 import { requestIdMiddleware } from './http/request-id.middleware.js';
@@ -29,6 +30,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   // Some upstreams post their callbacks as forms (eStoreSMS, Africa's Talking).
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
+  // A bulk sheet may be sent as itself (POST /api/v1/bulk/preview); it has its own, larger limit.
+  app.useBodyParser('text', { type: ['text/csv', 'application/csv'], limit: BULK_MAX_BYTES });
   app.disable('x-powered-by');
   // Per-address limits read req.ip: only the proxies TRUST_PROXY names may set it through X-Forwarded-For.
   app.set('trust proxy', config.trustProxy());

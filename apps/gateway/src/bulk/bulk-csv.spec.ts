@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { BULK_MAX_ROWS, BulkCsvRefused, parseBulkCsv } from './bulk-csv.js';
 
@@ -40,6 +41,10 @@ describe('parseBulkCsv', () => {
     const tooMany = `target,amount\n${'0772279099,5\n'.repeat(BULK_MAX_ROWS + 1)}`;
     expect(() => parseBulkCsv(tooMany)).toThrow(/at most 10000/);
     expect(parseBulkCsv(`target,amount\n${'0772279099,5\n'.repeat(BULK_MAX_ROWS)}`).rows).toHaveLength(BULK_MAX_ROWS);
+  });
+
+  it('refuses a binary file (an .xlsx sent by mistake) as a whole', () => {
+    expect(() => parseBulkCsv(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]))).toThrow(/saved as CSV/);
   });
 
   it('refuses a quote that never closes as unreadable, not as rows', () => {

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { BULK_MAX_ROWS } from '@airtime/contracts';
+import { BULK_MAX_ROWS, textProblem } from '@airtime/contracts';
 
 export { BULK_MAX_ROWS };
 /**
@@ -30,10 +30,20 @@ export interface BulkCsvIssue {
   message: string;
 }
 
+/** A row with at least one unreadable cell, its cells as written. */
+export interface BulkCsvRejectedRow {
+  row: number;
+  target: string;
+  amount: string;
+  agent_reference?: string;
+  custom_sms?: string;
+}
+
 export interface ParsedBulkCsv {
   rows: BulkCsvRow[];
-  /** Rows whose cells could not be read; such a row is not in `rows`. */
+  /** Every unreadable cell; a row with one is in `rejected`, not in `rows`. */
   errors: BulkCsvIssue[];
+  rejected: BulkCsvRejectedRow[];
 }
 
 /** The sheet as a whole cannot be read: no header, a missing required column, too big. */
@@ -59,6 +69,11 @@ export function parseBulkCsv(input: string | Buffer): ParsedBulkCsv {
   const bytes = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
   if (bytes > BULK_MAX_BYTES) throw new BulkCsvRefused(`the file is larger than ${BULK_MAX_BYTES} bytes`);
   const text = (typeof input === 'string' ? input : input.toString('utf8')).replace(/^\uFEFF/, '');
+  // An .xlsx (a zip) or other binary sent by mistake: say so, rather than report its bytes as rows.
+  const unstorable = textProblem(text, 'multiline');
+  if (unstorable) {
+    throw new BulkCsvRefused(`the file ${unstorable}: send the sheet saved as CSV (UTF-8), not a spreadsheet file`);
+  }
   const delimiter = detectDelimiter(text);
 
   let records: string[][];
@@ -68,7 +83,7 @@ export function parseBulkCsv(input: string | Buffer): ParsedBulkCsv {
     throw new BulkCsvRefused(`the file is not readable CSV: ${(error as Error).message}`);
   }
   // A spreadsheet's trailing rows of empty cells (";;;") are blank lines too.
-  while (records.length > 0 && records[records.length - 1]!.every((cell) => cell === '')) records.pop();
+  while (records.at(-1)?.every((cell) => cell === '')) records.pop();
   const [header, ...data] = records;
   if (!header) throw new BulkCsvRefused('the file is empty: it needs a header row with at least target and amount');
   if (data.length > BULK_MAX_ROWS) throw new BulkCsvRefused(`the file has ${data.length} rows; at most ${BULK_MAX_ROWS} are allowed`);
@@ -85,6 +100,7 @@ export function parseBulkCsv(input: string | Buffer): ParsedBulkCsv {
 
   const rows: BulkCsvRow[] = [];
   const errors: BulkCsvIssue[] = [];
+  const rejected: BulkCsvRejectedRow[] = [];
   data.forEach((record, index) => {
     const row = index + 2;
     const cell = (column: BulkColumn) => {
@@ -118,6 +134,11 @@ export function parseBulkCsv(input: string | Buffer): ParsedBulkCsv {
 
     if (issues.length > 0) {
       errors.push(...issues);
+      rejected.push({
+        row, target: target ?? '', amount: amountCell ?? '',
+        ...(reference !== undefined && { agent_reference: reference }),
+        ...(sms !== undefined && { custom_sms: sms }),
+      });
       return;
     }
     rows.push({
@@ -130,7 +151,7 @@ export function parseBulkCsv(input: string | Buffer): ParsedBulkCsv {
       ...(currency !== undefined && { currency }),
     });
   });
-  return { rows, errors };
+  return { rows, errors, rejected };
 }
 
 /** `;` when the header line has more of them than commas (Excel in comma-decimal locales), else `,`. */
