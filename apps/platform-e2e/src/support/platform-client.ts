@@ -9,20 +9,21 @@ export interface HttpResult<T = any> {
   headers: Headers;
 }
 
-/** A request to the gateway; `body` may be a raw string to send malformed or oversized JSON. */
+/** A request to the gateway; `body` may be a raw string to send malformed or oversized JSON, or a FormData sent as multipart. */
 export async function http<T = any>(
   method: string,
   path: string,
   options: { body?: unknown; headers?: Record<string, string>; token?: string; apiKey?: string } = {},
 ): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
-  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['content-type'] ??= 'application/json';
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
   if (options.apiKey) headers['authorization'] = `Api-Key ${options.apiKey}`;
   const response = await fetch(`${e2eState().gatewayUrl}${path}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : form || typeof options.body === 'string' ? (options.body as BodyInit) : JSON.stringify(options.body),
   });
   const text = await response.text();
   let body: unknown = text;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { MultilineText } from '@airtime/contracts';
 import { BULK_MAX_BYTES } from '../bulk-csv.js';
 
 /**
@@ -8,6 +9,6 @@ import { BULK_MAX_BYTES } from '../bulk-csv.js';
  */
 export class BulkPreviewBody {
   @ApiProperty({ description: 'The CSV text: a header row (target, amount, product_id?, agent_reference?, custom_sms?, currency?) and up to 10,000 rows', example: 'target,amount\n0772279099,5\n' })
-  @IsOptional() @IsString() @MaxLength(BULK_MAX_BYTES)
+  @IsOptional() @MultilineText() @IsString() @MaxLength(BULK_MAX_BYTES)
   csv?: string;
 }
