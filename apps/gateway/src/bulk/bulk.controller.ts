@@ -62,7 +62,7 @@ export class BulkController {
     if (typeof request.body === 'string') return request.body;
     if (request.is('multipart/form-data')) throw noSheet('send the sheet in the multipart field "file"');
     const body = (await this.validation.transform(request.body ?? {}, { type: 'body', metatype: BulkPreviewBody })) as BulkPreviewBody;
-    if (body.csv === undefined) throw noSheet('send the sheet as text/csv, as a multipart field "file", or as JSON {"csv": "…"}');
+    if (typeof body.csv !== 'string') throw noSheet('send the sheet as text/csv, as a multipart field "file", or as JSON {"csv": "…"}');
     return body.csv;
   }
 }
