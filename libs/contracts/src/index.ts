@@ -89,5 +89,6 @@ export * from './orders/create-batch.request.js';
 export * from './campaigns/campaign.requests.js';
 export * from './campaigns/campaign.view.js';
 export * from './orders/bulk-preview.request.js';
+export * from './orders/bulk-run.request.js';
 export * from './wallet/wallet-event.js';
 export * from './notifications/list-sms.request.js';

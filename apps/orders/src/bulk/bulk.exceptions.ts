@@ -7,3 +7,10 @@ export const previewNotFound = () =>
 
 export const previewAlreadyChecked = () =>
   new PlatformError('CONFLICT', 'This preview has been checked: rows can no longer be added to it');
+
+export const batchNotFound = () => new PlatformError('NOT_FOUND', 'No such bulk batch for this key\'s account and mode');
+
+export const previewNotChecked = () => new PlatformError('CONFLICT', 'This preview is still being staged: check it before running it');
+
+export const previewAlreadyRun = (batchReference: string) =>
+  new PlatformError('CONFLICT', `This preview was already run as batch_reference ${batchReference}; preview the sheet again to run it again`);

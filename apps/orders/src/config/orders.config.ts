@@ -41,4 +41,12 @@ export class OrdersConfig extends DatabaseServiceConfig {
   campaignSecretKey(): string {
     return this.CAMPAIGN_SECRET_KEY ?? 'development-only-campaign-secret-key-00000000';
   }
+
+  /** How many rows of bulk batches one orders process makes into orders at once. */
+  @IsInt() @Min(1) @Max(100)
+  BULK_CONCURRENCY: number = 8;
+
+  /** How often each orders process looks for bulk rows to run (after a restart, or another's lapsed lease). 0 turns it off (tests tick it by hand). */
+  @IsInt() @Min(0) @Max(600_000)
+  BULK_RUN_INTERVAL_MS: number = 2000;
 }

@@ -27,7 +27,7 @@ export interface RunningOrders {
 export async function startOrdersService(env: Record<string, string> = {}): Promise<RunningOrders> {
   const database: TestDatabase = await createTestDatabase('orders');
   const config = loadConfig(OrdersConfig, {
-    ...process.env, DATABASE_URL: database.url, SHUTDOWN_GRACE_MS: '0', RECONCILE_INTERVAL_SECONDS: '0',
+    ...process.env, DATABASE_URL: database.url, SHUTDOWN_GRACE_MS: '0', RECONCILE_INTERVAL_SECONDS: '0', BULK_RUN_INTERVAL_MS: '0',
     DISPATCH_TIMEOUT_MS: '2000', WALLET_TIMEOUT_MS: '2000', ORDER_WAIT_MS: '5000', CAMPAIGN_SECRET_KEY: 'c'.repeat(40), ...env,
   });
   const peers = new FakePeers([Rpc.wallet.debit, Rpc.wallet.refund, Rpc.providerAdapters.dispatch, Rpc.providerAdapters.query]);

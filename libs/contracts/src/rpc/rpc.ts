@@ -35,6 +35,7 @@ import type { WalletView } from '../wallet/wallet.view.js';
 import { ApplyOutcomeRequest } from '../orders/apply-outcome.request.js';
 import { type BatchPageView, type BatchView, CreateBatchRequest, GetBatchRequest, GetBatchesRequest, ListBatchesRequest } from '../orders/create-batch.request.js';
 import { type BulkPreviewView, PreviewBulkRequest, StageBulkRowsRequest, type StagedBulkRowsView } from '../orders/bulk-preview.request.js';
+import { BulkBatchRequest, type BulkBatchView, BulkResultsRequest, type BulkResultsPageView, RunBulkRequest } from '../orders/bulk-run.request.js';
 import { GetOrdersRequest } from '../orders/get-orders.request.js';
 import { CampaignRequest, CreateCampaignRequest, GetCampaignsRequest, ListCampaignPayoutsRequest, ListCampaignsRequest, PayCampaignRequest, SetCampaignPausedRequest } from '../campaigns/campaign.requests.js';
 import type { CampaignPageView, CampaignPayoutPageView, CampaignPayoutView, CampaignView, CreatedCampaignView } from '../campaigns/campaign.view.js';
@@ -120,6 +121,10 @@ export const Rpc = {
     payCampaign: defineRpc('orders.campaigns.pay', PayCampaignRequest).answers<CampaignPayoutView>(),
     stageBulkRows: defineRpc('orders.bulk.stage', StageBulkRowsRequest).answers<StagedBulkRowsView>(),
     previewBulk: defineRpc('orders.bulk.preview', PreviewBulkRequest).answers<BulkPreviewView>(),
+    runBulk: defineRpc('orders.bulk.run', RunBulkRequest).answers<BulkBatchView>(),
+    getBulk: defineRpc('orders.bulk.get', BulkBatchRequest).answers<BulkBatchView>(),
+    cancelBulk: defineRpc('orders.bulk.cancel', BulkBatchRequest).answers<BulkBatchView>(),
+    bulkResults: defineRpc('orders.bulk.results', BulkResultsRequest).answers<BulkResultsPageView>(),
   },
   notifications: {
     createEndpoint: defineRpc('notifications.webhooks.create', CreateWebhookEndpointRequest).answers<WebhookEndpointView>(),
