@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { API_KEY_MODES, type ApiKeyMode, type BulkIssue, type BulkPreviewRowView, type BulkRowStatus } from '@airtime/contracts';
+import { API_KEY_MODES, type ApiKeyMode, type BulkAmountView, type BulkBatchStatus, type BulkBatchView, type BulkIssue, type BulkPreviewRowView, type BulkRowStatus } from '@airtime/contracts';
 import type { BulkPreviewAnswer, BulkTotalWithBalance } from '../bulk-preview.js';
 
 export class BulkIssueResponse implements BulkIssue {
@@ -41,4 +41,28 @@ export class BulkPreviewResponse implements BulkPreviewAnswer {
   @ApiProperty({ type: [BulkTotalResponse] }) totals: BulkTotalResponse[];
   @ApiProperty({ type: [BulkPreviewRowResponse], description: 'Rows with errors or warnings, by row (at most 1,000); every other row is ok' }) rows: BulkPreviewRowResponse[];
   @ApiProperty({ description: 'More than 1,000 rows have problems: fix these and preview again' }) rows_truncated: boolean;
+}
+
+export class BulkAmountResponse implements BulkAmountView {
+  @ApiProperty({ example: 'USD' }) currency: string;
+  @ApiProperty({ description: 'Delivered (success), major units', example: '15.00' }) sent: string;
+  @ApiProperty({ example: '1500' }) sent_minor: string;
+  @ApiProperty({ description: 'Debited and given back (refunded), major units', example: '2.50' }) refunded: string;
+  @ApiProperty({ example: '250' }) refunded_minor: string;
+}
+
+export class BulkBatchResponse implements BulkBatchView {
+  @ApiProperty({ format: 'uuid' }) batch_id: string;
+  @ApiProperty({ example: 'payroll-2026-11' }) batch_reference: string;
+  @ApiProperty({ enum: API_KEY_MODES }) mode: ApiKeyMode;
+  @ApiProperty({ enum: ['running', 'cancelled', 'completed'], description: '`completed` once every row is final; a cancelled batch stays `cancelled` (see completed_at)' }) status: BulkBatchStatus;
+  @ApiProperty({ example: 10 }) row_count: number;
+  @ApiProperty({
+    type: 'object', additionalProperties: { type: 'integer' }, example: { success: 7, refunded: 1, invalid: 2 },
+    description: 'Rows per status: queued, skipped (cancelled), invalid (failed the preview), refused (the order was refused), or the order\'s status (pending, success, failed, refunded, unknown, reversed)',
+  })
+  counts: Record<string, number>;
+  @ApiProperty({ type: [BulkAmountResponse] }) amounts: BulkAmountResponse[];
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When every row became final (the batch.completed event)' }) completed_at: string | null;
 }

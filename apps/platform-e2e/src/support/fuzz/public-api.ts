@@ -84,6 +84,11 @@ export const REST_ENDPOINTS: RestEndpoint[] = [
   { method: 'GET', route: '/api/v1/recharges/airtime/batch/:id', caller: 'user', params: { id: '00000000-0000-4000-8000-000000000000' } },
   // The sheet as JSON {csv}: the fuzz speaks JSON; text/csv and multipart reach the same reader (pay-a-bulk-csv.e2e.ts).
   { method: 'POST', route: '/api/v1/bulk/preview', caller: 'key', body: { fields: fields('csv~'), valid: () => ({ csv: 'target,amount\n0772279099,1\n' }) } },
+  // A preview that does not exist: a valid shape that changes nothing (a real one would pay).
+  { method: 'POST', route: '/api/v1/bulk', caller: 'key', body: { fields: fields('preview_id? csv?~ batch_reference'), valid: () => ({ preview_id: '00000000-0000-4000-8000-000000000000', batch_reference: 'fuzz-batch' }) } },
+  { method: 'GET', route: '/api/v1/bulk/:id', caller: 'key', params: { id: '00000000-0000-4000-8000-000000000000' } },
+  { method: 'POST', route: '/api/v1/bulk/:id/cancel', caller: 'key', params: { id: '00000000-0000-4000-8000-000000000000' } },
+  { method: 'GET', route: '/api/v1/bulk/:id/results.csv', caller: 'key', params: { id: '00000000-0000-4000-8000-000000000000' } },
   { method: 'GET', route: '/api/v1/wallet', caller: 'key', query: { fields: mode, valid: {} } },
   { method: 'GET', route: '/api/v1/wallet/ledger', caller: 'key', query: { fields: [...contractFields(ListLedgerRequest, { omit: ['account_id'] })], valid: { currency: 'USD' } } },
   { method: 'GET', route: '/api/v1/wallet/statement', caller: 'key', query: { fields: fields('from to currency? mode?'), valid: { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' } } },
