@@ -77,13 +77,13 @@ export class BulkBatchStore {
          SELECT $1, p.row, coalesce(p.msisdn, p.target), p.amount, coalesce(p.resolved_product_id, p.product_id),
                 coalesce(p.agent_reference, $3 || '-r' || p.row), p.custom_sms,
                 CASE WHEN p.status IN ('ok', 'warning') THEN 'queued' ELSE 'invalid' END,
-                (SELECT string_agg(coalesce(e->>'column', 'row') || ': ' || (e->>'message'), '; ') FROM jsonb_array_elements(p.errors) e)
+                (SELECT string_agg(e->>'message', '; ') FROM jsonb_array_elements(p.errors) e)
            FROM bulk_preview_rows p WHERE p.preview_id = $2`,
         [batch.id, previewId, batchReference],
       );
       // A derived reference can meet one a row gave itself: the later row is not paid as the earlier one's replay.
       await m.query(
-        `UPDATE batch_rows r SET status = 'invalid', error = 'agent_reference: ' || d.agent_reference || ' is also row ' || d.first_row
+        `UPDATE batch_rows r SET status = 'invalid', error = 'agent_reference ' || d.agent_reference || ' is also on row ' || d.first_row
            FROM (SELECT row, agent_reference, first_value(row) OVER w AS first_row, row_number() OVER w AS n
                    FROM batch_rows WHERE batch_id = $1 WINDOW w AS (PARTITION BY agent_reference ORDER BY row)) d
           WHERE r.batch_id = $1 AND r.row = d.row AND d.n > 1 AND r.status = 'queued'`,

@@ -1,12 +1,74 @@
 import { readFileSync } from 'node:fs';
 import { http } from '../support/platform-client.js';
-import { fundedShop } from '../support/orders.js';
+import { balanceOf, fundedShop } from '../support/orders.js';
 import { onboardTenant } from '../support/tenants.js';
 
 /** The gateway's own messy sheet: BOM, `;`, CRLF, quoted cells, mixed networks, bad rows, blank trailing rows. */
 const MESSY = readFileSync(new URL('../../../gateway/src/bulk/fixtures/messy-staff-allowances.csv', import.meta.url));
 
+/** Polls the batch until it has a completed_at (every row final). */
+async function finishedBatch(key: string, id: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { body } = await http('GET', `/api/v1/bulk/${id}`, { apiKey: key });
+    if (body.completed_at || Date.now() > deadline) return body;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 describe('paying a bulk CSV (001)', () => {
+  it('runs the previewed messy sheet: every good row paid once, the bad ones named in results.csv, the same batch_reference answering the same batch', async () => {
+    const shop = await fundedShop(await onboardTenant());
+    const preview = await http('POST', '/api/v1/bulk/preview', { apiKey: shop.key, body: MESSY.toString('utf8'), headers: { 'content-type': 'text/csv' } });
+    expect(preview.body.totals[0]).toMatchObject({ amount: '23.50', sufficient: true });
+
+    const started = await http('POST', '/api/v1/bulk', { apiKey: shop.key, body: { preview_id: preview.body.preview_id, batch_reference: 'allowances-nov' } });
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({ batch_reference: 'allowances-nov', row_count: 10 });
+    const again = await http('POST', '/api/v1/bulk', { apiKey: shop.key, body: { preview_id: preview.body.preview_id, batch_reference: 'allowances-nov' } });
+    expect(again.body.batch_id).toBe(started.body.batch_id);
+
+    const done = await finishedBatch(shop.key, started.body.batch_id);
+    expect(done).toMatchObject({ status: 'completed', counts: { success: 5, invalid: 5 } });
+    expect(done.amounts).toEqual([{ currency: 'USD', sent: '23.50', sent_minor: '2350', refunded: '0.00', refunded_minor: '0' }]);
+    expect(await balanceOf(shop.key)).toBe(String(10_000 - 2350));
+    const debits = await http('GET', '/api/v1/wallet/ledger?kind=debit', { apiKey: shop.key });
+    expect(debits.body.data.entries).toHaveLength(5);
+
+    const results = await http('GET', `/api/v1/bulk/${started.body.batch_id}/results.csv`, { apiKey: shop.key });
+    expect(results.status).toBe(200);
+    expect(results.headers.get('content-type')).toContain('text/csv');
+    const lines = String(results.body).trim().split('\r\n');
+    expect(lines[0]).toBe('row,target,amount,product_id,agent_reference,custom_sms,status,order_id,provider_ref,error');
+    const byRow = Object.fromEntries(lines.slice(1).map((l) => [l.split(',')[0], l]));
+    expect(Object.keys(byRow)).toEqual(['2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+    expect(byRow['2']).toMatch(/^2,263772279099,5,100,staff-001,"Allowance; November",success,[0-9a-f-]{36},\S+,$/);
+    expect(byRow['4']).toMatch(/^4,263733123456,10,102,allowances-nov-r4,"Thanks, team",success,/);
+    expect(byRow['10']).toBe('10,0771000555,3,,staff-001,,invalid,,,agent_reference staff-001 is also on row 2');
+    expect(byRow['6']).toMatch(/^6,0772000222,abc,,staff-005,,invalid,,,"amount ""abc"" is not a number/);
+
+    // Each row is an ordinary order, found by its own reference.
+    const order = await http('GET', '/api/v1/orders/allowances-nov-r4', { apiKey: shop.key });
+    expect(order.body).toMatchObject({ status: 'success', product_id: 102, network: 'telecel', batch_id: started.body.batch_id });
+    const reused = await http('POST', '/api/v1/bulk', { apiKey: shop.key, body: { preview_id: preview.body.preview_id, batch_reference: 'allowances-nov-2' } });
+    expect(reused.status).toBe(409);
+  });
+
+  it('cancels a batch: rows not yet dispatched are skipped and not paid', async () => {
+    const shop = await fundedShop(await onboardTenant());
+    // Numbers ending 0010, 0020, …: none of the simulators' test endings (0001–0008), so every dispatched row succeeds.
+    const sheet = `target,amount\n${Array.from({ length: 200 }, (_, i) => `0772${String(100000 + 10 * (i + 1))},1`).join('\n')}\n`;
+    const started = await http('POST', '/api/v1/bulk', { apiKey: shop.key, body: { csv: sheet, batch_reference: 'to-cancel' } });
+    expect(started.status).toBe(200);
+    const cancelled = await http('POST', `/api/v1/bulk/${started.body.batch_id}/cancel`, { apiKey: shop.key });
+    expect(cancelled.body.status).toBe('cancelled');
+    const done = await finishedBatch(shop.key, started.body.batch_id);
+    const paid = (done.counts.success ?? 0) as number;
+    expect(done.counts.skipped).toBeGreaterThan(0);
+    expect(paid + done.counts.skipped).toBe(200);
+    expect(await balanceOf(shop.key)).toBe(String(10_000 - 100 * paid));
+  });
+
   it('previews a messy spreadsheet export the same whichever way it is sent, moving no money', async () => {
     const shop = await fundedShop(await onboardTenant(), '2000');
 

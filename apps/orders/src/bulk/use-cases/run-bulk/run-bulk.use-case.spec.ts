@@ -57,7 +57,7 @@ describe('running a bulk batch', () => {
       [4, 'payroll-nov-r4', '263733123456', 'success', 'P-263733123456'],
       [5, 'staff-004', '0242 123 456', 'invalid', null],
     ]);
-    expect(rows[3]?.error).toContain('target: ');
+    expect(rows[3]?.error).toContain('not a mobile number');
 
     // Again, by the same reference, even naming another preview: the same batch, nothing paid twice.
     const again = await run(accountId, await checkedPreview(accountId), 'payroll-nov');
