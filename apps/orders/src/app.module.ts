@@ -12,6 +12,7 @@ import { AllowReversals1764000000014 } from './migrations/1764000000014-allow-re
 import { NumberBatches1764000000015 } from './migrations/1764000000015-number-batches.js';
 import { CreateBulkPreviews1764000000020 } from './migrations/1764000000020-create-bulk-previews.js';
 import { RunBulkBatches1764000000021 } from './migrations/1764000000021-run-bulk-batches.js';
+import { BatchEvents1764000000022 } from './migrations/1764000000022-batch-events.js';
 import { BulkModule } from './bulk/bulk.module.js';
 import { BatchesModule } from './batches/batches.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
@@ -26,7 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(OrdersConfig, config),
-        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012, CreateBatches1764000000013, AllowReversals1764000000014, NumberBatches1764000000015, CreateCampaigns1764000000030, CreateBulkPreviews1764000000020, RunBulkBatches1764000000021] }),
+        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012, CreateBatches1764000000013, AllowReversals1764000000014, NumberBatches1764000000015, CreateCampaigns1764000000030, CreateBulkPreviews1764000000020, RunBulkBatches1764000000021, BatchEvents1764000000022] }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'orders' }),
         ScheduleModule.forRoot(),
         EventsModule,

@@ -37,7 +37,9 @@ export class OrderEventsFeed implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap() {
     this.connection = await connect({ servers: natsServers(this.config.NATS_URL), name: `gateway-feed@${process.pid}`, maxReconnectAttempts: -1 });
     void this.run(Subjects.orders.eventsStream(), Subjects.orders.events('*', '*'), async (subject, data) => {
-      await this.pubSub.publish(ORDER_UPDATED, { accountId: subject.split('.').at(-2) as string, order: (data as OrderEvent).order });
+      // The stream also carries bulk batches' completions, which are no order's update.
+      const { order } = data as Partial<OrderEvent>;
+      if (order) await this.pubSub.publish(ORDER_UPDATED, { accountId: subject.split('.').at(-2) as string, order });
     });
     void this.run(Subjects.wallet.eventsStream(), Subjects.wallet.events('*', 'wallet.balance_changed'), async (_subject, data) => {
       const event = data as WalletEvent;

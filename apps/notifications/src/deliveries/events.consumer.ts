@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
-import { type ApiKeyMode, type OrderEvent, Subjects, type WalletEvent, WEBHOOK_EVENT_TYPES } from '@airtime/contracts';
+import { type ApiKeyMode, type BatchCompletedEvent, type OrderEvent, Subjects, type WalletEvent, WEBHOOK_EVENT_TYPES } from '@airtime/contracts';
 import { natsServers, openStreamConsumer } from '@airtime/platform';
 import { NotificationsConfig } from '../config/notifications.config.js';
 import { SmsService } from '../sms/sms.service.js';
@@ -32,7 +32,7 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap() {
     this.connection = await connect({ servers: natsServers(this.config.NATS_URL), name: `notifications@${process.pid}`, maxReconnectAttempts: -1 });
-    void this.consume(Subjects.orders.eventsStream(), (m) => this.onOrderEvent(accountOf(m), m.json<OrderEvent>()));
+    void this.consume(Subjects.orders.eventsStream(), (m) => this.onOrdersStreamEvent(accountOf(m), m.json<OrderEvent | BatchCompletedEvent>()));
     void this.consume(Subjects.wallet.eventsStream(), (m) => this.onWalletEvent(m.json<WalletEvent>()));
   }
 
@@ -64,6 +64,12 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }
+  }
+
+  /** The orders stream carries order events and, beside them, bulk batches' completions. */
+  private async onOrdersStreamEvent(accountId: string, event: OrderEvent | BatchCompletedEvent): Promise<void> {
+    if (event.type === 'batch.completed') return this.enqueueWebhooks(accountId, event.batch.mode, event.id, event.type, event.occurred_at, event.batch);
+    return this.onOrderEvent(accountId, event);
   }
 
   private async onOrderEvent(accountId: string, event: OrderEvent): Promise<void> {

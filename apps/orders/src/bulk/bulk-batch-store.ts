@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { formatMinor } from '@airtime/money';
-import type { ApiKeyMode, BulkBatchStatus, BulkBatchView, BulkResultRowView } from '@airtime/contracts';
+import type { ApiKeyMode, BatchCompletedEvent, BulkBatchStatus, BulkBatchView, BulkResultRowView } from '@airtime/contracts';
 import { rows } from '@airtime/platform';
 
 export interface BulkBatchRow {
@@ -151,17 +151,24 @@ export class BulkBatchStore {
 
   /**
    * Marks finished the batches whose every row is final (no row queued, every order at rest), each
-   * once: the caller announces exactly the batches answered.
+   * once, and writes each one's batch.completed event to the outbox in the same transaction.
    */
   async finishDone(): Promise<BulkBatchRow[]> {
-    return rows<BulkBatchRow>(
-      this.dataSource,
-      `UPDATE batches b SET status = CASE WHEN b.status = 'running' THEN 'completed' ELSE b.status END, completed_at = now()
-        WHERE b.batch_reference IS NOT NULL AND b.completed_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM batch_rows r WHERE r.batch_id = b.id AND r.status = 'queued')
-          AND NOT EXISTS (SELECT 1 FROM batch_rows r JOIN orders o ON o.id = r.order_id WHERE r.batch_id = b.id AND o.status NOT IN ${FINAL_ORDER_STATES})
-       RETURNING ${BATCH.split(', ').map((c) => `b.${c}`).join(', ')}`,
-    );
+    return this.dataSource.transaction(async (m) => {
+      const finished = await rows<BulkBatchRow>(
+        m,
+        `UPDATE batches b SET status = CASE WHEN b.status = 'running' THEN 'completed' ELSE b.status END, completed_at = now()
+          WHERE b.batch_reference IS NOT NULL AND b.completed_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM batch_rows r WHERE r.batch_id = b.id AND r.status = 'queued')
+            AND NOT EXISTS (SELECT 1 FROM batch_rows r JOIN orders o ON o.id = r.order_id WHERE r.batch_id = b.id AND o.status NOT IN ${FINAL_ORDER_STATES})
+         RETURNING ${BATCH.split(', ').map((c) => `b.${c}`).join(', ')}`,
+      );
+      for (const batch of finished) {
+        const payload: Omit<BatchCompletedEvent, 'id'> = { type: 'batch.completed', occurred_at: new Date().toISOString(), batch: await this.view(batch) };
+        await m.query(`INSERT INTO order_events (batch_id, account_id, status, payload) VALUES ($1, $2, 'batch_completed', $3)`, [batch.id, batch.account_id, payload]);
+      }
+      return finished;
+    });
   }
 
   /** The batch with its rows counted by status and its money per currency. */

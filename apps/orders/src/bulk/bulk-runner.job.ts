@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { ScheduledJob } from '@airtime/platform';
 import { OrdersConfig } from '../config/orders.config.js';
+import { OrderEventsPublisher } from '../events/order-events.publisher.js';
 import { BulkRunner } from './bulk-runner.js';
 
 /**
@@ -14,6 +15,7 @@ export class BulkRunnerJob extends ScheduledJob {
 
   constructor(
     private readonly runner: BulkRunner,
+    private readonly events: OrderEventsPublisher,
     config: OrdersConfig,
     scheduler: SchedulerRegistry,
   ) {
@@ -28,6 +30,7 @@ export class BulkRunnerJob extends ScheduledJob {
 
   protected async work(): Promise<void> {
     const finished = await this.runner.runOnce();
+    if (finished.length) this.events.nudge();
     for (const batch of finished) this.logger.log({ msg: 'bulk batch finished', batch_id: batch.id, status: batch.status });
   }
 }

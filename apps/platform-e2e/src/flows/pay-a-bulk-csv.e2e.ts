@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { http } from '../support/platform-client.js';
 import { balanceOf, fundedShop } from '../support/orders.js';
 import { onboardTenant } from '../support/tenants.js';
+import { startReceiver } from '../support/webhook-receiver.js';
 
 /** The gateway's own messy sheet: BOM, `;`, CRLF, quoted cells, mixed networks, bad rows, blank trailing rows. */
 const MESSY = readFileSync(new URL('../../../gateway/src/bulk/fixtures/messy-staff-allowances.csv', import.meta.url));
@@ -17,8 +18,18 @@ async function finishedBatch(key: string, id: string, timeoutMs = 30_000) {
 }
 
 describe('paying a bulk CSV (001)', () => {
+  let secret = '';
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  beforeAll(async () => {
+    receiver = await startReceiver(() => secret);
+  });
+  afterAll(() => receiver?.close());
+
   it('runs the previewed messy sheet: every good row paid once, the bad ones named in results.csv, the same batch_reference answering the same batch', async () => {
     const shop = await fundedShop(await onboardTenant());
+    const endpoint = await http('POST', '/api/v1/webhooks', { apiKey: shop.key, body: { url: receiver.url, events: ['batch.completed'] } });
+    expect(endpoint.status).toBe(201);
+    secret = endpoint.body.data.secret;
     const preview = await http('POST', '/api/v1/bulk/preview', { apiKey: shop.key, body: MESSY.toString('utf8'), headers: { 'content-type': 'text/csv' } });
     expect(preview.body.totals[0]).toMatchObject({ amount: '23.50', sufficient: true });
 
@@ -34,6 +45,10 @@ describe('paying a bulk CSV (001)', () => {
     expect(await balanceOf(shop.key)).toBe(String(10_000 - 2350));
     const debits = await http('GET', '/api/v1/wallet/ledger?kind=debit', { apiKey: shop.key });
     expect(debits.body.data.entries).toHaveLength(5);
+    // Once every row is final, one signed batch.completed webhook with the batch as GET shows it.
+    const [completed] = await receiver.waitFor(1);
+    expect(completed?.verified).toBe(true);
+    expect(completed?.body).toMatchObject({ type: 'batch.completed', data: { batch_id: started.body.batch_id, status: 'completed', counts: { success: 5, invalid: 5 } } });
 
     const results = await http('GET', `/api/v1/bulk/${started.body.batch_id}/results.csv`, { apiKey: shop.key });
     expect(results.status).toBe(200);

@@ -71,3 +71,14 @@ export interface BulkResultsPageView {
   /** Pass as after_row for the next page; null on the last. */
   next_after_row: number | null;
 }
+
+/**
+ * Published once per bulk batch when every row is final (on `<prefix>orders.events.<account_id>.batch_completed`,
+ * beside the order events); a cancelled batch announces it too, with status `cancelled`.
+ */
+export interface BatchCompletedEvent {
+  id: string;
+  type: 'batch.completed';
+  occurred_at: string;
+  batch: BulkBatchView;
+}

@@ -48,6 +48,10 @@ describe('running a bulk batch', () => {
     const done = await orders.rpc.request(Rpc.orders.getBulk, { account_id: accountId, mode: 'live', batch_id: started.batch_id });
     expect(done).toMatchObject({ status: 'completed', counts: { success: 2, refunded: 1, invalid: 1 }, completed_at: expect.any(String) });
     expect(done.amounts).toEqual([{ currency: 'USD', sent: '15.00', sent_minor: '1500', refunded: '2.50', refunded_minor: '250' }]);
+    // Announced once, through the orders outbox, with the batch as it ended.
+    await runner().runOnce();
+    const events = (await orders.db.query(`SELECT account_id, status, payload FROM order_events WHERE batch_id = $1`, [started.batch_id])) as { account_id: string; status: string; payload: Record<string, unknown> }[];
+    expect(events).toEqual([{ account_id: accountId, status: 'batch_completed', payload: { type: 'batch.completed', occurred_at: expect.any(String), batch: { ...done, completed_at: expect.any(String) } } }]);
 
     const { rows, next_after_row } = await orders.rpc.request(Rpc.orders.bulkResults, { account_id: accountId, mode: 'live', batch_id: started.batch_id });
     expect(next_after_row).toBeNull();
