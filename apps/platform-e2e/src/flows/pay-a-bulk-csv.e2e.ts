@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { http } from '../support/platform-client.js';
+import { graphql, http } from '../support/platform-client.js';
 import { balanceOf, fundedShop } from '../support/orders.js';
 import { onboardTenant } from '../support/tenants.js';
 import { startReceiver } from '../support/webhook-receiver.js';
@@ -144,4 +144,35 @@ describe('paying a bulk CSV (001)', () => {
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ row_count: 10_000, ok_count: 10_000, error_count: 0, totals: [{ currency: 'USD', count: 10_000, amount: '10000.00' }] });
   }, 60_000);
+
+  it('previews, runs and follows a sheet from the dashboard over GraphQL', async () => {
+    const shop = await fundedShop(await onboardTenant());
+    const csv = 'target,amount,agent_reference\n0772279099,2,gql-1\n0712345678,3,gql-2\n0242123456,1,gql-3\n';
+    const preview = await graphql(
+      'mutation ($input: PreviewBulkInput!) { previewBulk(input: $input) { preview { previewId okCount errorCount totals { currency amount balance sufficient } rows { row status errors { column code } } } } }',
+      { input: { csv } }, { apiKey: shop.key },
+    );
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data.previewBulk.preview).toMatchObject({ okCount: 2, errorCount: 1, totals: [{ currency: 'USD', amount: '5.00', balance: '100.00', sufficient: true }], rows: [{ row: 4, status: 'error', errors: [{ column: 'target', code: 'INVALID_TARGET' }] }] });
+
+    const run = await graphql('mutation ($input: RunBulkInput!) { runBulk(input: $input) { batch { id status progress { batchReference } } } }',
+      { input: { previewId: preview.data.previewBulk.preview.previewId, batchReference: 'dashboard-1' } }, { apiKey: shop.key });
+    expect(run.errors).toBeUndefined();
+    expect(run.data.runBulk.batch.progress).toEqual({ batchReference: 'dashboard-1' });
+    const batchId = run.data.runBulk.batch.id;
+
+    const deadline = Date.now() + 30_000;
+    let progress: any;
+    while (Date.now() < deadline) {
+      const found = await graphql('query ($id: ID!) { node(id: $id) { ... on Batch { status progress { status rowCount completedAt counts { status count } amounts { currency sent refunded } } } } }', { id: batchId }, { apiKey: shop.key });
+      progress = found.data.node.progress;
+      if (progress.completedAt) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(progress).toMatchObject({ status: 'completed', rowCount: 3, amounts: [{ currency: 'USD', sent: '5.00', refunded: '0.00' }] });
+    expect(Object.fromEntries(progress.counts.map((c: { status: string; count: number }) => [c.status, c.count]))).toEqual({ success: 2, invalid: 1 });
+
+    const cancelled = await graphql('mutation ($input: CancelBatchInput!) { cancelBatch(input: $input) { batch { status } } }', { input: { id: batchId } }, { apiKey: shop.key });
+    expect(cancelled.data.cancelBatch.batch.status).toBe('completed');
+  });
 });

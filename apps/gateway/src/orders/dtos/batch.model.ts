@@ -21,9 +21,13 @@ export class BatchModel implements NodeModel {
   @Field(() => [BatchCountModel], { description: "The batch's orders counted by status" }) counts: BatchCountModel[];
   @Field() createdAt: string;
 
+  static globalId(mode: string, batchId: string): string {
+    return toGlobalId('Batch', mode, batchId);
+  }
+
   static from(v: BatchView): BatchModel {
     return Object.assign(new BatchModel(), {
-      id: toGlobalId('Batch', v.mode, v.batch_id), databaseId: v.batch_id, mode: v.mode as ModeEnum, status: v.status, totalCount: v.total_count,
+      id: BatchModel.globalId(v.mode, v.batch_id), databaseId: v.batch_id, mode: v.mode as ModeEnum, status: v.status, totalCount: v.total_count,
       counts: Object.entries(v.counts).map(([status, count]) => ({ status, count })), createdAt: v.created_at,
     });
   }
