@@ -73,6 +73,7 @@ export class BulkRunner {
 
   /** Longer than making one order can take, so a live holder's lease never lapses. */
   private leaseSeconds(): number {
+    if (this.config.BULK_LEASE_SECONDS > 0) return this.config.BULK_LEASE_SECONDS;
     return Math.ceil((this.config.ORDER_WAIT_MS + this.config.DISPATCH_TIMEOUT_MS + 2 * this.config.WALLET_TIMEOUT_MS) / 1000) + 30;
   }
 }

@@ -49,4 +49,12 @@ export class OrdersConfig extends DatabaseServiceConfig {
   /** How often each orders process looks for bulk rows to run (after a restart, or another's lapsed lease). 0 turns it off (tests tick it by hand). */
   @IsInt() @Min(0) @Max(600_000)
   BULK_RUN_INTERVAL_MS: number = 2000;
+
+  /**
+   * How long a claimed bulk row is held before another process may take it over; 0 derives it from
+   * the wait and timeouts (longer than making one order can take). A shorter one only risks a row
+   * being tried twice, which its agent_reference makes harmless.
+   */
+  @IsInt() @Min(0) @Max(3600)
+  BULK_LEASE_SECONDS: number = 0;
 }

@@ -23,7 +23,7 @@ export async function http<T = any>(
   const response = await fetch(`${e2eState().gatewayUrl}${path}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : form || typeof options.body === 'string' ? (options.body as BodyInit) : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : form || typeof options.body === 'string' ? (options.body as RequestInit['body']) : JSON.stringify(options.body),
   });
   const text = await response.text();
   let body: unknown = text;
