@@ -7,6 +7,9 @@ export interface BatchRow {
   mode: ApiKeyMode;
   total_count: number;
   refused_count: number;
+  /** Set for a CSV batch (POST /api/v1/bulk), which records when every row became final. */
+  batch_reference: string | null;
+  completed_at: Date | null;
   created_at: Date;
 }
 
@@ -21,7 +24,8 @@ export function toBatchView(batch: BatchRow, orderCounts: Record<string, number>
     batch_id: batch.id,
     mode: batch.mode,
     total_count: batch.total_count,
-    status: finished >= batch.total_count ? 'completed' : 'processing',
+    // A CSV batch's rows that failed the preview never become orders: it knows itself when it is done.
+    status: (batch.batch_reference !== null ? batch.completed_at !== null : finished >= batch.total_count) ? 'completed' : 'processing',
     counts: byStatus,
     created_at: new Date(batch.created_at).toISOString(),
   };

@@ -6,7 +6,7 @@ import { type PageSeek, rows, seekSql } from '@airtime/platform';
 import type { BatchRow } from './batch-row.js';
 
 /** The batch's own columns: its items stay behind, they are only read while the batch is run. */
-const COLUMNS = 'id, seq, account_id, mode, total_count, refused_count, created_at';
+const COLUMNS = 'id, seq, account_id, mode, total_count, refused_count, batch_reference, completed_at, created_at';
 
 /** Every read and write of the `batches` table (its orders are the OrderStore's). */
 @Injectable()
