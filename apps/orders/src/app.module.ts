@@ -10,9 +10,9 @@ import { WithdrawDataBundles1764000000012 } from './migrations/1764000000012-wit
 import { CreateBatches1764000000013 } from './migrations/1764000000013-create-batches.js';
 import { AllowReversals1764000000014 } from './migrations/1764000000014-allow-reversals.js';
 import { NumberBatches1764000000015 } from './migrations/1764000000015-number-batches.js';
-import { CreateBulkPreviews1764000000020 } from './migrations/1764000000020-create-bulk-previews.js';
-import { RunBulkBatches1764000000021 } from './migrations/1764000000021-run-bulk-batches.js';
-import { BatchEvents1764000000022 } from './migrations/1764000000022-batch-events.js';
+import { CreateBulkPreviews1764000000031 } from './migrations/1764000000031-create-bulk-previews.js';
+import { RunBulkBatches1764000000032 } from './migrations/1764000000032-run-bulk-batches.js';
+import { BatchEvents1764000000033 } from './migrations/1764000000033-batch-events.js';
 import { BulkModule } from './bulk/bulk.module.js';
 import { BatchesModule } from './batches/batches.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
@@ -27,7 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(OrdersConfig, config),
-        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012, CreateBatches1764000000013, AllowReversals1764000000014, NumberBatches1764000000015, CreateCampaigns1764000000030, CreateBulkPreviews1764000000020, RunBulkBatches1764000000021, BatchEvents1764000000022] }),
+        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012, CreateBatches1764000000013, AllowReversals1764000000014, NumberBatches1764000000015, CreateCampaigns1764000000030, CreateBulkPreviews1764000000031, RunBulkBatches1764000000032, BatchEvents1764000000033] }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'orders' }),
         ScheduleModule.forRoot(),
         EventsModule,

@@ -38,10 +38,6 @@ export class OrdersConfig extends DatabaseServiceConfig {
   @IsInt() @Min(50) @Max(60_000)
   EVENTS_FLUSH_MS: number = 1000;
 
-  campaignSecretKey(): string {
-    return this.CAMPAIGN_SECRET_KEY ?? 'development-only-campaign-secret-key-00000000';
-  }
-
   /** How many rows of bulk batches one orders process makes into orders at once. */
   @IsInt() @Min(1) @Max(100)
   BULK_CONCURRENCY: number = 8;
@@ -57,4 +53,8 @@ export class OrdersConfig extends DatabaseServiceConfig {
    */
   @IsInt() @Min(0) @Max(3600)
   BULK_LEASE_SECONDS: number = 0;
+
+  campaignSecretKey(): string {
+    return this.CAMPAIGN_SECRET_KEY ?? 'development-only-campaign-secret-key-00000000';
+  }
 }

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * A sheet's batch keeps its rows (not a JSON blob): each is claimed with a lease before it becomes an
  * order, so any replica can pick up a batch another left half-run, and never the same row twice.
  */
-export class RunBulkBatches1764000000021 implements MigrationInterface {
-  name = 'RunBulkBatches1764000000021';
+export class RunBulkBatches1764000000032 implements MigrationInterface {
+  name = 'RunBulkBatches1764000000032';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

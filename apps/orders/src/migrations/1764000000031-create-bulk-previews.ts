@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * A bulk sheet's preview: its rows staged in chunks (a 10,000-row sheet is larger than one NATS
  * message), then checked in place; running it later reads them from here, never from the client again.
  */
-export class CreateBulkPreviews1764000000020 implements MigrationInterface {
-  name = 'CreateBulkPreviews1764000000020';
+export class CreateBulkPreviews1764000000031 implements MigrationInterface {
+  name = 'CreateBulkPreviews1764000000031';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

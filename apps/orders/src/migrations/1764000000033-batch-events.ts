@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** A bulk batch's completion is announced through the orders outbox too: an event of a batch, not an order. */
-export class BatchEvents1764000000022 implements MigrationInterface {
-  name = 'BatchEvents1764000000022';
+export class BatchEvents1764000000033 implements MigrationInterface {
+  name = 'BatchEvents1764000000033';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE order_events ALTER COLUMN order_id DROP NOT NULL, ADD COLUMN batch_id uuid REFERENCES batches (id)`);
