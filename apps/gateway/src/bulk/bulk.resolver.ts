@@ -6,6 +6,8 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
 import { globalIdOf } from '../graph/global-id.js';
+import { Loaders } from '../graph/graph-context.js';
+import type { GraphLoaders } from '../graph/graph-loaders.js';
 import { canSeeMode, graphMode } from '../graph/mode.js';
 import { BatchModel } from '../orders/dtos/batch.model.js';
 import { previewBulkCsv } from './bulk-preview.js';
@@ -45,16 +47,11 @@ export class BulkResolver {
 
 @Resolver(() => BatchModel)
 export class BatchProgressResolver {
-  constructor(private readonly rpc: RpcClient) {}
-
+  /** Batched per request: a page of batches with their progress is one lookup. */
   @ResolveField(() => BatchProgressModel, { nullable: true, description: "A CSV batch's progress (null for 000's batch recharges)" })
-  async progress(@Parent() batch: BatchModel, @CurrentPrincipal() p: Principal): Promise<BatchProgressModel | null> {
+  async progress(@Parent() batch: BatchModel, @CurrentPrincipal() p: Principal, @Loaders() loaders: GraphLoaders): Promise<BatchProgressModel | null> {
     if (!canSeeMode(p, batch.mode)) return null;
-    try {
-      return BatchProgressModel.from(await this.rpc.request(Rpc.orders.getBulk, { account_id: p.accountId, mode: batch.mode, batch_id: batch.databaseId }));
-    } catch (error) {
-      if (error instanceof PlatformError && error.code === 'NOT_FOUND') return null;
-      throw error;
-    }
+    const found = await loaders.bulkBatches(p.accountId, batch.mode).load(batch.databaseId);
+    return found ? BatchProgressModel.from(found) : null;
   }
 }

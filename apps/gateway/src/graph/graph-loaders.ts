@@ -4,6 +4,7 @@ import {
   type ApiKeyMode,
   type ApiKeyView,
   type BatchView,
+  type BulkBatchView,
   type CampaignView,
   type LedgerEntryView,
   MAX_LOOKUP_IDS,
@@ -101,6 +102,12 @@ export class GraphLoaders {
       const found = await this.rpc.request(Rpc.wallet.ordersLedgerEntries, { account_id: accountId, mode, order_ids: [...orderIds] });
       return orderIds.map((id) => found.filter((entry) => entry.order_id === id));
     });
+  }
+
+  bulkBatches(accountId: string, mode: ApiKeyMode): DataLoader<string, BulkBatchView | undefined> {
+    return this.loader(`bulk:${accountId}:${mode}`, async (ids: readonly string[]) =>
+      inKeyOrder(ids, await this.rpc.request(Rpc.orders.getBulkBatches, { account_id: accountId, mode, batch_ids: [...ids] }), (b) => b.batch_id),
+    );
   }
 
   webhookDeliveries(accountId: string, mode: ApiKeyMode): DataLoader<string, WebhookDeliveryView | undefined> {

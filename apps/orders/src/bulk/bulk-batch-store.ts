@@ -173,26 +173,39 @@ export class BulkBatchStore {
 
   /** The batch with its rows counted by status and its money per currency. */
   async view(batch: BulkBatchRow): Promise<BulkBatchView> {
-    const counts = await rows<{ status: string; n: number }>(
+    const [view] = await this.views([batch]);
+    return view as BulkBatchView;
+  }
+
+  /** Several batches' progress in two queries, whatever their number (a page of batches in the graph). */
+  async views(batches: BulkBatchRow[]): Promise<BulkBatchView[]> {
+    if (batches.length === 0) return [];
+    const ids = batches.map((b) => b.id);
+    const counts = await rows<{ batch_id: string; status: string; n: number }>(
       this.dataSource,
-      `SELECT ${ROW_STATUS} AS status, count(*)::int AS n FROM batch_rows r LEFT JOIN orders o ON o.id = r.order_id WHERE r.batch_id = $1 GROUP BY 1`,
-      [batch.id],
+      `SELECT r.batch_id, ${ROW_STATUS} AS status, count(*)::int AS n FROM batch_rows r LEFT JOIN orders o ON o.id = r.order_id WHERE r.batch_id = ANY($1) GROUP BY 1, 2`,
+      [ids],
     );
-    const amounts = await rows<{ currency: string; sent: string; refunded: string }>(
+    const amounts = await rows<{ batch_id: string; currency: string; sent: string; refunded: string }>(
       this.dataSource,
-      `SELECT o.currency, coalesce(sum(o.amount_minor) FILTER (WHERE o.status = 'success'), 0)::text AS sent,
+      `SELECT r.batch_id, o.currency, coalesce(sum(o.amount_minor) FILTER (WHERE o.status = 'success'), 0)::text AS sent,
               coalesce(sum(o.amount_minor) FILTER (WHERE o.status = 'refunded'), 0)::text AS refunded
-         FROM batch_rows r JOIN orders o ON o.id = r.order_id WHERE r.batch_id = $1 GROUP BY o.currency ORDER BY o.currency`,
-      [batch.id],
+         FROM batch_rows r JOIN orders o ON o.id = r.order_id WHERE r.batch_id = ANY($1) GROUP BY 1, 2 ORDER BY 1, 2`,
+      [ids],
     );
-    return {
+    return batches.map((batch) => ({
       batch_id: batch.id, batch_reference: batch.batch_reference, mode: batch.mode, status: batch.status, row_count: batch.total_count,
-      counts: Object.fromEntries(counts.map((c) => [c.status, c.n])),
-      amounts: amounts.map((a) => ({
+      counts: Object.fromEntries(counts.filter((c) => c.batch_id === batch.id).map((c) => [c.status, c.n])),
+      amounts: amounts.filter((a) => a.batch_id === batch.id).map((a) => ({
         currency: a.currency, sent: formatMinor(BigInt(a.sent), a.currency), sent_minor: a.sent, refunded: formatMinor(BigInt(a.refunded), a.currency), refunded_minor: a.refunded,
       })),
       created_at: new Date(batch.created_at).toISOString(), completed_at: batch.completed_at ? new Date(batch.completed_at).toISOString() : null,
-    };
+    }));
+  }
+
+  /** The account's bulk batches in one mode among `ids` (000's batches, which have no batch_reference, left out). */
+  async byIds(accountId: string, mode: ApiKeyMode, ids: string[]): Promise<BulkBatchRow[]> {
+    return rows<BulkBatchRow>(this.dataSource, `SELECT ${BATCH} FROM batches WHERE id = ANY($1) AND account_id = $2 AND mode = $3 AND batch_reference IS NOT NULL`, [ids, accountId, mode]);
   }
 
   async results(batchId: string, afterRow: number, limit: number): Promise<BulkResultRowView[]> {

@@ -1,8 +1,17 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
-  BulkBatchRequest, type BulkBatchView, type BulkPreviewView, BulkResultsRequest, type BulkResultsPageView, PreviewBulkRequest, Rpc, RunBulkRequest,
-  StageBulkRowsRequest, type StagedBulkRowsView,
+  BulkBatchRequest,
+  type BulkBatchView,
+  type BulkPreviewView,
+  type BulkResultsPageView,
+  BulkResultsRequest,
+  GetBulkBatchesRequest,
+  PreviewBulkRequest,
+  Rpc,
+  RunBulkRequest,
+  StageBulkRowsRequest,
+  type StagedBulkRowsView,
 } from '@airtime/contracts';
 import { RpcHandler } from '@airtime/platform';
 import { BulkResultsCommand } from './use-cases/bulk-results/bulk-results.command.js';
@@ -11,6 +20,8 @@ import { CancelBulkCommand } from './use-cases/cancel-bulk/cancel-bulk.command.j
 import { CancelBulkUseCase } from './use-cases/cancel-bulk/cancel-bulk.use-case.js';
 import { GetBulkCommand } from './use-cases/get-bulk/get-bulk.command.js';
 import { GetBulkUseCase } from './use-cases/get-bulk/get-bulk.use-case.js';
+import { GetBulkBatchesCommand } from './use-cases/get-bulk-batches/get-bulk-batches.command.js';
+import { GetBulkBatchesUseCase } from './use-cases/get-bulk-batches/get-bulk-batches.use-case.js';
 import { RunBulkCommand } from './use-cases/run-bulk/run-bulk.command.js';
 import { RunBulkUseCase } from './use-cases/run-bulk/run-bulk.use-case.js';
 import { PreviewBulkCommand } from './use-cases/preview-bulk/preview-bulk.command.js';
@@ -25,6 +36,7 @@ export class BulkController {
     private readonly preview: PreviewBulkUseCase,
     private readonly runBulk: RunBulkUseCase,
     private readonly getBulk: GetBulkUseCase,
+    private readonly getBulkBatches: GetBulkBatchesUseCase,
     private readonly cancelBulk: CancelBulkUseCase,
     private readonly bulkResults: BulkResultsUseCase,
   ) {}
@@ -47,6 +59,11 @@ export class BulkController {
   @RpcHandler(Rpc.orders.getBulk)
   get(@Payload() request: BulkBatchRequest): Promise<BulkBatchView> {
     return this.getBulk.execute(new GetBulkCommand({ request }));
+  }
+
+  @RpcHandler(Rpc.orders.getBulkBatches)
+  getMany(@Payload() request: GetBulkBatchesRequest): Promise<BulkBatchView[]> {
+    return this.getBulkBatches.execute(new GetBulkBatchesCommand({ request }));
   }
 
   @RpcHandler(Rpc.orders.cancelBulk)

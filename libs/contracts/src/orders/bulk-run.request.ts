@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { API_KEY_MODES, type ApiKeyMode } from '../identity/api-key-mode.js';
+import { IsLookupIds } from '../paging/page.js';
 
 /** A batch_reference: what makes POST /api/v1/bulk idempotent; rows without agent_reference get `<batch_reference>-r<row>`. */
 export const BATCH_REFERENCE_PATTERN = /^[\x21-\x7E]{1,64}$/;
@@ -16,6 +17,13 @@ export class BulkBatchRequest {
   @IsUUID() account_id: string;
   @IsIn(API_KEY_MODES) mode: ApiKeyMode;
   @IsUUID() batch_id: string;
+}
+
+/** Several bulk batches' progress by id, in one request; ids not found (or not bulk batches of the account and mode) are left out. */
+export class GetBulkBatchesRequest {
+  @IsUUID() account_id: string;
+  @IsIn(API_KEY_MODES) mode: ApiKeyMode;
+  @IsLookupIds() @IsUUID('all', { each: true }) batch_ids: string[];
 }
 
 /** A page of a batch's rows for results.csv, by row number. */

@@ -35,7 +35,7 @@ import type { WalletView } from '../wallet/wallet.view.js';
 import { ApplyOutcomeRequest } from '../orders/apply-outcome.request.js';
 import { type BatchPageView, type BatchView, CreateBatchRequest, GetBatchRequest, GetBatchesRequest, ListBatchesRequest } from '../orders/create-batch.request.js';
 import { type BulkPreviewView, PreviewBulkRequest, StageBulkRowsRequest, type StagedBulkRowsView } from '../orders/bulk-preview.request.js';
-import { BulkBatchRequest, type BulkBatchView, BulkResultsRequest, type BulkResultsPageView, RunBulkRequest } from '../orders/bulk-run.request.js';
+import { BulkBatchRequest, type BulkBatchView, GetBulkBatchesRequest, BulkResultsRequest, type BulkResultsPageView, RunBulkRequest } from '../orders/bulk-run.request.js';
 import { GetOrdersRequest } from '../orders/get-orders.request.js';
 import { CampaignRequest, CreateCampaignRequest, GetCampaignsRequest, ListCampaignPayoutsRequest, ListCampaignsRequest, PayCampaignRequest, SetCampaignPausedRequest } from '../campaigns/campaign.requests.js';
 import type { CampaignPageView, CampaignPayoutPageView, CampaignPayoutView, CampaignView, CreatedCampaignView } from '../campaigns/campaign.view.js';
@@ -123,6 +123,7 @@ export const Rpc = {
     previewBulk: defineRpc('orders.bulk.preview', PreviewBulkRequest).answers<BulkPreviewView>(),
     runBulk: defineRpc('orders.bulk.run', RunBulkRequest).answers<BulkBatchView>(),
     getBulk: defineRpc('orders.bulk.get', BulkBatchRequest).answers<BulkBatchView>(),
+    getBulkBatches: defineRpc('orders.bulk.get-many', GetBulkBatchesRequest).answers<BulkBatchView[]>(),
     cancelBulk: defineRpc('orders.bulk.cancel', BulkBatchRequest).answers<BulkBatchView>(),
     bulkResults: defineRpc('orders.bulk.results', BulkResultsRequest).answers<BulkResultsPageView>(),
   },

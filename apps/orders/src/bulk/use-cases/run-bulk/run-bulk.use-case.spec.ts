@@ -108,4 +108,20 @@ describe('running a bulk batch', () => {
     expect(refused.code).toBe('VALIDATION_FAILED');
     expect(orders.app.get(OrdersConfig).BULK_CONCURRENCY).toBe(4);
   });
+
+  it("answers several batches' progress in one request, the account's own bulk batches only", async () => {
+    providerAnswers();
+    const accountId = randomUUID();
+    const first = await run(accountId, await checkedPreview(accountId), `many-${randomUUID()}`);
+    const second = await run(accountId, await checkedPreview(accountId), `many-${randomUUID()}`);
+    const stranger = randomUUID();
+    const theirs = await run(stranger, await checkedPreview(stranger), `many-${randomUUID()}`);
+
+    const found = await orders.rpc.request(Rpc.orders.getBulkBatches, { account_id: accountId, mode: 'live', batch_ids: [second.batch_id, theirs.batch_id, first.batch_id, randomUUID()] });
+    expect(found.map((b) => b.batch_id).sort()).toEqual([first.batch_id, second.batch_id].sort());
+    for (const batch of found) {
+      expect(batch).toEqual(await orders.rpc.request(Rpc.orders.getBulk, { account_id: accountId, mode: 'live', batch_id: batch.batch_id }));
+    }
+    expect(await orders.rpc.request(Rpc.orders.getBulkBatches, { account_id: accountId, mode: 'test', batch_ids: [first.batch_id] })).toEqual([]);
+  });
 });
