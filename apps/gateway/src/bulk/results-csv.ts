@@ -30,9 +30,15 @@ function line(row: BulkResultRowView): string {
   return `${COLUMNS.map((c) => cell(row[c])).join(',')}\r\n`;
 }
 
-/** RFC 4180: quoted when it holds a separator, a quote or a line break, quotes doubled. */
-function cell(value: string | number | null): string {
+/**
+ * RFC 4180: quoted when it holds a separator, a quote or a line break, quotes doubled. A cell that a
+ * spreadsheet would run as a formula (a leading =, +, -, @, tab or CR: a tenant's agent_reference or
+ * SMS text, echoed back) gets a leading quote mark; numbers and phone numbers as people write them
+ * (`+263 772 279 099`, `-5.00`) stay as they are.
+ */
+export function cell(value: string | number | null): string {
   if (value === null) return '';
   const text = String(value);
-  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^[+-]?[\d ]+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
