@@ -65,7 +65,7 @@ try {
   const key = (await api('POST', '/api/v1/api-keys', { name: 'bench' }, `Bearer ${token}`)).body.data.key;
   const operator = await onboard(operatorPhones[0], operatorTotpSecrets[operatorPhones[0]]);
   const fund = await api('POST', '/graphql', {
-    query: 'mutation($i: CreditWalletInput!) { creditWallet(input: $i) { id } }',
+    query: 'mutation($i: CreditWalletInput!) { creditWallet(input: $i) { transfer { id } } }',
     variables: { i: { accountId, currency: 'USD', amountMinor: '10000000000', reason: 'benchmark float', idempotencyKey: randomUUID() } },
   }, `Bearer ${operator}`);
   if (fund.body.errors) throw new Error(JSON.stringify(fund.body.errors));
