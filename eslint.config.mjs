@@ -10,6 +10,8 @@ const SERVICES = {
   orders: [],
   notifications: [],
   'provider-adapters': ['scope:upstreams'],
+  // The tenant dashboard: a browser app on the public API, which may share only pure libs (money).
+  dashboard: [],
 };
 
 /** What each scope may import. In tests a service may also stand the simulators and the upstreams' protocol in for the outside world. */
@@ -37,7 +39,7 @@ export default [
   ...nx.configs['flat/typescript'],
   { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/*.js', '**/*.mjs', '**/*.cjs', '**/graphql/generated'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': moduleBoundaries(false),
       // Config classes spell out `: number` because decorator metadata (and so env conversion) needs it.
