@@ -16,6 +16,8 @@ export function createGraphqlClient(token: string | null): Client {
   return new Client({
     url: '/graphql',
     requestPolicy: 'cache-and-network',
+    // Queries go as POSTs with a JSON body, like mutations: the gateway refuses simple GETs (CSRF prevention).
+    preferGetMethod: false,
     fetchOptions: (): RequestInit => ({ headers: authorization ? { authorization } : {} }),
     exchanges: [
       cacheExchange,

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../errors.js';
 import { ApiKeysDocument, type ApiKeyRowFragment, CreateApiKeyDocument, RevokeApiKeyDocument } from '../graphql/generated/operations.js';
@@ -7,7 +7,9 @@ import { Field, Problem } from './auth.js';
 
 /** Settings → API keys: the account's keys (never their secrets), a new key shown once, revoking. */
 export function ApiKeysScreen({ mode }: { mode: Mode }) {
-  const [{ data, fetching, error }] = useQuery({ query: ApiKeysDocument });
+  // An empty list names no ApiKey, so the cache must be told a new key makes it stale.
+  const context = useMemo(() => ({ additionalTypenames: ['ApiKey'] }), []);
+  const [{ data, fetching, error }] = useQuery({ query: ApiKeysDocument, context });
   const keys = data?.viewer.account.apiKeys.edges.map((e) => e.node) ?? [];
   return (
     <section aria-labelledby="keys-heading">
