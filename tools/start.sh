@@ -53,6 +53,13 @@ for app in "${APPS[@]}"; do
   echo $! >"$RUN_DIR/pids/$app.pid"
 done
 
+# The dashboard: its built files served by vite preview, forwarding /graphql and /api to the gateway.
+# `--outDir dist/apps/…` is on its command line so that stop.sh knows the process for one of ours.
+DASHBOARD_PORT=${DASHBOARD_PORT:-4200}
+DASHBOARD_PORT=$DASHBOARD_PORT DASHBOARD_GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT nohup node node_modules/vite/bin/vite.js preview \
+  --config apps/dashboard/vite.config.ts --outDir "$ROOT/dist/apps/dashboard" >"$RUN_DIR/logs/dashboard.log" 2>&1 &
+echo $! >"$RUN_DIR/pids/dashboard.pid"
+
 stop_all() { bash tools/stop.sh; }
 if [ "$DETACH" = false ]; then trap stop_all INT TERM EXIT; fi
 
@@ -76,6 +83,7 @@ GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT SIM_URL=http://127.0.0.1:$SIM_PORT no
 cat <<EOT
 Gateway (REST and GraphQL):  http://localhost:$GATEWAY_PORT   (GraphQL at /graphql, health at /health)
 Simulators and SMS inbox:    http://localhost:$SIM_PORT       (SMS inbox at /sim/sms)
+Dashboard:                   http://localhost:$DASHBOARD_PORT       (log in with the demo tenant's phone and PIN above)
 Logs:                        $RUN_DIR/logs/<app>.log
 EOT
 

@@ -9,6 +9,8 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 bash tools/infra/ensure-infra.sh
+# The dashboard's browser flows drive Debian's Chromium.
+bash tools/infra/ensure-chromium.sh
 
 export NX_DAEMON=false NX_TUI=false NX_NO_CLOUD=true
 npx nx run-many -t lint typecheck test build --output-style=stream

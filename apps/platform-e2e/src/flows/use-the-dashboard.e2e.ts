@@ -1,0 +1,108 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type DashboardServer, launchChromium, screenshot, seriousAccessibilityViolations, startDashboard } from '../support/dashboard.js';
+import { http } from '../support/platform-client.js';
+import { latestPin, uniquePhone } from '../support/tenants.js';
+
+/**
+ * The tenant dashboard in a real browser (Debian's Chromium, headless) against the whole platform:
+ * what a business does first, with nothing but the dashboard and its phone.
+ */
+describe('the tenant dashboard', () => {
+  let dashboard: DashboardServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    dashboard = await startDashboard();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    // The page as the flow left it: where it stopped, when it failed.
+    if (page) await screenshot(page, 'last').catch(() => undefined);
+    await browser?.close();
+    await dashboard?.stop();
+  });
+
+  async function visited(name: string): Promise<void> {
+    await screenshot(page, name);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  }
+
+  it('signs a business up, logs in with the PIN from the SMS, creates a test key shown once and revokes it', async () => {
+    await page.goto(dashboard.url);
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    // A first visit starts in test mode, and the switch is there before anyone logs in.
+    expect(await page.getByLabel('Test (sandbox)').isChecked()).toBe(true);
+    await visited('01-log-in');
+
+    await page.getByRole('button', { name: 'New here? Sign up' }).click();
+    await page.getByRole('heading', { name: 'Sign up your business' }).waitFor();
+    const phone = uniquePhone();
+    const fields: Record<string, string> = {
+      'Business name': 'Dashboard Shop',
+      Address: '63 Glenelg Road Vainona',
+      City: 'Harare',
+      'Contact name': 'Tendai',
+      'Contact email': 'tendai@example.com',
+      'Contact phone': phone,
+      'Your first name': 'Tendai',
+      'Your last name': 'Moyo',
+      'Your email': 'tendai@example.com',
+      'Your phone (your PIN goes here by SMS)': phone,
+    };
+    for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+    await visited('02-sign-up');
+    await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+    await page.getByText('Your account is ready').waitFor();
+
+    // Back on the login form with the phone filled in; the PIN is in the SMS inbox.
+    expect(await page.getByLabel('Phone', { exact: true }).inputValue()).toBe(phone);
+    await page.getByLabel('PIN', { exact: true }).fill(await latestPin(phone));
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Wallet (test)' }).waitFor();
+    await page.getByText('No test wallet yet').waitFor();
+    await page.getByText('Dashboard Shop').waitFor();
+    await visited('03-wallet');
+
+    await page.getByRole('link', { name: 'Settings → API keys' }).click();
+    await page.getByRole('heading', { name: 'API keys' }).waitFor();
+    await page.getByText('No keys yet').waitFor();
+    await page.getByLabel('New test key name').fill('checkout test');
+    await page.getByRole('button', { name: 'Create test key' }).click();
+    const secret = (await page.getByTestId('new-api-key').textContent()) ?? '';
+    expect(secret).toMatch(/^atk_test_[0-9A-Za-z]{32}$/);
+    await page.getByText('it is shown only this once').waitFor();
+    await page.getByRole('row', { name: /checkout test/ }).waitFor();
+    await visited('04-api-key-created');
+    expect((await http('GET', '/api/v1/account', { apiKey: secret })).status).toBe(200);
+
+    // Once dismissed (or after a reload, which keeps the session), the secret is nowhere on the page.
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await page.reload();
+    await page.getByRole('row', { name: /checkout test/ }).waitFor();
+    expect(await page.content()).not.toContain(secret);
+    expect(await page.getByRole('row', { name: /checkout test/ }).textContent()).toContain(secret.slice(0, 13));
+
+    await page.getByRole('button', { name: 'Revoke checkout test' }).click();
+    await page.getByRole('group', { name: 'Confirm revoking checkout test' }).waitFor();
+    await visited('05-api-key-revoke-confirmation');
+    await page.getByRole('button', { name: 'Yes, revoke' }).click();
+    await page.getByRole('row', { name: /checkout test.*revoked/ }).waitFor();
+    await visited('06-api-key-revoked');
+    expect((await http('GET', '/api/v1/account', { apiKey: secret })).status).toBe(401);
+
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByText('No test orders yet').waitFor();
+    await visited('07-orders');
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+  }, 120_000);
+});
