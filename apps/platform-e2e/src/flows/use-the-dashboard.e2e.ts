@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type DashboardServer, launchChromium, screenshot, seriousAccessibilityViolations, startDashboard } from '../support/dashboard.js';
+import { fundWallet } from '../support/operator.js';
 import { http } from '../support/platform-client.js';
 import { latestPin, uniquePhone } from '../support/tenants.js';
 
@@ -33,7 +34,7 @@ describe('the tenant dashboard', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }
 
-  it('signs a business up, logs in with the PIN from the SMS, creates a test key shown once and revokes it', async () => {
+  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, creates a test key shown once and revokes it', async () => {
     await page.goto(dashboard.url);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     // A first visit starts in test mode, and the switch is there before anyone logs in.
@@ -69,6 +70,16 @@ describe('the tenant dashboard', () => {
     await page.getByText('Dashboard Shop').waitFor();
     await visited('03-wallet');
 
+    // Money arriving while the screen is open shows without a reload (walletUpdated over graphql-ws).
+    const token = await page.evaluate(() => {
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+      return (JSON.parse(storage.getItem('airtime.dashboard.session') ?? '{}') as { token?: string }).token ?? '';
+    });
+    const account = await http('GET', '/api/v1/account', { token });
+    await fundWallet(account.body.data.id, '123456', 'USD', 'test');
+    await page.getByRole('cell', { name: 'USD 1,234.56' }).waitFor();
+    await visited('04-wallet-funded');
+
     await page.getByRole('link', { name: 'Settings → API keys' }).click();
     await page.getByRole('heading', { name: 'API keys' }).waitFor();
     await page.getByText('No keys yet').waitFor();
@@ -78,7 +89,7 @@ describe('the tenant dashboard', () => {
     expect(secret).toMatch(/^atk_test_[0-9A-Za-z]{32}$/);
     await page.getByText('it is shown only this once').waitFor();
     await page.getByRole('row', { name: /checkout test/ }).waitFor();
-    await visited('04-api-key-created');
+    await visited('05-api-key-created');
     expect((await http('GET', '/api/v1/account', { apiKey: secret })).status).toBe(200);
 
     // Once dismissed (or after a reload, which keeps the session), the secret is nowhere on the page.
@@ -90,15 +101,15 @@ describe('the tenant dashboard', () => {
 
     await page.getByRole('button', { name: 'Revoke checkout test' }).click();
     await page.getByRole('group', { name: 'Confirm revoking checkout test' }).waitFor();
-    await visited('05-api-key-revoke-confirmation');
+    await visited('06-api-key-revoke-confirmation');
     await page.getByRole('button', { name: 'Yes, revoke' }).click();
     await page.getByRole('row', { name: /checkout test.*revoked/ }).waitFor();
-    await visited('06-api-key-revoked');
+    await visited('07-api-key-revoked');
     expect((await http('GET', '/api/v1/account', { apiKey: secret })).status).toBe(401);
 
     await page.getByRole('link', { name: 'Orders' }).click();
     await page.getByText('No test orders yet').waitFor();
-    await visited('07-orders');
+    await visited('08-orders');
 
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
