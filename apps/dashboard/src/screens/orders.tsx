@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { useQuery } from 'urql';
+import { useEffect, useState } from 'react';
+import { useQuery, useSubscription } from 'urql';
 import { errorMessage } from '../errors.js';
-import { OrdersDocument, type OrdersQueryVariables } from '../graphql/generated/operations.js';
+import { OrdersDocument, type OrdersQueryVariables, OrderUpdatedDocument } from '../graphql/generated/operations.js';
 import { displayMinor } from '../money.js';
 import type { Mode } from '../session.js';
 import { when } from './api-keys.js';
@@ -9,10 +9,18 @@ import { Problem } from './auth.js';
 
 const PAGE = 20;
 
-/** The chosen mode's orders, newest first, a page at a time through the connection's cursors. */
+/**
+ * The chosen mode's orders, newest first, a page at a time through the connection's cursors; the page
+ * is fetched again whenever orderUpdated reports a change, so statuses move without a reload.
+ */
 export function OrdersScreen({ mode }: { mode: Mode }) {
   const [page, setPage] = useState<Omit<OrdersQueryVariables, 'mode'>>({ first: PAGE });
-  const [{ data, fetching, error }] = useQuery({ query: OrdersDocument, variables: { mode, ...page } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: OrdersDocument, variables: { mode, ...page } });
+  const [changed] = useSubscription({ query: OrderUpdatedDocument });
+  const change = changed.data ? `${changed.data.orderUpdated.id} ${changed.data.orderUpdated.status} ${changed.data.orderUpdated.updatedAt}` : null;
+  useEffect(() => {
+    if (change) refetch({ requestPolicy: 'network-only' });
+  }, [change, refetch]);
   const connection = data?.viewer.account.orders;
   const orders = connection?.edges.map((e) => e.node) ?? [];
   return (

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type DashboardServer, launchChromium, screenshot, seriousAccessibilityViolations, startDashboard } from '../support/dashboard.js';
 import { fundWallet } from '../support/operator.js';
+import { placeOrder } from '../support/orders.js';
 import { http } from '../support/platform-client.js';
 import { latestPin, uniquePhone } from '../support/tenants.js';
 
@@ -34,7 +35,7 @@ describe('the tenant dashboard', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }
 
-  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, creates a test key shown once and revokes it', async () => {
+  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, creates a test key shown once, watches an order succeed live and revokes the key', async () => {
     await page.goto(dashboard.url);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     // A first visit starts in test mode, and the switch is there before anyone logs in.
@@ -99,6 +100,16 @@ describe('the tenant dashboard', () => {
     expect(await page.content()).not.toContain(secret);
     expect(await page.getByRole('row', { name: /checkout test/ }).textContent()).toContain(secret.slice(0, 13));
 
+    // An order sent with the new key shows up on the open orders screen and reaches success live (orderUpdated).
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByText('No test orders yet').waitFor();
+    await visited('08-orders-empty');
+    const order = await placeOrder(secret, { product_id: 100, target: '0772279099', amount: 1 });
+    expect(order.status).toBe(200);
+    await page.getByRole('row', { name: /772279099.*USD 1\.00.*success/ }).waitFor({ timeout: 30_000 });
+    await visited('09-orders-live');
+
+    await page.getByRole('link', { name: 'Settings → API keys' }).click();
     await page.getByRole('button', { name: 'Revoke checkout test' }).click();
     await page.getByRole('group', { name: 'Confirm revoking checkout test' }).waitFor();
     await visited('06-api-key-revoke-confirmation');
@@ -106,10 +117,6 @@ describe('the tenant dashboard', () => {
     await page.getByRole('row', { name: /checkout test.*revoked/ }).waitFor();
     await visited('07-api-key-revoked');
     expect((await http('GET', '/api/v1/account', { apiKey: secret })).status).toBe(401);
-
-    await page.getByRole('link', { name: 'Orders' }).click();
-    await page.getByText('No test orders yet').waitFor();
-    await visited('08-orders');
 
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
