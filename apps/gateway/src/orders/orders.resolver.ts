@@ -8,11 +8,10 @@ import { PrincipalGuard } from '../auth/principal.guard.js';
 import { boundedConnectionComplexity, type Connection, CONNECTION_COMPLEXITY, ConnectionArgs, connectionOf, connectionOfList, filtersOf, pageRequestOf } from '../graph/connection.js';
 import { Loaders } from '../graph/graph-context.js';
 import type { GraphLoaders } from '../graph/graph-loaders.js';
-import { canSeeMode } from '../graph/mode.js';
+import { canSeeMode, graphMode } from '../graph/mode.js';
 import { CreatesOrders, RechargeLimitGuard } from '../throttling/recharge-limit.guard.js';
 import { LedgerEntryConnection } from '../wallet/dtos/connections.js';
 import { LedgerEntryModel } from '../wallet/dtos/ledger-entry.model.js';
-import { modeOf } from '../wallet/principal-mode.js';
 import { BatchModel } from './dtos/batch.model.js';
 import { OrderConnection, ProductConnection } from './dtos/connections.js';
 import { OrderModel } from './dtos/order.model.js';
@@ -41,7 +40,7 @@ export class OrdersResolver {
   async sendRecharge(@CurrentPrincipal() principal: Principal, @Args('input') input: SendRechargeInput): Promise<SendRechargePayload> {
     const order = await this.rpc.request(Rpc.orders.create, {
       account_id: principal.accountId,
-      mode: modeOf(principal),
+      mode: graphMode(principal, input.mode),
       product_id: input.productId,
       target: input.target,
       amount: input.amount,

@@ -27,6 +27,19 @@ function http(principal: object, handler: keyof Handlers, body: unknown, headers
   } as unknown as ExecutionContext;
 }
 
+/** A GraphQL field call as Nest hands it to a guard: [root, args, context, info]. */
+function graphql(principal: object, args: unknown): ExecutionContext {
+  const response = { headersSent: false, setHeader: () => undefined };
+  const all = [undefined, args, { req: { user: principal }, res: response }, {}];
+  return {
+    getType: () => 'graphql',
+    getClass: () => Handlers,
+    getHandler: () => Handlers.prototype.single,
+    getArgs: () => all,
+    getArgByIndex: (index: number) => all[index],
+  } as unknown as ExecutionContext;
+}
+
 describe('RechargeLimitGuard (real Redis)', () => {
   const prefix = `test${randomBytes(4).toString('hex')}.`;
   let test: TestRedis;
@@ -73,6 +86,15 @@ describe('RechargeLimitGuard (real Redis)', () => {
     await g.canActivate(http(live, 'single', {}, {}));
     await expect(g.canActivate(http(test, 'single', {}, {}))).resolves.toBe(true);
     await expect(g.canActivate(http(live, 'single', {}, {}))).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it("counts a logged-in user's sendRecharge in the mode its input asks for (default live)", async () => {
+    const g = guard(1);
+    const user = { kind: 'user', userId: 'u', accountId: `acct-${randomBytes(4).toString('hex')}` };
+    await g.canActivate(graphql(user, { input: { mode: 'test' } }));
+    await expect(g.canActivate(graphql(user, { input: {} }))).resolves.toBe(true);
+    await expect(g.canActivate(graphql(user, { input: { mode: 'live' } }))).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(g.canActivate(graphql(user, { input: { mode: 'test' } }))).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
 
   it('is off at 0', async () => {

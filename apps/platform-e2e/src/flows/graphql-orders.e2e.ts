@@ -42,6 +42,20 @@ describe('GraphQL: products and orders', () => {
       { apiKey: shop.key },
     );
     expect(poor.errors?.[0]).toMatchObject({ message: 'Insufficient funds', extensions: { code: 'INSUFFICIENT_FUNDS' } });
+
+    // A key sends in its own mode; asking for the other one is refused, never answered in the key's.
+    const otherMode = await graphql(
+      `mutation($input: SendRechargeInput!) { sendRecharge(input: $input) { order { id } } }`,
+      { input: { productId: 100, target: '0772279099', amount: '1', agentReference: reference(), mode: 'test' } },
+      { apiKey: shop.key },
+    );
+    expect(otherMode.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    const ownMode = await graphql(
+      `mutation($input: SendRechargeInput!) { sendRecharge(input: $input) { order { mode status } } }`,
+      { input: { productId: 100, target: '0772279099', amount: '1', agentReference: reference(), mode: 'live' } },
+      { apiKey: shop.key },
+    );
+    expect(ownMode.data?.sendRecharge.order).toEqual({ mode: 'live', status: 'success' });
   });
 });
 

@@ -153,7 +153,7 @@ export const GRAPHQL_OPERATIONS: GraphqlOperation[] = [
   },
   {
     name: 'sendRecharge', caller: 'key', document: 'mutation ($input: SendRechargeInput!) { sendRecharge(input: $input) { order { status } } }',
-    variables: { input: { fields: fields('productId:integer target amount agentReference customSms?~'), valid: () => camel({ ...order(), amount: '1' }) } },
+    variables: { input: { fields: fields('productId:integer target amount agentReference customSms?~ mode?'), valid: () => camel({ ...order(), amount: '1' }) } },
   },
   {
     name: 'Account.orders', caller: 'key',
