@@ -15,8 +15,13 @@ const proxy = {
 export default defineConfig({
   root: here,
   plugins: [react()],
-  // The shared money lib is plain TypeScript: bundle it from source, as the services compile it.
-  resolve: { alias: { '@airtime/money': fileURLToPath(new URL('../../libs/money/src/index.ts', import.meta.url)) } },
+  // The shared money and phone libs are plain TypeScript: bundle them from source, as the services compile it.
+  resolve: {
+    alias: {
+      '@airtime/money': fileURLToPath(new URL('../../libs/money/src/index.ts', import.meta.url)),
+      '@airtime/phone': fileURLToPath(new URL('../../libs/phone/src/index.ts', import.meta.url)),
+    },
+  },
   build: { outDir: '../../dist/apps/dashboard', emptyOutDir: true },
   server: { host: '127.0.0.1', port, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port, strictPort: true, proxy },

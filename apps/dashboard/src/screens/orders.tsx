@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { errorMessage } from '../errors.js';
-import { OrdersDocument, type OrdersQueryVariables, OrderUpdatedDocument } from '../graphql/generated/operations.js';
+import { OrderDetailDocument, OrdersDocument, type OrdersQueryVariables, OrderUpdatedDocument } from '../graphql/generated/operations.js';
 import { displayMinor } from '../money.js';
 import type { Mode } from '../session.js';
 import { when } from './api-keys.js';
 import { Problem } from './auth.js';
+import { SendRechargeForm } from './send-recharge.js';
 
 const PAGE = 20;
 
@@ -15,7 +16,10 @@ const PAGE = 20;
  */
 export function OrdersScreen({ mode }: { mode: Mode }) {
   const [page, setPage] = useState<Omit<OrdersQueryVariables, 'mode'>>({ first: PAGE });
-  const [{ data, fetching, error }, refetch] = useQuery({ query: OrdersDocument, variables: { mode, ...page } });
+  const [open, setOpen] = useState<string | null>(null);
+  // An empty page names no Order, so the cache must be told a new order (sent below) makes it stale.
+  const context = useMemo(() => ({ additionalTypenames: ['Order'] }), []);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: OrdersDocument, variables: { mode, ...page }, context });
   const [changed] = useSubscription({ query: OrderUpdatedDocument });
   const change = changed.data ? `${changed.data.orderUpdated.id} ${changed.data.orderUpdated.status} ${changed.data.orderUpdated.updatedAt}` : null;
   useEffect(() => {
@@ -26,6 +30,8 @@ export function OrdersScreen({ mode }: { mode: Mode }) {
   return (
     <section aria-labelledby="orders-heading">
       <h1 id="orders-heading">Orders ({mode})</h1>
+      <SendRechargeForm mode={mode} />
+      <h2>Recent {mode} orders</h2>
       {fetching && !data && <p role="status">Loading orders…</p>}
       <Problem message={errorMessage(error)} />
       {connection && orders.length === 0 && <p>No {mode} orders yet.</p>}
@@ -46,7 +52,11 @@ export function OrdersScreen({ mode }: { mode: Mode }) {
             {orders.map((o) => (
               <tr key={o.id}>
                 <td>{when(o.createdAt)}</td>
-                <td>{o.agentReference}</td>
+                <td>
+                  <button type="button" className="link" aria-expanded={open === o.id} aria-label={`Details of ${o.agentReference}`} onClick={() => setOpen(open === o.id ? null : o.id)}>
+                    {o.agentReference}
+                  </button>
+                </td>
                 <td>{o.target}</td>
                 <td>{o.network}</td>
                 <td>{o.kind}</td>
@@ -57,6 +67,7 @@ export function OrdersScreen({ mode }: { mode: Mode }) {
           </tbody>
         </table>
       )}
+      {open && <OrderDetail id={open} change={change} onClose={() => setOpen(null)} />}
       {connection && (connection.pageInfo.hasPreviousPage || connection.pageInfo.hasNextPage) && (
         <nav aria-label="Order pages" className="pager">
           <button type="button" disabled={!connection.pageInfo.hasPreviousPage} onClick={() => setPage({ last: PAGE, before: connection.pageInfo.startCursor })}>
@@ -67,6 +78,74 @@ export function OrdersScreen({ mode }: { mode: Mode }) {
           </button>
         </nav>
       )}
+    </section>
+  );
+}
+
+/** One order in full: what the upstream answered (reference, PIN, serial, token) and its wallet movements. */
+function OrderDetail({ id, change, onClose }: { id: string; change: string | null; onClose: () => void }) {
+  const [{ data, error }, refetch] = useQuery({ query: OrderDetailDocument, variables: { id } });
+  useEffect(() => {
+    if (change) refetch({ requestPolicy: 'network-only' });
+  }, [change, refetch]);
+  const order = data?.node?.__typename === 'Order' ? data.node : null;
+  const entries = order?.ledgerEntries.edges.map((e) => e.node) ?? [];
+  const facts: [string, string | null | undefined][] = order
+    ? [
+        ['Status', order.status],
+        ['Product', order.product?.name],
+        ['Recipient', order.target],
+        ['Amount', displayMinor(order.amountMinor, order.currency)],
+        ['Provider reference', order.providerRef],
+        ['PIN', order.pin],
+        ['Serial', order.serial],
+        ['Token', order.token],
+        ['Error', order.errorCode ? `${order.errorCode}${order.message ? `: ${order.message}` : ''}` : null],
+        ['Last change', when(order.updatedAt)],
+      ]
+    : [];
+  return (
+    <section aria-labelledby="order-detail-heading" className="detail">
+      <h2 id="order-detail-heading">Order {order?.agentReference ?? ''}</h2>
+      <Problem message={errorMessage(error)} />
+      {order && (
+        <>
+          <dl>
+            {facts
+              .filter(([, value]) => value)
+              .map(([name, value]) => (
+                <div key={name}>
+                  <dt>{name}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+          </dl>
+          <table>
+            <caption>Wallet movements of this order</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Amount</th>
+                <th scope="col">Balance after</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{when(e.createdAt)}</td>
+                  <td>{e.kind}</td>
+                  <td className="amount">{displayMinor(e.amountMinor, e.currency)}</td>
+                  <td className="amount">{displayMinor(e.balanceAfterMinor, e.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <button type="button" onClick={onClose}>
+        Close details
+      </button>
     </section>
   );
 }

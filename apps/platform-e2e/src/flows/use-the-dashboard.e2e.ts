@@ -109,6 +109,34 @@ describe('the tenant dashboard', () => {
     await page.getByRole('row', { name: /772279099.*USD 1\.00.*success/ }).waitFor({ timeout: 30_000 });
     await visited('09-orders-live');
 
+    // The send form offers only the products that serve the number (an Econet number: no NetOne) and
+    // checks the product's bounds; a double click still sends one order, which reaches success live.
+    await page.getByLabel('Recipient number (or meter)').fill('0772279099');
+    const offered = await page.getByLabel('Product').locator('option').allTextContents();
+    expect(offered.some((label) => label.startsWith('Econet airtime (USD)'))).toBe(true);
+    expect(offered.some((label) => label.includes('NetOne'))).toBe(false);
+    await page.getByLabel('Product').selectOption('100');
+    await page.getByLabel('Amount (USD)').fill('200');
+    await page.getByText('The most this product sends is USD 100').waitFor();
+    expect(await page.getByRole('button', { name: 'Send test recharge' }).isDisabled()).toBe(true);
+    await page.getByLabel('Amount (USD)').fill('2');
+    await visited('10-send-recharge-form');
+    await page.getByRole('button', { name: 'Send test recharge' }).dblclick();
+    await page.getByRole('row', { name: /772279099.*USD 2\.00.*success/ }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('row', { name: /USD 2\.00/ }).count()).toBe(1);
+
+    // A simulator number that fails ("0001") ends refunded, and its detail shows the debit and the refund.
+    await page.getByLabel('Recipient number (or meter)').fill('0772270001');
+    await page.getByLabel('Amount (USD)').fill('3');
+    await page.getByRole('button', { name: 'Send test recharge' }).click();
+    const failed = page.getByRole('row', { name: /772270001.*USD 3\.00.*refunded/ });
+    await failed.waitFor({ timeout: 30_000 });
+    await failed.getByRole('button', { name: /^Details of / }).click();
+    const movements = page.getByRole('table', { name: 'Wallet movements of this order' });
+    await movements.getByRole('row', { name: /USD 3\.00/ }).waitFor();
+    await movements.getByRole('row', { name: /USD -3\.00/ }).waitFor();
+    await visited('11-order-refunded-detail');
+
     await page.getByRole('link', { name: 'Settings → API keys' }).click();
     await page.getByRole('button', { name: 'Revoke checkout test' }).click();
     await page.getByRole('group', { name: 'Confirm revoking checkout test' }).waitFor();
@@ -122,5 +150,5 @@ describe('the tenant dashboard', () => {
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
-  }, 120_000);
+  }, 180_000);
 });
