@@ -8,12 +8,14 @@ import { AuthScreen } from './screens/auth.js';
 import { ModeSwitch } from './screens/mode-switch.js';
 import { OrdersScreen } from './screens/orders.js';
 import { WalletScreen } from './screens/wallet.js';
+import { WebhooksScreen } from './screens/webhooks.js';
 
-type Route = 'wallet' | 'orders' | 'api-keys';
+type Route = 'wallet' | 'orders' | 'api-keys' | 'webhooks';
 const ROUTES: { route: Route; label: string }[] = [
   { route: 'wallet', label: 'Wallet' },
   { route: 'orders', label: 'Orders' },
   { route: 'api-keys', label: 'Settings → API keys' },
+  { route: 'webhooks', label: 'Settings → Webhooks' },
 ];
 
 function routeOf(hash: string): Route {
@@ -79,6 +81,7 @@ export function App() {
             {route === 'wallet' && <WalletScreen mode={mode} />}
             {route === 'orders' && <OrdersScreen mode={mode} />}
             {route === 'api-keys' && <ApiKeysScreen mode={mode} />}
+            {route === 'webhooks' && <WebhooksScreen mode={mode} />}
           </main>
         </>
       ) : (

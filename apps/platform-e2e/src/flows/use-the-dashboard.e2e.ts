@@ -4,6 +4,7 @@ import { fundWallet } from '../support/operator.js';
 import { placeOrder } from '../support/orders.js';
 import { http } from '../support/platform-client.js';
 import { latestPin, uniquePhone } from '../support/tenants.js';
+import { startReceiver } from '../support/webhook-receiver.js';
 
 /**
  * The tenant dashboard in a real browser (Debian's Chromium, headless) against the whole platform:
@@ -35,7 +36,7 @@ describe('the tenant dashboard', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }
 
-  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, creates a test key shown once, watches an order succeed live and revokes the key', async () => {
+  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, creates a test key shown once, watches an order succeed live, sends recharges from the form (one succeeds, one is refunded), manages a webhook endpoint and revokes the key', async () => {
     await page.goto(dashboard.url);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     // A first visit starts in test mode, and the switch is there before anyone logs in.
@@ -136,6 +137,45 @@ describe('the tenant dashboard', () => {
     await movements.getByRole('row', { name: /USD 3\.00/ }).waitFor();
     await movements.getByRole('row', { name: /USD -3\.00/ }).waitFor();
     await visited('11-order-refunded-detail');
+
+    // Settings → Webhooks: an endpoint made here gets the secret once, receives a signed event for a
+    // test order, shows the delivery, re-sends it, rotates its secret and is deleted after confirming.
+    let signingSecret = '';
+    const receiver = await startReceiver(() => signingSecret);
+    try {
+      await page.getByRole('link', { name: 'Settings → Webhooks' }).click();
+      await page.getByText('No test webhook endpoints yet').waitFor();
+      await page.getByLabel('New test endpoint URL').fill(receiver.url);
+      await visited('12-webhooks-empty');
+      await page.getByRole('button', { name: 'Add test endpoint' }).click();
+      signingSecret = (await page.getByTestId('new-webhook-secret').textContent()) ?? '';
+      expect(signingSecret.length).toBeGreaterThan(20);
+      await page.getByRole('row', { name: /order\.success, order\.refunded/ }).waitFor();
+      await visited('13-webhook-created');
+      await page.getByRole('button', { name: 'I have stored it' }).click();
+
+      expect((await placeOrder(secret, { product_id: 100, target: '0772279099', amount: 1 })).status).toBe(200);
+      const [first] = await receiver.waitFor(1);
+      expect(first).toMatchObject({ verified: true, body: { type: 'order.success' } });
+      await page.getByRole('button', { name: 'Refresh deliveries' }).click();
+      await page.getByRole('row', { name: /order\.success.*delivered.*1 \(last: 200/ }).waitFor();
+      await page.getByRole('button', { name: /^Re-send order\.success/ }).click();
+      await page.getByText('Queued again.').waitFor();
+      expect((await receiver.waitFor(2)).length).toBe(2);
+      await visited('14-webhook-deliveries');
+
+      await page.getByRole('button', { name: `Rotate secret of ${receiver.url}` }).click();
+      const rotated = (await page.getByTestId('new-webhook-secret').textContent()) ?? '';
+      expect(rotated).not.toBe(signingSecret);
+      await page.getByRole('button', { name: 'I have stored it' }).click();
+      await page.getByRole('button', { name: `Delete ${receiver.url}` }).click();
+      await page.getByRole('group', { name: `Confirm deleting ${receiver.url}` }).waitFor();
+      await visited('15-webhook-delete-confirmation');
+      await page.getByRole('button', { name: 'Yes, delete' }).click();
+      await page.getByText('No test webhook endpoints yet').waitFor();
+    } finally {
+      await receiver.close();
+    }
 
     await page.getByRole('link', { name: 'Settings → API keys' }).click();
     await page.getByRole('button', { name: 'Revoke checkout test' }).click();
