@@ -78,7 +78,7 @@ export function App() {
             </ul>
           </nav>
           <main>
-            {route === 'wallet' && <WalletScreen mode={mode} />}
+            {route === 'wallet' && <WalletScreen mode={mode} token={session.token} />}
             {route === 'orders' && <OrdersScreen mode={mode} />}
             {route === 'api-keys' && <ApiKeysScreen mode={mode} />}
             {route === 'webhooks' && <WebhooksScreen mode={mode} />}

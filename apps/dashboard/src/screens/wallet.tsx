@@ -5,9 +5,10 @@ import { WalletsDocument, WalletUpdatedDocument } from '../graphql/generated/ope
 import { displayMinor } from '../money.js';
 import type { Mode } from '../session.js';
 import { Problem } from './auth.js';
+import { LedgerSection, StatementDownload } from './ledger.js';
 
-/** Balances per currency in the chosen mode, refreshed whenever walletUpdated says one moved. */
-export function WalletScreen({ mode }: { mode: Mode }) {
+/** Balances per currency in the chosen mode, refreshed whenever walletUpdated says one moved; the ledger and statements below. */
+export function WalletScreen({ mode, token }: { mode: Mode; token: string }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: WalletsDocument, variables: { mode } });
   const [moved] = useSubscription({ query: WalletUpdatedDocument });
   const movedAt = moved.data ? moved.data.walletUpdated.balanceMinor + moved.data.walletUpdated.currency : null;
@@ -15,6 +16,7 @@ export function WalletScreen({ mode }: { mode: Mode }) {
     if (movedAt) refetch({ requestPolicy: 'network-only' });
   }, [movedAt, refetch]);
   const wallets = data?.viewer.account.wallets.edges.map((e) => e.node) ?? [];
+  const currencies = wallets.map((w) => w.currency);
   return (
     <section aria-labelledby="wallet-heading">
       <h1 id="wallet-heading">Wallet ({mode})</h1>
@@ -42,6 +44,8 @@ export function WalletScreen({ mode }: { mode: Mode }) {
           </tbody>
         </table>
       )}
+      {wallets.length > 0 && <StatementDownload mode={mode} token={token} currencies={currencies} />}
+      <LedgerSection mode={mode} currencies={currencies} moved={movedAt} />
     </section>
   );
 }

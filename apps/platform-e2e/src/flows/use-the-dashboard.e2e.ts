@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type DashboardServer, launchChromium, screenshot, seriousAccessibilityViolations, startDashboard } from '../support/dashboard.js';
 import { fundWallet } from '../support/operator.js';
@@ -36,7 +37,7 @@ describe('the tenant dashboard', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }
 
-  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, creates a test key shown once, watches an order succeed live, sends recharges from the form (one succeeds, one is refunded), manages a webhook endpoint and revokes the key', async () => {
+  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, creates a test key shown once, watches an order succeed live, sends recharges from the form (one succeeds, one is refunded), manages a webhook endpoint, reads the ledger and downloads a statement, and revokes the key', async () => {
     await page.goto(dashboard.url);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     // A first visit starts in test mode, and the switch is there before anyone logs in.
@@ -79,7 +80,7 @@ describe('the tenant dashboard', () => {
     });
     const account = await http('GET', '/api/v1/account', { token });
     await fundWallet(account.body.data.id, '123456', 'USD', 'test');
-    await page.getByRole('cell', { name: 'USD 1,234.56' }).waitFor();
+    await page.getByRole('table', { name: 'Balances in test mode' }).getByRole('cell', { name: 'USD 1,234.56' }).waitFor();
     await visited('04-wallet-funded');
 
     await page.getByRole('link', { name: 'Settings → API keys' }).click();
@@ -176,6 +177,22 @@ describe('the tenant dashboard', () => {
     } finally {
       await receiver.close();
     }
+
+    // The wallet's ledger, filtered by kind, and the CSV statement through the proxy with the session's token.
+    await page.getByRole('link', { name: 'Wallet' }).click();
+    const ledger = page.getByRole('table', { name: 'Wallet movements in test mode, newest first' });
+    await ledger.getByRole('row', { name: /adjustment.*USD 1,234\.56.*e2e funding/ }).waitFor();
+    await page.getByLabel('Kind').selectOption('refund');
+    await ledger.getByRole('row', { name: /debit/ }).first().waitFor({ state: 'detached' });
+    await ledger.getByRole('row', { name: /refund.*USD 3\.00/ }).waitFor();
+    expect(await ledger.getByRole('row').count()).toBe(2);
+    await page.getByLabel('Currency', { exact: true }).selectOption('USD');
+    await visited('16-wallet-ledger');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV statement' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(csv.split('\n').filter((line) => line.includes('refund'))).toHaveLength(1);
+    await page.getByText(`Saved ${download.suggestedFilename()}.`).waitFor();
 
     await page.getByRole('link', { name: 'Settings → API keys' }).click();
     await page.getByRole('button', { name: 'Revoke checkout test' }).click();
