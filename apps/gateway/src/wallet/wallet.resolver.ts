@@ -23,7 +23,6 @@ import { TransferModel } from './dtos/transfer.model.js';
 import { WalletModel } from './dtos/wallet.model.js';
 import { LedgerArgs, TopUpsArgs } from './dtos/wallet-filter.args.js';
 import { parseTopUpAmount } from './parse-top-up-amount.js';
-import { modeOf } from './principal-mode.js';
 
 /** An account holds one wallet per currency it uses: a handful, whatever a page asks. */
 const MAX_WALLETS = 10;
@@ -118,7 +117,7 @@ export class WalletResolver {
   async topUpWallet(@CurrentPrincipal() principal: Principal, @Args('input') input: TopUpWalletInput): Promise<TopUpWalletPayload> {
     const topUp = await this.rpc.request(Rpc.wallet.createTopUp, {
       account_id: principal.accountId,
-      mode: modeOf(principal),
+      mode: graphMode(principal, input.mode),
       currency: input.currency,
       amount_minor: parseTopUpAmount(input.amount, input.currency),
     }, 20_000);
