@@ -6,8 +6,9 @@ import { displayMinor } from '../money.js';
 import type { Mode } from '../session.js';
 import { Problem } from './auth.js';
 import { LedgerSection, StatementDownload } from './ledger.js';
+import { TopUpSection } from './top-up.js';
 
-/** Balances per currency in the chosen mode, refreshed whenever walletUpdated says one moved; the ledger and statements below. */
+/** Balances per currency in the chosen mode, refreshed whenever walletUpdated says one moved; a Pesepay top-up, the ledger and statements below. */
 export function WalletScreen({ mode, token }: { mode: Mode; token: string }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: WalletsDocument, variables: { mode } });
   const [moved] = useSubscription({ query: WalletUpdatedDocument });
@@ -44,6 +45,7 @@ export function WalletScreen({ mode, token }: { mode: Mode; token: string }) {
           </tbody>
         </table>
       )}
+      <TopUpSection mode={mode} moved={movedAt} />
       {wallets.length > 0 && <StatementDownload mode={mode} token={token} currencies={currencies} />}
       <LedgerSection mode={mode} currencies={currencies} moved={movedAt} />
     </section>

@@ -37,7 +37,7 @@ describe('the tenant dashboard', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }
 
-  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, creates a test key shown once, watches an order succeed live, sends recharges from the form (one succeeds, one is refunded), manages a webhook endpoint, reads the ledger and downloads a statement, and revokes the key', async () => {
+  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, tops the test wallet up through the Pesepay simulator and sees the balance change live, creates a test key shown once, watches an order succeed live, sends recharges from the form (one succeeds, one is refunded), manages a webhook endpoint, reads the ledger and downloads a statement, and revokes the key', async () => {
     await page.goto(dashboard.url);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     // A first visit starts in test mode, and the switch is there before anyone logs in.
@@ -82,6 +82,23 @@ describe('the tenant dashboard', () => {
     await fundWallet(account.body.data.id, '123456', 'USD', 'test');
     await page.getByRole('table', { name: 'Balances in test mode' }).getByRole('cell', { name: 'USD 1,234.56' }).waitFor();
     await visited('04-wallet-funded');
+
+    // A Pesepay top-up in test mode: the payment page opens in a new tab (the simulator pays on opening
+    // it), and the open dashboard shows the credit and the top-up's status without a reload.
+    await page.getByLabel('Top-up amount (USD)').fill('10.5.0');
+    await page.getByText('Enter an amount like 10 or 10.50').waitFor();
+    await page.getByLabel('Top-up amount (USD)').fill('10');
+    await page.getByRole('button', { name: 'Top up with Pesepay (test)' }).click();
+    const pay = page.getByRole('link', { name: 'Pay USD 10.00 at Pesepay (opens a new tab)' });
+    await page.getByRole('table', { name: 'Recent test top-ups' }).getByRole('row', { name: /USD 10\.00.*pending/ }).waitFor();
+    await visited('04a-wallet-top-up-started');
+    const [payment] = await Promise.all([context.waitForEvent('page'), pay.click()]);
+    await payment.getByRole('heading', { name: 'Payment SUCCESS' }).waitFor();
+    await payment.close();
+    await page.getByRole('table', { name: 'Balances in test mode' }).getByRole('cell', { name: 'USD 1,244.56' }).waitFor();
+    await page.getByRole('table', { name: 'Recent test top-ups' }).getByRole('row', { name: /USD 10\.00.*paid/ }).waitFor();
+    await page.getByText(/Top-up TOP-[0-9A-Z]{12} for USD 10\.00 is paid\./).waitFor();
+    await visited('04b-wallet-topped-up');
 
     await page.getByRole('link', { name: 'Settings → API keys' }).click();
     await page.getByRole('heading', { name: 'API keys' }).waitFor();
