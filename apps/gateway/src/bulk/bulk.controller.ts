@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -9,6 +9,7 @@ import type { Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
 import { HttpValidationPipe } from '../http/http-validation.pipe.js';
 import { ApiErrors } from '../openapi/api-responses.js';
+import { ModeQuery } from '../wallet/dtos/mode.query.js';
 import { modeOf } from '../wallet/principal-mode.js';
 import { BULK_MAX_BYTES } from './bulk-csv.js';
 import { type BulkPreviewAnswer, previewBulkCsv } from './bulk-preview.js';
@@ -99,8 +100,9 @@ export class BulkController {
   @ApiOperation({ summary: "A bulk batch's rows with each one's status, order, provider_ref and error, as CSV (001)" })
   @ApiResponse({ status: 200, description: 'row,target,amount,product_id,agent_reference,custom_sms,status,order_id,provider_ref,error', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors({ status: 404, codes: ['NOT_FOUND'] })
-  async results(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Res() response: Response): Promise<void> {
-    await writeResultsCsv(this.rpc, { account_id: principal.accountId, mode: modeOf(principal), batch_id: id }, response);
+  async results(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: ModeQuery, @Res() response: Response): Promise<void> {
+    // A logged-in user (the dashboard) names the mode of a batch it ran through GraphQL's runBulk.
+    await writeResultsCsv(this.rpc, { account_id: principal.accountId, mode: modeOf(principal, query.mode), batch_id: id }, response);
   }
 
   /** The sheet from whichever of the three bodies was sent. */

@@ -88,7 +88,7 @@ export const REST_ENDPOINTS: RestEndpoint[] = [
   { method: 'POST', route: '/api/v1/bulk', caller: 'key', body: { fields: fields('preview_id? csv?~ batch_reference'), valid: () => ({ preview_id: '00000000-0000-4000-8000-000000000000', batch_reference: 'fuzz-batch' }) } },
   { method: 'GET', route: '/api/v1/bulk/:id', caller: 'key', params: { id: '00000000-0000-4000-8000-000000000000' } },
   { method: 'POST', route: '/api/v1/bulk/:id/cancel', caller: 'key', params: { id: '00000000-0000-4000-8000-000000000000' } },
-  { method: 'GET', route: '/api/v1/bulk/:id/results.csv', caller: 'key', params: { id: '00000000-0000-4000-8000-000000000000' } },
+  { method: 'GET', route: '/api/v1/bulk/:id/results.csv', caller: 'key', params: { id: '00000000-0000-4000-8000-000000000000' }, query: { fields: mode, valid: {} } },
   { method: 'GET', route: '/api/v1/wallet', caller: 'key', query: { fields: mode, valid: {} } },
   { method: 'GET', route: '/api/v1/wallet/ledger', caller: 'key', query: { fields: [...contractFields(ListLedgerRequest, { omit: ['account_id'] })], valid: { currency: 'USD' } } },
   { method: 'GET', route: '/api/v1/wallet/statement', caller: 'key', query: { fields: fields('from to currency? mode?'), valid: { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' } } },
