@@ -5,15 +5,17 @@ import { ViewerDocument } from './graphql/generated/operations.js';
 import { clearSession, loadMode, loadSession, type Mode, saveMode, saveSession, type Session } from './session.js';
 import { ApiKeysScreen } from './screens/api-keys.js';
 import { AuthScreen } from './screens/auth.js';
+import { BulkScreen } from './screens/bulk.js';
 import { ModeSwitch } from './screens/mode-switch.js';
 import { OrdersScreen } from './screens/orders.js';
 import { WalletScreen } from './screens/wallet.js';
 import { WebhooksScreen } from './screens/webhooks.js';
 
-type Route = 'wallet' | 'orders' | 'api-keys' | 'webhooks';
+type Route = 'wallet' | 'orders' | 'bulk' | 'api-keys' | 'webhooks';
 const ROUTES: { route: Route; label: string }[] = [
   { route: 'wallet', label: 'Wallet' },
   { route: 'orders', label: 'Orders' },
+  { route: 'bulk', label: 'Bulk' },
   { route: 'api-keys', label: 'Settings → API keys' },
   { route: 'webhooks', label: 'Settings → Webhooks' },
 ];
@@ -80,6 +82,7 @@ export function App() {
           <main>
             {route === 'wallet' && <WalletScreen mode={mode} token={session.token} />}
             {route === 'orders' && <OrdersScreen mode={mode} />}
+            {route === 'bulk' && <BulkScreen mode={mode} token={session.token} />}
             {route === 'api-keys' && <ApiKeysScreen mode={mode} />}
             {route === 'webhooks' && <WebhooksScreen mode={mode} />}
           </main>

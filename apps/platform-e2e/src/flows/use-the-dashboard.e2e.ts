@@ -37,7 +37,7 @@ describe('the tenant dashboard', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }
 
-  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, tops the test wallet up through the Pesepay simulator and sees the balance change live, creates a test key shown once, watches an order succeed live, sends recharges from the form (one succeeds, one is refunded), manages a webhook endpoint, reads the ledger and downloads a statement, and revokes the key', async () => {
+  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, tops the test wallet up through the Pesepay simulator and sees the balance change live, creates a test key shown once, watches an order succeed live, sends recharges from the form (one succeeds, one is refunded), manages a webhook endpoint, reads the ledger and downloads a statement, pays a bulk CSV with one bad row and downloads its results, and revokes the key', async () => {
     await page.goto(dashboard.url);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     // A first visit starts in test mode, and the switch is there before anyone logs in.
@@ -210,6 +210,29 @@ describe('the tenant dashboard', () => {
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     expect(csv.split('\n').filter((line) => line.includes('refund'))).toHaveLength(1);
     await page.getByText(`Saved ${download.suggestedFilename()}.`).waitFor();
+
+    // Bulk: a small sheet with one bad row is checked (the row's error, the total against the balance),
+    // run once, followed until every row is final, and its results.csv saved.
+    await page.getByRole('link', { name: 'Bulk' }).click();
+    await page.getByRole('heading', { name: 'Bulk recharges (test)' }).waitFor();
+    await page.getByLabel('CSV file').setInputFiles({ name: 'allowances.csv', mimeType: 'text/csv', buffer: Buffer.from('target,amount\n0772100010,1\n0772100020,abc\n0772100030,2\n') });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByText('3 rows: 2 ok, 1 with errors, 0 with warnings.').waitFor();
+    await page.getByRole('table', { name: 'Rows with problems' }).getByRole('row', { name: /^3 0772100020 abc Error: amount "abc" is not a number/ }).waitFor();
+    await page.getByRole('table', { name: 'Totals against the test balance' }).getByRole('row', { name: /USD 2 USD 3\.00 USD [\d,.]+ yes/ }).waitFor();
+    await visited('17-bulk-preview');
+    await page.getByRole('button', { name: 'Run 2 rows (test)' }).dblclick();
+    await page.getByText(/^Batch completed: 3 rows/).waitFor({ timeout: 30_000 });
+    const byStatus = page.getByRole('table', { name: 'Rows of the batch by status' });
+    await byStatus.getByRole('row', { name: 'success 2' }).waitFor();
+    await byStatus.getByRole('row', { name: 'invalid 1' }).waitFor();
+    await page.getByText('Sent USD 3.00, refunded USD 0.00.').waitFor();
+    await visited('18-bulk-completed');
+    const [results] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results.csv' }).click()]);
+    const rows = readFileSync(await results.path(), 'utf8').trim().split('\r\n');
+    expect(rows[0]).toBe('row,target,amount,product_id,agent_reference,custom_sms,status,order_id,provider_ref,error');
+    expect(rows.slice(1).map((line) => line.split(',').slice(0, 3).concat(line.split(',')[6] ?? '').join(','))).toEqual(['2,263772100010,1,success', '3,0772100020,abc,invalid', '4,263772100030,2,success']);
+    await page.getByText(`Saved ${results.suggestedFilename()}.`).waitFor();
 
     await page.getByRole('link', { name: 'Settings → API keys' }).click();
     await page.getByRole('button', { name: 'Revoke checkout test' }).click();
