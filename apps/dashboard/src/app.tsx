@@ -6,16 +6,18 @@ import { clearSession, loadMode, loadSession, type Mode, saveMode, saveSession, 
 import { ApiKeysScreen } from './screens/api-keys.js';
 import { AuthScreen } from './screens/auth.js';
 import { BulkScreen } from './screens/bulk.js';
+import { CampaignsScreen } from './screens/campaigns.js';
 import { ModeSwitch } from './screens/mode-switch.js';
 import { OrdersScreen } from './screens/orders.js';
 import { WalletScreen } from './screens/wallet.js';
 import { WebhooksScreen } from './screens/webhooks.js';
 
-type Route = 'wallet' | 'orders' | 'bulk' | 'api-keys' | 'webhooks';
+type Route = 'wallet' | 'orders' | 'bulk' | 'campaigns' | 'api-keys' | 'webhooks';
 const ROUTES: { route: Route; label: string }[] = [
   { route: 'wallet', label: 'Wallet' },
   { route: 'orders', label: 'Orders' },
   { route: 'bulk', label: 'Bulk' },
+  { route: 'campaigns', label: 'Campaigns' },
   { route: 'api-keys', label: 'Settings → API keys' },
   { route: 'webhooks', label: 'Settings → Webhooks' },
 ];
@@ -83,6 +85,7 @@ export function App() {
             {route === 'wallet' && <WalletScreen mode={mode} token={session.token} />}
             {route === 'orders' && <OrdersScreen mode={mode} />}
             {route === 'bulk' && <BulkScreen mode={mode} token={session.token} />}
+            {route === 'campaigns' && <CampaignsScreen mode={mode} />}
             {route === 'api-keys' && <ApiKeysScreen mode={mode} />}
             {route === 'webhooks' && <WebhooksScreen mode={mode} />}
           </main>

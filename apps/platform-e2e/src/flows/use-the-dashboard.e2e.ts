@@ -37,7 +37,7 @@ describe('the tenant dashboard', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }
 
-  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, tops the test wallet up through the Pesepay simulator and sees the balance change live, creates a test key shown once, watches an order succeed live, sends recharges from the form (one succeeds, one is refunded), manages a webhook endpoint, reads the ledger and downloads a statement, pays a bulk CSV with one bad row and downloads its results, and revokes the key', async () => {
+  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, tops the test wallet up through the Pesepay simulator and sees the balance change live, creates a test key shown once, watches an order succeed live, sends recharges from the form (one succeeds, one is refunded), manages a webhook endpoint, reads the ledger and downloads a statement, pays a bulk CSV with one bad row and downloads its results, creates and pauses a campaign, and revokes the key', async () => {
     await page.goto(dashboard.url);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     // A first visit starts in test mode, and the switch is there before anyone logs in.
@@ -233,6 +233,31 @@ describe('the tenant dashboard', () => {
     expect(rows[0]).toBe('row,target,amount,product_id,agent_reference,custom_sms,status,order_id,provider_ref,error');
     expect(rows.slice(1).map((line) => line.split(',').slice(0, 3).concat(line.split(',')[6] ?? '').join(','))).toEqual(['2,263772100010,1,success', '3,0772100020,abc,invalid', '4,263772100030,2,success']);
     await page.getByText(`Saved ${results.suggestedFilename()}.`).waitFor();
+
+    // Campaigns: one made here shows its signing secret once, its budget, spend and what remains, and is paused.
+    await page.getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByText('No test campaigns yet').waitFor();
+    await page.getByLabel('Campaign name').fill('Respondents');
+    await page.getByLabel('Payout product').selectOption('100');
+    await page.getByLabel('Payout amount (USD)').fill('2');
+    await page.getByLabel('Budget (USD)').fill('10.001');
+    await page.getByText('Enter a budget like 2 or 2.50').waitFor();
+    expect(await page.getByRole('button', { name: 'Create test campaign' }).isDisabled()).toBe(true);
+    await page.getByLabel('Budget (USD)').fill('10');
+    await page.getByRole('button', { name: 'Create test campaign' }).click();
+    const campaignSecret = (await page.getByTestId('new-campaign-secret').textContent()) ?? '';
+    expect(campaignSecret).toMatch(/^cps_/);
+    await page.getByText('it is shown only this once').waitFor();
+    const campaign = page.getByRole('table', { name: 'Campaigns in test mode' }).getByRole('row', { name: /Respondents/ });
+    await campaign.getByRole('cell', { name: 'active' }).waitFor();
+    expect((await campaign.getByRole('cell').allTextContents()).slice(0, 6)).toEqual(['Respondents', 'USD 2.00', 'USD 10.00', 'USD 0.00', 'USD 0.00', 'USD 10.00']);
+    await visited('19-campaign-created');
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    expect(await page.content()).not.toContain(campaignSecret);
+    await page.getByRole('button', { name: 'Pause Respondents' }).click();
+    await page.getByRole('button', { name: 'Resume Respondents' }).waitFor();
+    expect(await campaign.getByRole('cell').nth(7).textContent()).toMatch(/^paused/);
+    await visited('20-campaign-paused');
 
     await page.getByRole('link', { name: 'Settings → API keys' }).click();
     await page.getByRole('button', { name: 'Revoke checkout test' }).click();
