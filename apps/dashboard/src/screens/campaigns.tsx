@@ -1,22 +1,11 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { currencyExponent, parseMajorToMinor } from '@airtime/money';
 import { errorMessage } from '../errors.js';
 import { type CampaignRowFragment, CampaignsDocument, CreateCampaignDocument, PauseCampaignDocument, ProductsDocument, ResumeCampaignDocument } from '../graphql/generated/operations.js';
-import { displayMinor } from '../money.js';
+import { displayMinor, majorAmountProblem } from '../money.js';
 import type { Mode } from '../session.js';
 import { when } from './api-keys.js';
 import { Problem } from './auth.js';
-
-/** A major-unit amount's problem in minor units (never floats); null when fine. */
-export function majorProblem(amount: string, currency: string, what: string): string | null {
-  try {
-    if (parseMajorToMinor(amount.trim(), currency) <= 0n) return `Enter ${what} above zero.`;
-  } catch {
-    return `Enter ${what} like 2 or 2.50 (at most ${currencyExponent(currency)} decimals).`;
-  }
-  return null;
-}
 
 /** Payout campaigns in the chosen mode: budget, spend and what remains; a new one (its secret shown once); pause and resume. */
 export function CampaignsScreen({ mode }: { mode: Mode }) {
@@ -111,10 +100,10 @@ function CreateCampaign({ mode }: { mode: Mode }) {
   const currency = product?.currency ?? '';
   const problems = product
     ? [
-        budget.trim() ? majorProblem(budget, currency, 'a budget') : null,
-        !ranged && amount.trim() ? majorProblem(amount, currency, 'an amount') : null,
-        ranged && minAmount.trim() ? majorProblem(minAmount, currency, 'a least amount') : null,
-        ranged && maxAmount.trim() ? majorProblem(maxAmount, currency, 'a most amount') : null,
+        budget.trim() ? majorAmountProblem(budget, currency, 'a budget') : null,
+        !ranged && amount.trim() ? majorAmountProblem(amount, currency, 'an amount') : null,
+        ranged && minAmount.trim() ? majorAmountProblem(minAmount, currency, 'a least amount') : null,
+        ranged && maxAmount.trim() ? majorAmountProblem(maxAmount, currency, 'a most amount') : null,
       ]
     : [];
   const problem = problems.find((p) => p !== null) ?? null;

@@ -1,9 +1,8 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { currencyExponent, parseMajorToMinor } from '@airtime/money';
 import { errorMessage } from '../errors.js';
 import { TopUpsDocument, TopUpWalletDocument } from '../graphql/generated/operations.js';
-import { displayMinor } from '../money.js';
+import { displayMinor, majorAmountProblem } from '../money.js';
 import type { Mode } from '../session.js';
 import { when } from './api-keys.js';
 import { Problem } from './auth.js';
@@ -12,16 +11,6 @@ import { Problem } from './auth.js';
 const CURRENCIES = ['USD', 'ZWG', 'KES', 'NGN', 'SDG'] as const;
 /** How often the list asks again while a payment is still open: Pesepay's answer comes by callback, not to this page. */
 const POLL_MS = 3_000;
-
-/** The amount's problem in minor units (never floats); null when fine. */
-export function topUpAmountProblem(amount: string, currency: string): string | null {
-  try {
-    if (parseMajorToMinor(amount.trim(), currency) <= 0n) return 'Enter an amount above zero.';
-  } catch {
-    return `Enter an amount like 10 or 10.50 (at most ${currencyExponent(currency)} decimals).`;
-  }
-  return null;
-}
 
 /**
  * A Pesepay top-up of the chosen mode's wallet. Pesepay's payment page opens in a new tab, so this screen
@@ -36,7 +25,7 @@ export function TopUpSection({ mode, moved }: { mode: Mode; moved: string | null
   const [{ data, fetching, error }, refetch] = useQuery({ query: TopUpsDocument, variables: { mode }, context });
   const topUps = data?.viewer.account.topUps.edges.map((e) => e.node) ?? [];
   const open = topUps.some((t) => t.status === 'pending' || t.status === 'initiating');
-  const problem = amount.trim() ? topUpAmountProblem(amount, currency) : null;
+  const problem = amount.trim() ? majorAmountProblem(amount, currency) : null;
   const started = result.data?.topUpWallet.topUp;
   // The list is polled; the mutation's answer is not, so the started top-up's status comes from the list.
   const startedStatus = topUps.find((t) => t.reference === started?.reference)?.status ?? started?.status;

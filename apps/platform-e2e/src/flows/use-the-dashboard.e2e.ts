@@ -241,7 +241,7 @@ describe('the tenant dashboard', () => {
     await page.getByLabel('Payout product').selectOption('100');
     await page.getByLabel('Payout amount (USD)').fill('2');
     await page.getByLabel('Budget (USD)').fill('10.001');
-    await page.getByText('Enter a budget like 2 or 2.50').waitFor();
+    await page.getByText('Enter a budget like 10 or 10.50').waitFor();
     expect(await page.getByRole('button', { name: 'Create test campaign' }).isDisabled()).toBe(true);
     await page.getByLabel('Budget (USD)').fill('10');
     await page.getByRole('button', { name: 'Create test campaign' }).click();
