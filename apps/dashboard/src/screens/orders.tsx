@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { errorMessage } from '../errors.js';
 import { OrderDetailDocument, OrdersDocument, type OrdersQueryVariables, OrderUpdatedDocument } from '../graphql/generated/operations.js';
@@ -9,17 +9,34 @@ import { Problem } from './auth.js';
 import { SendRechargeForm } from './send-recharge.js';
 
 const PAGE = 20;
+/** The statuses the orders connection filters by (its `status` argument). */
+const STATUSES = ['pending', 'success', 'failed', 'refunded', 'unknown', 'reversed'] as const;
+
+type Paging = Pick<OrdersQueryVariables, 'first' | 'after' | 'last' | 'before'>;
+type Filters = { status: string; network: string; target: string };
+const NO_FILTERS: Filters = { status: '', network: '', target: '' };
 
 /**
- * The chosen mode's orders, newest first, a page at a time through the connection's cursors; the page
- * is fetched again whenever orderUpdated reports a change, so statuses move without a reload.
+ * The chosen mode's orders, newest first, a page at a time through the connection's cursors and
+ * filtered by status, network and recipient; the page is fetched again whenever orderUpdated reports a
+ * change, so statuses move without a reload.
  */
 export function OrdersScreen({ mode }: { mode: Mode }) {
-  const [page, setPage] = useState<Omit<OrdersQueryVariables, 'mode'>>({ first: PAGE });
+  const [page, setPage] = useState<Paging>({ first: PAGE });
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // The text fields are applied on submit, not per keystroke, so typing a number is not a query a key.
+  const [draft, setDraft] = useState({ network: '', target: '' });
   const [open, setOpen] = useState<string | null>(null);
+  // Cursors belong to one filtered list, so a new filter starts again from the newest page.
+  const filter = (next: Filters) => {
+    setFilters(next);
+    setPage({ first: PAGE });
+  };
+  const applied = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
+  const filtered = Object.keys(applied).length > 0;
   // An empty page names no Order, so the cache must be told a new order (sent below) makes it stale.
   const context = useMemo(() => ({ additionalTypenames: ['Order'] }), []);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: OrdersDocument, variables: { mode, ...page }, context });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: OrdersDocument, variables: { mode, ...page, ...applied }, context });
   const [changed] = useSubscription({ query: OrderUpdatedDocument });
   const change = changed.data ? `${changed.data.orderUpdated.id} ${changed.data.orderUpdated.status} ${changed.data.orderUpdated.updatedAt}` : null;
   useEffect(() => {
@@ -32,11 +49,52 @@ export function OrdersScreen({ mode }: { mode: Mode }) {
       <h1 id="orders-heading">Orders ({mode})</h1>
       <SendRechargeForm mode={mode} />
       <h2>Recent {mode} orders</h2>
+      <form
+        className="inline"
+        aria-label="Filter the orders"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          filter({ ...filters, network: draft.network.trim(), target: draft.target.trim() });
+        }}
+      >
+        <p className="field">
+          <label htmlFor="orders-status">Status</label>
+          <select id="orders-status" value={filters.status} onChange={(e) => filter({ ...filters, status: e.target.value })}>
+            <option value="">All statuses</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p className="field">
+          <label htmlFor="orders-network">Network</label>
+          <input id="orders-network" value={draft.network} placeholder="econet" onChange={(e) => setDraft({ ...draft, network: e.target.value })} />
+        </p>
+        <p className="field">
+          <label htmlFor="orders-target">Recipient</label>
+          <input id="orders-target" value={draft.target} inputMode="tel" placeholder="263772123456" onChange={(e) => setDraft({ ...draft, target: e.target.value })} />
+        </p>
+        <button type="submit">Filter</button>
+        {filtered && (
+          <button
+            type="button"
+            onClick={() => {
+              setDraft({ network: '', target: '' });
+              filter(NO_FILTERS);
+            }}
+          >
+            Clear filters
+          </button>
+        )}
+      </form>
       {fetching && !data && <p role="status">Loading orders…</p>}
       <Problem message={errorMessage(error)} />
-      {connection && orders.length === 0 && <p>No {mode} orders yet.</p>}
+      {connection && orders.length === 0 && <p>{filtered ? `No ${mode} orders match.` : `No ${mode} orders yet.`}</p>}
       {orders.length > 0 && (
         <table>
+          <caption>{mode === 'test' ? 'Test' : 'Live'} orders, newest first</caption>
           <thead>
             <tr>
               <th scope="col">Created</th>

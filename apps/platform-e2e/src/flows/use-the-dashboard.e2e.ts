@@ -156,6 +156,27 @@ describe('the tenant dashboard', () => {
     await movements.getByRole('row', { name: /USD -3\.00/ }).waitFor();
     await visited('11-order-refunded-detail');
 
+    // Filtering by status keeps only the refunded order (three others succeeded); clearing brings them back.
+    const ordersTable = page.getByRole('table', { name: 'Test orders, newest first' });
+    await page.getByLabel('Status', { exact: true }).selectOption('refunded');
+    await ordersTable.getByRole('row', { name: /success/ }).first().waitFor({ state: 'detached' });
+    expect(await ordersTable.getByRole('row').count()).toBe(2);
+    await ordersTable.getByRole('row', { name: /772270001.*USD 3\.00.*refunded/ }).waitFor();
+    await visited('11b-orders-filtered');
+    // By recipient (the other orders went to 0772279099), and a network no order used matches nothing.
+    await page.getByLabel('Status', { exact: true }).selectOption('');
+    // The filter matches the number as stored and listed (international form).
+    await page.getByLabel('Recipient', { exact: true }).fill('263772270001');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await ordersTable.getByRole('row', { name: /772279099/ }).first().waitFor({ state: 'detached' });
+    await ordersTable.getByRole('row', { name: /772270001.*refunded/ }).waitFor();
+    expect(await ordersTable.getByRole('row').count()).toBe(2);
+    await page.getByLabel('Network', { exact: true }).fill('netone');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.getByText('No test orders match.').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await ordersTable.getByRole('row', { name: /772279099.*USD 2\.00.*success/ }).waitFor();
+
     // Settings → Webhooks: an endpoint made here gets the secret once, receives a signed event for a
     // test order, shows the delivery, re-sends it, rotates its secret and is deleted after confirming.
     let signingSecret = '';
