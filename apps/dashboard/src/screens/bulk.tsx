@@ -1,9 +1,19 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../errors.js';
-import { BatchProgressDocument, type BatchProgressFieldsFragment, type PreviewBulkMutation, PreviewBulkDocument, RunBulkDocument } from '../graphql/generated/operations.js';
+import {
+  BatchesDocument,
+  type BatchesQueryVariables,
+  BatchProgressDocument,
+  type BatchProgressFieldsFragment,
+  CancelBatchDocument,
+  type PreviewBulkMutation,
+  PreviewBulkDocument,
+  RunBulkDocument,
+} from '../graphql/generated/operations.js';
 import { displayMinor } from '../money.js';
 import type { Mode } from '../session.js';
+import { when } from './api-keys.js';
 import { Problem } from './auth.js';
 
 type Preview = PreviewBulkMutation['previewBulk']['preview'];
@@ -95,7 +105,116 @@ export function BulkScreen({ mode, token }: { mode: Mode; token: string }) {
       )}
       <Problem message={errorMessage(ran.error)} />
       {batch && <BatchProgressReport initial={batch} mode={mode} token={token} />}
+      <BatchHistory mode={mode} changed={batch ? `${batch.id} ${batch.status}` : null} />
     </section>
+  );
+}
+
+const HISTORY_PAGE = 10;
+type Paging = Pick<BatchesQueryVariables, 'first' | 'after' | 'last' | 'before'>;
+
+/**
+ * The mode's batches, newest first, with their progress; asked again every few seconds while one is
+ * running so its counts and status move, and whenever a batch is run above.
+ */
+function BatchHistory({ mode, changed }: { mode: Mode; changed: string | null }) {
+  const [page, setPage] = useState<Paging>({ first: HISTORY_PAGE });
+  useEffect(() => setPage({ first: HISTORY_PAGE }), [mode]);
+  const context = useMemo(() => ({ additionalTypenames: ['Batch'] }), []);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: BatchesDocument, variables: { mode, ...page }, context, requestPolicy: 'cache-and-network' });
+  const connection = data?.viewer.account.batches;
+  const batches = connection?.edges.map((e) => e.node) ?? [];
+  const anyRunning = batches.some((b) => (b.progress?.status ?? b.status) === 'running');
+  useEffect(() => {
+    if (changed) refetch({ requestPolicy: 'network-only' });
+  }, [changed, refetch]);
+  useEffect(() => {
+    if (!anyRunning) return;
+    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), POLL_MS * 3);
+    return () => clearInterval(timer);
+  }, [anyRunning, refetch]);
+  return (
+    <section aria-labelledby="batches-heading">
+      <h2 id="batches-heading">Earlier {mode} batches</h2>
+      {fetching && !data && <p role="status">Loading batches…</p>}
+      <Problem message={errorMessage(error)} />
+      {connection && batches.length === 0 && <p>No {mode} batches yet.</p>}
+      {batches.length > 0 && (
+        <table>
+          <caption>Batches in {mode} mode, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Created</th>
+              <th scope="col">Reference</th>
+              <th scope="col">Rows</th>
+              <th scope="col">By status</th>
+              <th scope="col">Sent</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {batches.map((b) => (
+              <BatchRow key={b.id} batch={b} onCancelled={() => refetch({ requestPolicy: 'network-only' })} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {connection && (connection.pageInfo.hasPreviousPage || connection.pageInfo.hasNextPage) && (
+        <nav aria-label="Batch pages" className="pager">
+          <button type="button" disabled={!connection.pageInfo.hasPreviousPage} onClick={() => setPage({ last: HISTORY_PAGE, before: connection.pageInfo.startCursor })}>
+            Newer
+          </button>
+          <button type="button" disabled={!connection.pageInfo.hasNextPage} onClick={() => setPage({ first: HISTORY_PAGE, after: connection.pageInfo.endCursor })}>
+            Older
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}
+
+/** One batch; a running one can be cancelled after confirming (rows not yet dispatched are skipped). */
+function BatchRow({ batch, onCancelled }: { batch: BatchProgressFieldsFragment & { createdAt: string }; onCancelled: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [result, cancelBatch] = useMutation(CancelBatchDocument);
+  const progress = batch.progress;
+  const reference = progress?.batchReference ?? batch.databaseId;
+  const status = progress?.status ?? batch.status;
+  const cancel = async () => {
+    const answer = await cancelBatch({ input: { id: batch.id } });
+    if (answer.data) {
+      setConfirming(false);
+      onCancelled();
+    }
+  };
+  return (
+    <tr>
+      <td>{when(batch.createdAt)}</td>
+      <td>{reference}</td>
+      <td>{progress?.rowCount ?? batch.totalCount}</td>
+      <td>{progress?.counts.map((c) => `${c.status} ${c.count}`).join(', ')}</td>
+      <td className="amount">{progress?.amounts.map((a) => displayMinor(a.sentMinor, a.currency)).join(', ')}</td>
+      <td>{status}</td>
+      <td>
+        {status !== 'running' ? null : confirming ? (
+          <span role="group" aria-label={`Confirm cancelling ${reference}`}>
+            Cancel {reference}? Rows not yet sent are skipped; sent ones stay.{' '}
+            <button type="button" className="danger" disabled={result.fetching} onClick={cancel}>
+              Yes, cancel the batch
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep it running
+            </button>
+            <Problem message={errorMessage(result.error)} />
+          </span>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)} aria-label={`Cancel ${reference}`}>
+            Cancel
+          </button>
+        )}
+      </td>
+    </tr>
   );
 }
 

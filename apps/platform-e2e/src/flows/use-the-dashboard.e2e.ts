@@ -254,6 +254,13 @@ describe('the tenant dashboard', () => {
     expect(rows[0]).toBe('row,target,amount,product_id,agent_reference,custom_sms,status,order_id,provider_ref,error');
     expect(rows.slice(1).map((line) => line.split(',').slice(0, 3).concat(line.split(',')[6] ?? '').join(','))).toEqual(['2,263772100010,1,success', '3,0772100020,abc,invalid', '4,263772100030,2,success']);
     await page.getByText(`Saved ${results.suggestedFilename()}.`).waitFor();
+    // The batch is in the history with its progress; a finished batch offers no Cancel.
+    const history = page.getByRole('table', { name: 'Batches in test mode, newest first' });
+    const ran = history.getByRole('row', { name: /dash-bulk-.* 3 .*USD 3\.00 completed/ });
+    await ran.waitFor({ timeout: 15_000 });
+    expect(await ran.getByRole('cell').nth(3).textContent()).toMatch(/success 2/);
+    expect(await history.getByRole('button', { name: /^Cancel / }).count()).toBe(0);
+    await visited('18b-bulk-history');
 
     // Campaigns: one made here shows its signing secret once, its budget, spend and what remains, and is paused.
     await page.getByRole('link', { name: 'Campaigns' }).click();
