@@ -1,22 +1,40 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../errors.js';
-import { type CampaignRowFragment, CampaignsDocument, CreateCampaignDocument, PauseCampaignDocument, ProductsDocument, ResumeCampaignDocument } from '../graphql/generated/operations.js';
+import {
+  CampaignPayoutsDocument,
+  type CampaignPayoutsQueryVariables,
+  type CampaignRowFragment,
+  CampaignsDocument,
+  CreateCampaignDocument,
+  PauseCampaignDocument,
+  ProductsDocument,
+  ResumeCampaignDocument,
+  RotateCampaignSecretDocument,
+} from '../graphql/generated/operations.js';
 import { displayMinor, majorAmountProblem } from '../money.js';
 import type { Mode } from '../session.js';
 import { when } from './api-keys.js';
 import { Problem } from './auth.js';
 
-/** Payout campaigns in the chosen mode: budget, spend and what remains; a new one (its secret shown once); pause and resume. */
+type ShownSecret = { secret: string; name: string; databaseId: string; rotated: boolean };
+
+/**
+ * Payout campaigns in the chosen mode: budget, spend and what remains; a new one (its secret shown
+ * once); pause and resume; a rotated secret (shown once); a campaign's payouts.
+ */
 export function CampaignsScreen({ mode }: { mode: Mode }) {
   // An empty list names no Campaign, so the cache must be told a new campaign makes it stale.
   const context = useMemo(() => ({ additionalTypenames: ['Campaign'] }), []);
   const [{ data, fetching, error }] = useQuery({ query: CampaignsDocument, variables: { mode }, context });
+  const [shown, setShown] = useState<ShownSecret | null>(null);
+  const [payoutsOf, setPayoutsOf] = useState<string | null>(null);
   const campaigns = data?.viewer.account.campaigns.edges.map((e) => e.node) ?? [];
   return (
     <section aria-labelledby="campaigns-heading">
       <h1 id="campaigns-heading">Campaigns ({mode})</h1>
-      <CreateCampaign mode={mode} />
+      <CreateCampaign mode={mode} onCreated={setShown} />
+      {shown && <SecretShownOnce shown={shown} onDone={() => setShown(null)} />}
       <h2>Your {mode} campaigns</h2>
       {fetching && !data && <p role="status">Loading campaigns…</p>}
       <Problem message={errorMessage(error)} />
@@ -34,15 +52,18 @@ export function CampaignsScreen({ mode }: { mode: Mode }) {
               <th scope="col">Remaining</th>
               <th scope="col">Created</th>
               <th scope="col">Status</th>
+              <th scope="col">Ends</th>
+              <th scope="col">More</th>
             </tr>
           </thead>
           <tbody>
             {campaigns.map((c) => (
-              <CampaignRow key={c.id} campaign={c} />
+              <CampaignRow key={c.id} campaign={c} payoutsOpen={payoutsOf === c.id} onPayouts={() => setPayoutsOf(payoutsOf === c.id ? null : c.id)} onRotated={setShown} />
             ))}
           </tbody>
         </table>
       )}
+      {payoutsOf && <CampaignPayouts id={payoutsOf} onClose={() => setPayoutsOf(null)} />}
     </section>
   );
 }
@@ -51,10 +72,18 @@ function payoutOf(c: Pick<CampaignRowFragment, 'amount' | 'minAmount' | 'maxAmou
   return c.amount ? `${c.currency} ${c.amount}` : `${c.currency} ${c.minAmount ?? '…'} to ${c.maxAmount ?? '…'}`;
 }
 
-function CampaignRow({ campaign: c }: { campaign: CampaignRowFragment }) {
+type RowProps = { campaign: CampaignRowFragment; payoutsOpen: boolean; onPayouts: () => void; onRotated: (shown: ShownSecret) => void };
+
+function CampaignRow({ campaign: c, payoutsOpen, onPayouts, onRotated }: RowProps) {
   const [paused, pause] = useMutation(PauseCampaignDocument);
   const [resumed, resume] = useMutation(ResumeCampaignDocument);
+  const [rotated, rotate] = useMutation(RotateCampaignSecretDocument);
   const busy = paused.fetching || resumed.fetching;
+  const rotateNow = async () => {
+    const answer = await rotate({ input: { id: c.id } });
+    const payload = answer.data?.rotateCampaignSecret;
+    if (payload) onRotated({ secret: payload.secret, name: payload.campaign.name, databaseId: payload.campaign.databaseId, rotated: true });
+  };
   return (
     <tr>
       <td>{c.name}</td>
@@ -78,11 +107,28 @@ function CampaignRow({ campaign: c }: { campaign: CampaignRowFragment }) {
         )}
         <Problem message={errorMessage(paused.error) ?? errorMessage(resumed.error)} />
       </td>
+      <td>{c.endsAt ? when(c.endsAt) : 'no end'}</td>
+      <td>
+        <button type="button" className="link" aria-expanded={payoutsOpen} aria-label={`Payouts of ${c.name}`} onClick={onPayouts}>
+          Payouts
+        </button>{' '}
+        <button type="button" disabled={rotated.fetching} aria-label={`Rotate secret of ${c.name}`} onClick={rotateNow}>
+          Rotate secret
+        </button>
+        <Problem message={errorMessage(rotated.error)} />
+      </td>
     </tr>
   );
 }
 
-function CreateCampaign({ mode }: { mode: Mode }) {
+/** A datetime-local value (the browser's time zone) as ISO 8601, or null when empty or unreadable. */
+function isoOf(local: string): string | null {
+  if (!local) return null;
+  const at = new Date(local);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}
+
+function CreateCampaign({ mode, onCreated }: { mode: Mode; onCreated: (shown: ShownSecret) => void }) {
   const [name, setName] = useState('');
   const [productId, setProductId] = useState('');
   const [ranged, setRanged] = useState(false);
@@ -91,8 +137,7 @@ function CreateCampaign({ mode }: { mode: Mode }) {
   const [maxAmount, setMaxAmount] = useState('');
   const [budget, setBudget] = useState('');
   const [onePerPhone, setOnePerPhone] = useState(true);
-  const [created, setCreated] = useState<{ secret: string; name: string; databaseId: string } | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [endsAt, setEndsAt] = useState('');
   const [{ data: catalogue, error: catalogueError }] = useQuery({ query: ProductsDocument });
   const [result, create] = useMutation(CreateCampaignDocument);
   const products = catalogue?.products.edges.map((e) => e.node) ?? [];
@@ -104,6 +149,7 @@ function CreateCampaign({ mode }: { mode: Mode }) {
         !ranged && amount.trim() ? majorAmountProblem(amount, currency, 'an amount') : null,
         ranged && minAmount.trim() ? majorAmountProblem(minAmount, currency, 'a least amount') : null,
         ranged && maxAmount.trim() ? majorAmountProblem(maxAmount, currency, 'a most amount') : null,
+        endsAt && (isoOf(endsAt) ?? '') <= new Date().toISOString() ? 'The end must be in the future' : null,
       ]
     : [];
   const problem = problems.find((p) => p !== null) ?? null;
@@ -113,17 +159,14 @@ function CreateCampaign({ mode }: { mode: Mode }) {
     event.preventDefault();
     if (!product || !complete || problem) return;
     const payout = ranged ? { minAmount: minAmount.trim(), maxAmount: maxAmount.trim() } : { amount: amount.trim() };
-    const answer = await create({ input: { name: name.trim(), productId: product.productId, budget: budget.trim(), onePerPhone, mode, ...payout } });
+    const ends = isoOf(endsAt);
+    const answer = await create({ input: { name: name.trim(), productId: product.productId, budget: budget.trim(), onePerPhone, mode, ...payout, ...(ends ? { endsAt: ends } : {}) } });
     const payload = answer.data?.createCampaign;
     if (payload) {
-      setCreated({ secret: payload.secret, name: payload.campaign.name, databaseId: payload.campaign.databaseId });
-      setCopied(false);
+      onCreated({ secret: payload.secret, name: payload.campaign.name, databaseId: payload.campaign.databaseId, rotated: false });
       setName('');
+      setEndsAt('');
     }
-  };
-  const copy = async () => {
-    await navigator.clipboard.writeText(created?.secret ?? '');
-    setCopied(true);
   };
   const unit = currency ? ` (${currency})` : '';
   return (
@@ -172,6 +215,10 @@ function CreateCampaign({ mode }: { mode: Mode }) {
           <label htmlFor="campaign-budget">Budget{unit}</label>
           <input id="campaign-budget" value={budget} required inputMode="decimal" autoComplete="off" aria-describedby="campaign-problem" onChange={(e) => setBudget(e.target.value)} />
         </p>
+        <p className="field">
+          <label htmlFor="campaign-ends">Ends at (optional)</label>
+          <input id="campaign-ends" type="datetime-local" value={endsAt} aria-describedby="campaign-problem" onChange={(e) => setEndsAt(e.target.value)} />
+        </p>
         <p className="field checkbox">
           <label>
             <input type="checkbox" checked={onePerPhone} onChange={(e) => setOnePerPhone(e.target.checked)} /> One payout per phone
@@ -185,24 +232,100 @@ function CreateCampaign({ mode }: { mode: Mode }) {
         </span>
       </form>
       <Problem message={errorMessage(catalogueError) ?? errorMessage(result.error)} />
-      {created && (
-        <div className="secret" role="region" aria-label="Your new campaign's signing secret">
-          <p>
-            <strong>Copy the signing secret of “{created.name}” now: it is shown only this once.</strong> Your survey tool
-            signs each completion it sends to <code>POST /api/v1/campaigns/{created.databaseId}/payouts</code> with it.
-          </p>
-          <p>
-            <code data-testid="new-campaign-secret">{created.secret}</code>
-          </p>
-          <button type="button" onClick={copy}>
-            Copy secret
-          </button>{' '}
-          <span role="status">{copied ? 'Copied.' : ''}</span>{' '}
-          <button type="button" onClick={() => setCreated(null)}>
-            I have stored it
-          </button>
-        </div>
-      )}
     </>
+  );
+}
+
+/** A campaign's signing secret, new or rotated: shown this once, with a copy button. */
+function SecretShownOnce({ shown, onDone }: { shown: ShownSecret; onDone: () => void }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    await navigator.clipboard.writeText(shown.secret);
+    setCopied(true);
+  };
+  return (
+    <div className="secret" role="region" aria-label={shown.rotated ? "The campaign's new signing secret" : "Your new campaign's signing secret"}>
+      <p>
+        <strong>
+          Copy the {shown.rotated ? 'new ' : ''}signing secret of “{shown.name}” now: it is shown only this once.
+        </strong>{' '}
+        {shown.rotated ? 'The old secret no longer works: give this one to your survey tool. ' : ''}Your survey tool signs each completion it
+        sends to <code>POST /api/v1/campaigns/{shown.databaseId}/payouts</code> with it.
+      </p>
+      <p>
+        <code data-testid="new-campaign-secret">{shown.secret}</code>
+      </p>
+      <button type="button" onClick={copy}>
+        Copy secret
+      </button>{' '}
+      <span role="status">{copied ? 'Copied.' : ''}</span>{' '}
+      <button type="button" onClick={onDone}>
+        I have stored it
+      </button>
+    </div>
+  );
+}
+
+const PAYOUTS_PAGE = 20;
+type Paging = Pick<CampaignPayoutsQueryVariables, 'first' | 'after' | 'last' | 'before'>;
+
+/** One campaign's payouts, newest first, a page at a time, with its payouts counted by status. */
+function CampaignPayouts({ id, onClose }: { id: string; onClose: () => void }) {
+  const [page, setPage] = useState<Paging>({ first: PAYOUTS_PAGE });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: CampaignPayoutsDocument, variables: { id, ...page }, requestPolicy: 'cache-and-network' });
+  const campaign = data?.node && 'payouts' in data.node ? data.node : null;
+  const payouts = campaign?.payouts.edges.map((e) => e.node) ?? [];
+  const info = campaign?.payouts.pageInfo;
+  return (
+    <section aria-labelledby="campaign-payouts-heading" className="detail">
+      <h2 id="campaign-payouts-heading">Payouts of {campaign?.name ?? '…'}</h2>
+      {fetching && !data && <p role="status">Loading payouts…</p>}
+      <Problem message={errorMessage(error)} />
+      {campaign && campaign.payoutCounts.length > 0 && <p>{campaign.payoutCounts.map((c) => `${c.status}: ${c.count}`).join(', ')}</p>}
+      {campaign && payouts.length === 0 && <p>No payouts yet.</p>}
+      {payouts.length > 0 && (
+        <table>
+          <caption>Payouts of {campaign?.name}, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Completion</th>
+              <th scope="col">Phone</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Order</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {payouts.map((p) => (
+              <tr key={p.databaseId}>
+                <td>{when(p.createdAt)}</td>
+                <td>{p.completionId}</td>
+                <td>{p.phone}</td>
+                <td className="amount">{displayMinor(p.amountMinor, p.currency)}</td>
+                <td>{p.agentReference}</td>
+                <td>{p.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {info && (info.hasPreviousPage || info.hasNextPage) && (
+        <nav aria-label="Payout pages" className="pager">
+          <button type="button" disabled={!info.hasPreviousPage} onClick={() => setPage({ last: PAYOUTS_PAGE, before: info.startCursor })}>
+            Newer
+          </button>
+          <button type="button" disabled={!info.hasNextPage} onClick={() => setPage({ first: PAYOUTS_PAGE, after: info.endCursor })}>
+            Older
+          </button>
+        </nav>
+      )}
+      <button type="button" onClick={() => refetch({ requestPolicy: 'network-only' })}>
+        Refresh payouts
+      </button>{' '}
+      <button type="button" onClick={onClose}>
+        Close payouts
+      </button>
+    </section>
   );
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type DashboardServer, launchChromium, screenshot, seriousAccessibilityViolations, startDashboard } from '../support/dashboard.js';
@@ -272,6 +273,7 @@ describe('the tenant dashboard', () => {
     await page.getByText('Enter a budget like 10 or 10.50').waitFor();
     expect(await page.getByRole('button', { name: 'Create test campaign' }).isDisabled()).toBe(true);
     await page.getByLabel('Budget (USD)').fill('10');
+    await page.getByLabel('Ends at (optional)').fill(`${new Date().getFullYear() + 1}-06-30T17:00`);
     await page.getByRole('button', { name: 'Create test campaign' }).click();
     const campaignSecret = (await page.getByTestId('new-campaign-secret').textContent()) ?? '';
     expect(campaignSecret).toMatch(/^cps_/);
@@ -279,9 +281,35 @@ describe('the tenant dashboard', () => {
     const campaign = page.getByRole('table', { name: 'Campaigns in test mode' }).getByRole('row', { name: /Respondents/ });
     await campaign.getByRole('cell', { name: 'active' }).waitFor();
     expect((await campaign.getByRole('cell').allTextContents()).slice(0, 6)).toEqual(['Respondents', 'USD 2.00', 'USD 10.00', 'USD 0.00', 'USD 0.00', 'USD 10.00']);
+    expect(await campaign.getByRole('cell').nth(8).textContent()).toContain(String(new Date().getFullYear() + 1));
     await visited('19-campaign-created');
+    const campaignId = /campaigns\/([^/]+)\/payouts/.exec((await page.getByRole('region', { name: "Your new campaign's signing secret" }).textContent()) ?? '')?.[1] ?? '';
     await page.getByRole('button', { name: 'I have stored it' }).click();
     expect(await page.content()).not.toContain(campaignSecret);
+
+    // A completion the survey tool signs is paid and listed among the campaign's payouts.
+    const completion = (secretKey: string, body: Record<string, unknown>) => {
+      const raw = JSON.stringify({ timestamp: Math.floor(Date.now() / 1000), ...body });
+      const signature = `sha256=${createHmac('sha256', secretKey).update(raw).digest('hex')}`;
+      return http('POST', `/api/v1/campaigns/${campaignId}/payouts`, { body: raw, headers: { 'x-airtime-signature': signature } });
+    };
+    const paid = await completion(campaignSecret, { completion_id: 'respondent-1', phone: '0772279099' });
+    expect(paid.status).toBe(200);
+    await page.getByRole('button', { name: 'Payouts of Respondents' }).click();
+    const payouts = page.getByRole('table', { name: 'Payouts of Respondents, newest first' });
+    await payouts.getByRole('row', { name: /respondent-1.*USD 2\.00/ }).waitFor();
+    await visited('19b-campaign-payouts');
+    await page.getByRole('button', { name: 'Close payouts' }).click();
+
+    // Rotating the secret shows the new one once; the old one no longer signs a payout.
+    await page.getByRole('button', { name: 'Rotate secret of Respondents' }).click();
+    await page.getByRole('region', { name: "The campaign's new signing secret" }).waitFor();
+    const rotatedSecret = (await page.getByTestId('new-campaign-secret').textContent()) ?? '';
+    expect(rotatedSecret).toMatch(/^cps_/);
+    expect(rotatedSecret).not.toBe(campaignSecret);
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    expect(await page.content()).not.toContain(rotatedSecret);
+    expect((await completion(campaignSecret, { completion_id: 'respondent-2', phone: '0772279099' })).status).toBe(401);
     await page.getByRole('button', { name: 'Pause Respondents' }).click();
     await page.getByRole('button', { name: 'Resume Respondents' }).waitFor();
     expect(await campaign.getByRole('cell').nth(7).textContent()).toMatch(/^paused/);
