@@ -41,6 +41,9 @@ DATABASE_URL=${DATABASE_URL:-$(bash tools/infra/create-database.sh "${DATABASE_N
 set +a
 
 export NX_DAEMON=false NX_TUI=false NX_NO_CLOUD=true
+# Development only: the dashboard's sign-up and PIN screens link to the simulator's SMS inbox. Vite bakes
+# it into the build (and nx keys the build's cache on it), so a production build without it has no link.
+export VITE_SMS_INBOX_URL=${VITE_SMS_INBOX_URL:-http://localhost:$SIM_PORT/sim/sms}
 npx nx run-many -t build --projects=tag:type:app --output-style=static
 
 bash tools/stop.sh --quiet

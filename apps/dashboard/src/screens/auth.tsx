@@ -6,6 +6,9 @@ import type { Session } from '../session.js';
 
 type Tab = 'log-in' | 'sign-up' | 'reset-pin';
 
+// Set only by development builds (tools/start.sh); a build without it shows no link.
+const SMS_INBOX_URL = import.meta.env.VITE_SMS_INBOX_URL?.trim() || null;
+
 /** Logging in with the PIN from the SMS, signing a business up (000's onboarding fields), a new PIN. */
 export function AuthScreen({ onLogIn }: { onLogIn: (session: Session) => void }) {
   const [tab, setTab] = useState<Tab>('log-in');
@@ -52,7 +55,14 @@ export function AuthScreen({ onLogIn }: { onLogIn: (session: Session) => void })
           </button>
         )}
       </p>
-      {import.meta.env.DEV && <p className="hint">In development, PIN SMS land in the simulator's inbox (http://127.0.0.1:4010/sim/sms).</p>}
+      {SMS_INBOX_URL && (
+        <p className="hint">
+          Development: PIN SMS land in the simulator, not on a phone.{' '}
+          <a href={SMS_INBOX_URL} target="_blank" rel="noreferrer">
+            Open the simulator's SMS inbox
+          </a>
+        </p>
+      )}
     </section>
   );
 }

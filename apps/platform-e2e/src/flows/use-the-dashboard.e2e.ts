@@ -47,6 +47,11 @@ describe('the tenant dashboard', () => {
 
     await page.getByRole('button', { name: 'New here? Sign up' }).click();
     await page.getByRole('heading', { name: 'Sign up your business' }).waitFor();
+    // A development build (tools/start.sh sets VITE_SMS_INBOX_URL) links to the simulator's SMS inbox;
+    // one built without it, as for production, has no link.
+    const inbox = page.getByRole('link', { name: "Open the simulator's SMS inbox" });
+    if (process.env['VITE_SMS_INBOX_URL']) expect(await inbox.getAttribute('href')).toBe(process.env['VITE_SMS_INBOX_URL']);
+    else expect(await inbox.count()).toBe(0);
     const phone = uniquePhone();
     const fields: Record<string, string> = {
       'Business name': 'Dashboard Shop',
