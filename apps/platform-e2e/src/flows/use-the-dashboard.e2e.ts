@@ -38,7 +38,7 @@ describe('the tenant dashboard', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }
 
-  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, tops the test wallet up through the Pesepay simulator and sees the balance change live, creates a test key shown once, watches an order succeed live, sends recharges from the form (one succeeds, one is refunded), manages a webhook endpoint, reads the ledger and downloads a statement, pays a bulk CSV with one bad row and downloads its results, creates and pauses a campaign, and revokes the key', async () => {
+  it('signs a business up, logs in with the PIN from the SMS, sees money arrive live, tops the test wallet up through the Pesepay simulator and sees the balance change live, creates a test key shown once, watches an order succeed live, sends recharges from the form (one succeeds, one is refunded), manages a webhook endpoint, reads the ledger and downloads a statement, pays a bulk CSV with one bad row and downloads its results, filters the orders, sees the batch history, creates a campaign, pays and lists a payout, rotates its secret and pauses it, revokes the key, and logs in again reaching the API keys with the keyboard only', async () => {
     await page.goto(dashboard.url);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     // A first visit starts in test mode, and the switch is there before anyone logs in.
@@ -333,5 +333,41 @@ describe('the tenant dashboard', () => {
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
+
+    // Keyboard only: from a fresh page, log in and reach Settings → API keys with Tab, Shift+Tab, Space
+    // and Enter, focus landing on the expected control at each step.
+    await page.goto('about:blank');
+    await page.goto(`${dashboard.url}/#/wallet`);
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    // What has focus, as "tag:accessible label" (the page's own DOM: this project's lib has none).
+    const focused = async () =>
+      (await page.evaluate(`(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return '';
+        const label = el.getAttribute('aria-label') ?? (el.labels && el.labels[0] ? el.labels[0].textContent : el.textContent) ?? '';
+        return el.tagName.toLowerCase() + ':' + label.trim();
+      })()`)) as string;
+    const tab = async (shift = false) => {
+      await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+      return focused();
+    };
+    expect(await tab()).toBe('input:Test (sandbox)');
+    expect(await tab()).toBe('input:Phone');
+    await page.keyboard.type(phone);
+    expect(await tab()).toBe('input:PIN');
+    await page.keyboard.type(await latestPin(phone));
+    expect(await tab()).toBe('button:Log in');
+    await page.keyboard.press('Space');
+    await page.getByRole('heading', { name: 'Wallet (test)' }).waitFor();
+    const passed: string[] = [];
+    while (passed.at(-1) !== 'a:Settings → API keys' && passed.length < 40) passed.push(await tab());
+    expect(passed.slice(-5)).toEqual(['a:Wallet', 'a:Orders', 'a:Bulk', 'a:Campaigns', 'a:Settings → API keys']);
+    expect(await tab(true)).toBe('a:Campaigns');
+    expect(await tab()).toBe('a:Settings → API keys');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^API keys/ }).waitFor();
+    expect(await page.getByRole('link', { name: 'Settings → API keys' }).getAttribute('aria-current')).toBe('page');
+    expect(await focused()).toBe('a:Settings → API keys');
+    await visited('21-keyboard-api-keys');
   }, 180_000);
 });
