@@ -25,3 +25,5 @@ export * from './nats/outbox-relay.js';
 export * from './scheduling/scheduled-job.js';
 export * from './nats/outbox-publisher.js';
 export * from './database/page.js';
+export * from './crypto/secret-box.js';
+export * from './crypto/airtime-signature.js';

@@ -2,11 +2,11 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Agent, errors as undiciErrors, request } from 'undici';
-import { rows } from '@airtime/platform';
+import { airtimeSignature, rows } from '@airtime/platform';
 import { NotificationsConfig } from '../config/notifications.config.js';
 import { backoffMs } from '../webhooks/backoff.js';
 import { TargetRefusedError } from '../webhooks/target-policy.js';
-import { airtimeSignature, standardWebhookSignature } from '../webhooks/webhook-signature.js';
+import { standardWebhookSignature } from '../webhooks/webhook-signature.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 
 interface DueDelivery {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { airtimeSignature, SecretBox } from '@airtime/platform';
 import { backoffMs } from './backoff.js';
-import { SecretBox } from './secret-box.js';
-import { airtimeSignature, generateWebhookSecret, standardWebhookSignature } from './webhook-signature.js';
+import { generateWebhookSecret, standardWebhookSignature } from './webhook-signature.js';
 
 describe('webhook secrets at rest', () => {
   it('seal and open, never in clear, and refuse a tampered box', () => {

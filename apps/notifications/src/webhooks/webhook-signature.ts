@@ -6,14 +6,6 @@ export function generateWebhookSecret(): string {
 }
 
 /**
- * 001's signature: `sha256=<hex HMAC-SHA256 of the raw body>`, keyed with the secret string's bytes,
- * exactly what 001's Python snippet computes with `WEBHOOK_SECRET.encode()`.
- */
-export function airtimeSignature(rawBody: string, secret: string): string {
-  return `sha256=${createHmac('sha256', Buffer.from(secret, 'utf8')).update(rawBody, 'utf8').digest('hex')}`;
-}
-
-/**
  * Standard Webhooks' `webhook-signature`: `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, keyed
  * with the base64 part of the secret. Several secrets (during a rotation) give several signatures,
  * space-separated; a receiver accepts any.

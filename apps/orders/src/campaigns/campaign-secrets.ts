@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { airtimeSignature, SecretBox } from '@airtime/platform';
 import { OrdersConfig } from '../config/orders.config.js';
 
 /**
  * Campaign signing secrets. They must stay usable to compute an HMAC, so they cannot be hashed: they
- * are sealed at rest with AES-256-GCM under a key derived from CAMPAIGN_SECRET_KEY (a fresh IV each
- * time), so a read of the database alone does not let anyone sign a payout request.
+ * are sealed at rest (SecretBox, under CAMPAIGN_SECRET_KEY), so a read of the database alone does
+ * not let anyone sign a payout request.
  */
 @Injectable()
 export class CampaignSecrets {
-  private readonly key: Buffer;
+  private readonly box: SecretBox;
 
   constructor(config: OrdersConfig) {
-    this.key = createHash('sha256').update(config.campaignSecretKey()).digest();
+    this.box = new SecretBox(config.campaignSecretKey());
   }
 
   /** `cps_` and 32 random bytes, base64url: the text the tenant keys its HMAC with. */
@@ -21,18 +22,11 @@ export class CampaignSecrets {
   }
 
   seal(secret: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-    return `v1.${iv.toString('base64')}.${cipher.getAuthTag().toString('base64')}.${sealed.toString('base64')}`;
+    return this.box.seal(secret);
   }
 
   open(box: string): string {
-    const [version, iv, tag, sealed] = box.split('.');
-    if (version !== 'v1' || !iv || !tag || !sealed) throw new Error('not a sealed secret');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64')), decipher.final()]).toString('utf8');
+    return this.box.open(box);
   }
 
   /** Whether `signature` is 001's `sha256=<hex HMAC-SHA256(raw body, secret)>` of `body`, compared in constant time. */
@@ -45,6 +39,4 @@ export class CampaignSecrets {
 }
 
 /** The signature notifications puts on webhooks (airtimeSignature), over a payout request's raw bytes. */
-export function payoutSignature(body: Buffer | string, secret: string): string {
-  return `sha256=${createHmac('sha256', Buffer.from(secret, 'utf8')).update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body).digest('hex')}`;
-}
+export const payoutSignature = airtimeSignature;

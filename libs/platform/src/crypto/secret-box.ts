@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 /**
- * Webhook secrets at rest: AES-256-GCM under a key derived from WEBHOOK_SECRET_KEY, a fresh IV each
- * time. A database dump alone cannot sign webhooks.
+ * Secrets that must stay usable (to sign or verify an HMAC), so cannot be hashed, kept at rest:
+ * AES-256-GCM under a key derived from a configured master key (notifications' WEBHOOK_SECRET_KEY,
+ * orders' CAMPAIGN_SECRET_KEY), a fresh IV each time. A database dump alone cannot sign anything.
  */
 export class SecretBox {
   private readonly key: Buffer;
