@@ -93,7 +93,9 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     const entry = path.join(ROOT, 'dist', 'apps', app, 'main.js');
     if (!existsSync(entry)) throw new Error(`${entry} is missing: build the apps first (npx nx run-many -t build)`);
     const port = app === 'gateway' ? gatewayPort : app === 'provider-sim' ? simPort : undefined;
-    const child = spawn(process.execPath, [entry], {
+    // PLATFORM_NODE_ARGS: flags for every app's node (the bench's --profile passes --cpu-prof).
+    const nodeArgs = (process.env.PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, entry], {
       cwd: ROOT,
       env: { ...env, ...(port ? { PORT: String(port) } : {}), ...overrides },
       stdio: ['ignore', 'pipe', 'pipe'],
