@@ -1,4 +1,3 @@
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { RpcClient } from './rpc-client.js';
 
 export function natsServers(url: string): string[] {
@@ -6,9 +5,5 @@ export function natsServers(url: string): string[] {
 }
 
 export function createRpcClient(natsUrl: string, name: string, defaultTimeoutMs?: number): RpcClient {
-  const proxy = ClientProxyFactory.create({
-    transport: Transport.NATS,
-    options: { servers: natsServers(natsUrl), name, maxReconnectAttempts: -1, reconnectTimeWait: 500 },
-  });
-  return new RpcClient(proxy, defaultTimeoutMs);
+  return new RpcClient({ servers: natsServers(natsUrl), name, defaultTimeoutMs });
 }
