@@ -3,12 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ListProductsRequest, ProductView, UpsertProductRequest } from '@airtime/contracts';
 import { rows } from '@airtime/platform';
+import { OrdersConfig } from '../config/orders.config.js';
 import { productNeedsRangeOrDenominations, productNotAvailable } from './catalogue.exceptions.js';
 import { type ProductRow, toProductView } from './product-row.js';
 
 @Injectable()
 export class CatalogueService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly orderableCache = new Map<number, { product: ProductRow; until: number }>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: OrdersConfig,
+  ) {}
 
   async list(filter: ListProductsRequest): Promise<ProductView[]> {
     const where: string[] = [];
@@ -55,13 +61,24 @@ export class CatalogueService {
       [p.id, p.name, p.country, p.network.toLowerCase(), p.kind, p.currency, hasRange ? p.min_minor : null, hasRange ? p.max_minor : null,
         hasDenominations ? p.denominations_minor : null, p.upstream, p.upstream_product ?? null, p.active],
     );
+    this.orderableCache.delete(p.id);
     return toProductView(saved as ProductRow);
   }
 
-  /** An active product, or PRODUCT_NOT_FOUND (an inactive one cannot be ordered). */
+  /**
+   * An active product, or PRODUCT_NOT_FOUND (an inactive one cannot be ordered). Read once per
+   * CATALOGUE_CACHE_MS rather than for every order; this process's own upserts take effect at once.
+   */
   async orderable(id: number): Promise<ProductRow> {
+    const cached = this.orderableCache.get(id);
+    if (cached && cached.until > Date.now()) return cached.product;
     const [product] = (await this.dataSource.query(`SELECT * FROM products WHERE id = $1 AND active`, [id])) as ProductRow[];
     if (!product) throw productNotAvailable(id);
+    if (this.config.CATALOGUE_CACHE_MS > 0) {
+      // The catalogue is a few hundred products at most; the bound only guards against a surprise.
+      if (this.orderableCache.size >= 10_000) this.orderableCache.clear();
+      this.orderableCache.set(id, { product, until: Date.now() + this.config.CATALOGUE_CACHE_MS });
+    }
     return product;
   }
 }

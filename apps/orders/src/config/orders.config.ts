@@ -34,6 +34,14 @@ export class OrdersConfig extends DatabaseServiceConfig {
   @IsInt() @Min(1) @Max(2_592_000)
   RECONCILE_ATTENTION_AFTER_SECONDS: number = 86_400;
 
+  /**
+   * How long an orders process trusts its copy of a product before reading it again; a change made
+   * through another replica (a withdrawal, new limits) reaches this one within this bound. 0 reads
+   * the catalogue for every order.
+   */
+  @IsInt() @Min(0) @Max(60_000)
+  CATALOGUE_CACHE_MS: number = 5000;
+
   /** How often the outbox of order events is flushed to JetStream when nothing nudges it. */
   @IsInt() @Min(50) @Max(60_000)
   EVENTS_FLUSH_MS: number = 1000;

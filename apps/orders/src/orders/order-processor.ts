@@ -48,18 +48,18 @@ export class OrderProcessor {
         token: outcome.token ?? undefined,
         customer_name: outcome.customer_name ?? undefined,
         message: outcome.message ?? undefined,
-      });
+      }, order);
     } else if (outcome.status === 'failed') {
       next = await this.store.transition(order.id, from, 'failed', {
         provider_ref: outcome.provider_ref ?? undefined,
         error_code: outcome.error_code ?? 'UPSTREAM_FAILED',
         message: outcome.message ?? 'The provider could not deliver this recharge',
-      });
+      }, order);
     } else if (order.status !== 'unknown') {
       next = await this.store.transition(order.id, from, 'unknown', {
         provider_ref: outcome.provider_ref ?? undefined,
         message: outcome.message ?? 'The provider has not confirmed this recharge yet',
-      });
+      }, order);
     } else {
       return order;
     }
@@ -96,16 +96,16 @@ export class OrderProcessor {
       }, this.config.WALLET_TIMEOUT_MS);
     } catch (error) {
       if (error instanceof PlatformError && REFUSED_DEBITS.has(error.code)) {
-        return this.store.transition(order.id, ['created'], 'rejected', { error_code: error.code, message: error.message });
+        return this.store.transition(order.id, ['created'], 'rejected', { error_code: error.code, message: error.message }, order);
       }
       this.logger.warn(`debit of order ${order.id} not confirmed, left for the reconciler: ${(error as Error).message}`);
       return undefined;
     }
-    return this.store.transition(order.id, ['created'], 'debited');
+    return this.store.transition(order.id, ['created'], 'debited', {}, order);
   }
 
   private async dispatch(order: OrderRow): Promise<OrderRow | undefined> {
-    const dispatching = await this.store.transition(order.id, ['debited'], 'dispatching');
+    const dispatching = await this.store.transition(order.id, ['debited'], 'dispatching', {}, order);
     if (!dispatching) return undefined;
     let outcome: DispatchOutcome;
     try {
@@ -126,7 +126,7 @@ export class OrderProcessor {
     const reversing = await this.store.transition(order.id, ['success'], 'reversing', {
       error_code: 'REVERSED',
       message: outcome.message ?? 'The provider reversed this recharge',
-    });
+    }, order);
     if (!reversing) return (await this.store.byId(order.id)) ?? order;
     this.events.nudge();
     return this.advance(reversing);
@@ -146,7 +146,7 @@ export class OrderProcessor {
         return undefined;
       }
     }
-    return this.store.transition(order.id, [from], to);
+    return this.store.transition(order.id, [from], to, {}, order);
   }
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -54,23 +55,29 @@ export class OrderStore {
   /**
    * Inserts the order with its first event, leased for `leaseSeconds` to the caller; undefined when
    * the account already has an order with this agent_reference (a replay, even a concurrent one).
+   * One statement: the event is written only when the order is, in the same implicit transaction.
    */
   async insert(order: NewOrder, leaseSeconds: number): Promise<OrderRow | undefined> {
-    return this.dataSource.transaction(async (m) => {
-      const [row] = await rows<OrderRow>(
-        m,
-        `INSERT INTO orders (account_id, mode, agent_reference, request_hash, product_id, kind, country, network, upstream, upstream_product,
+    const id = randomUUID();
+    const predicted: OrderRow = {
+      ...order, id, seq: '', status: 'created', amount_minor: order.amount_minor.toString(), provider_ref: null, pin: null, serial: null, ussd: null,
+      token: null, customer_name: null, error_code: null, message: null, needs_attention: false, lease_until: null, created_at: new Date(), updated_at: new Date(),
+    };
+    const [row] = await rows<OrderRow>(
+      this.dataSource,
+      `WITH o AS (
+         INSERT INTO orders (id, account_id, mode, agent_reference, request_hash, product_id, kind, country, network, upstream, upstream_product,
                              target, currency, amount_minor, custom_sms, status, lease_until, batch_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'created', now() + make_interval(secs => $15), $16)
+         VALUES ($17, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'created', now() + make_interval(secs => $15), $16)
          ON CONFLICT (account_id, mode, agent_reference) DO NOTHING
-         RETURNING *`,
-        [order.account_id, order.mode, order.agent_reference, order.request_hash, order.product_id, order.kind, order.country, order.network,
-          order.upstream, order.upstream_product, order.target, order.currency, order.amount_minor.toString(), order.custom_sms, leaseSeconds,
-          order.batch_id],
-      );
-      if (row) await this.recordEvent(m, row);
-      return row;
-    });
+         RETURNING *),
+       e AS (${eventInsert('$18')} FROM o x)
+       SELECT * FROM o`,
+      [order.account_id, order.mode, order.agent_reference, order.request_hash, order.product_id, order.kind, order.country, order.network,
+        order.upstream, order.upstream_product, order.target, order.currency, order.amount_minor.toString(), order.custom_sms, leaseSeconds,
+        order.batch_id, id, eventPayload(predicted)],
+    );
+    return row;
   }
 
   /** The account's orders matching the filter, within the seek's bounds on `seq`, in its direction. */
@@ -145,29 +152,42 @@ export class OrderStore {
     return byBatch;
   }
 
-  /** Moves the order from `from` to `to`; undefined when it was not in `from` (someone else moved it). */
-  async transition(id: string, from: InternalOrderStatus[], to: InternalOrderStatus, changes: OrderChanges = {}): Promise<OrderRow | undefined> {
-    return this.dataSource.transaction(async (m) => {
-      const sets = ['status = $3', 'updated_at = now()'];
-      const parameters: unknown[] = [id, from, to];
-      for (const column of CHANGEABLE) {
-        if (changes[column] === undefined) continue;
-        parameters.push(changes[column]);
-        sets.push(`${column} = $${parameters.length}`);
-      }
-      const [row] = await rows<OrderRow & { previous_status: InternalOrderStatus }>(
-        m,
-        `WITH before AS (SELECT id, status AS previous_status FROM orders WHERE id = $1 FOR UPDATE)
-         UPDATE orders o SET ${sets.join(', ')} FROM before
-          WHERE o.id = before.id AND o.status = ANY($2)
-         RETURNING o.*, before.previous_status`,
-        parameters,
-      );
-      if (!row) return undefined;
-      // Clients see public statuses; created → debited → dispatching are all `pending` to them.
-      if (publicStatus(row.previous_status) !== publicStatus(row.status)) await this.recordEvent(m, row);
-      return row;
-    });
+  /**
+   * Moves the order from `from` to `to`; undefined when it was not in `from` (someone else moved it).
+   * One statement, so one round trip and one commit: the row is locked, changed, and its event
+   * written when what the client sees changes. Reaching a state in which the order rests for its
+   * driver also ends the lease, so the driver need not write again to let it go.
+   */
+  async transition(id: string, from: InternalOrderStatus[], to: InternalOrderStatus, changes: OrderChanges = {}, current?: OrderRow): Promise<OrderRow | undefined> {
+    const sets = ['status = $3', 'updated_at = now()'];
+    if (LEASE_ENDS_AT.includes(to)) sets.push('lease_until = NULL');
+    // Clients see public statuses; created → debited → dispatching are all `pending` to them.
+    const announcedFrom = from.filter((status) => publicStatus(status) !== publicStatus(to));
+    const parameters: unknown[] = [id, from, to];
+    for (const column of CHANGEABLE) {
+      if (changes[column] === undefined) continue;
+      parameters.push(changes[column]);
+      sets.push(`${column} = $${parameters.length}`);
+    }
+    let event = '';
+    if (announcedFrom.length) {
+      const before = current ?? (await this.byId(id));
+      if (!before) return undefined;
+      parameters.push(eventPayload({ ...before, ...definedOf(changes), status: to }), announcedFrom);
+      event = `, e AS (${eventInsert(`$${parameters.length - 1}`)} FROM u x WHERE x.previous_status = ANY($${parameters.length}))`;
+    }
+    const [row] = await rows<OrderRow & { previous_status: InternalOrderStatus }>(
+      this.dataSource,
+      `WITH before AS (SELECT id, status AS previous_status FROM orders WHERE id = $1 FOR UPDATE),
+       u AS (UPDATE orders o SET ${sets.join(', ')} FROM before
+              WHERE o.id = before.id AND o.status = ANY($2)
+             RETURNING o.*, before.previous_status)${event}
+       SELECT * FROM u`,
+      parameters,
+    );
+    if (!row) return undefined;
+    const { previous_status: _, ...order } = row;
+    return order;
   }
 
   /** Changes details without a status change (e.g. flagging for an operator). */
@@ -196,9 +216,29 @@ export class OrderStore {
     await this.dataSource.query(`UPDATE orders SET lease_until = NULL WHERE id = $1`, [id]);
   }
 
-  private async recordEvent(m: { query: (sql: string, parameters?: unknown[]) => Promise<unknown> }, row: OrderRow): Promise<void> {
-    const order = toOrderView(row);
-    const payload: Omit<OrderEvent, 'id'> = { type: 'order.status_changed', occurred_at: new Date().toISOString(), order };
-    await m.query(`INSERT INTO order_events (order_id, account_id, status, payload) VALUES ($1, $2, $3, $4)`, [row.id, row.account_id, order.status, payload]);
-  }
+}
+
+/** States in which the process that moved the order there stops working on it, so its lease ends. */
+const LEASE_ENDS_AT: InternalOrderStatus[] = ['success', 'refunded', 'rejected', 'unknown', 'reversed'];
+
+/**
+ * The outbox row of an order event, as the tail of an `INSERT … SELECT … FROM <changed row>`. The
+ * payload is the order's view as the caller expects it to be written; what only the database knows
+ * (the generated timestamps, and needs_attention, which other writers may set) is taken from the row
+ * the same statement wrote, so the event is exactly the row it announces.
+ */
+function eventInsert(payloadParameter: string): string {
+  const iso = (column: string) => `to_jsonb(to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+  const order = (alias: string) =>
+    `jsonb_set(jsonb_set(jsonb_set(${payloadParameter}::jsonb, '{order,created_at}', ${iso(`${alias}.created_at`)}), '{order,updated_at}', ${iso(`${alias}.updated_at`)}), '{order,needs_attention}', to_jsonb(${alias}.needs_attention))`;
+  return `INSERT INTO order_events (order_id, account_id, status, payload) SELECT x.id, x.account_id, (${payloadParameter}::jsonb #>> '{order,status}'), ${order('x')}`;
+}
+
+function eventPayload(row: OrderRow): Omit<OrderEvent, 'id'> {
+  const order = toOrderView(row);
+  return { type: 'order.status_changed', occurred_at: new Date().toISOString(), order };
+}
+
+function definedOf(changes: OrderChanges): OrderChanges {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
 }

@@ -60,14 +60,20 @@ export class CreateOrderUseCase {
     return awaitOutcome(this.store, existing.id, waitMs);
   }
 
-  /** Advances a freshly created order (its lease was taken at insert), then lets it go. */
-  private async drive(order: OrderRow): Promise<void> {
+  /**
+   * Advances a freshly created order (its lease was taken at insert), then lets it go: the transition
+   * into a resting state has already ended the lease, otherwise it is released here.
+   */
+  private async drive(order: OrderRow): Promise<OrderRow | undefined> {
+    let current: OrderRow | undefined;
     try {
-      await this.processor.advance(order);
+      current = await this.processor.advance(order);
+      return current;
     } catch (error) {
       this.logger.error(error as Error);
+      return undefined;
     } finally {
-      await this.store.release(order.id).catch(() => undefined);
+      if (current?.lease_until !== null) await this.store.release(order.id).catch(() => undefined);
     }
   }
 
