@@ -101,18 +101,28 @@ export class OrderProcessor {
       this.logger.warn(`debit of order ${order.id} not confirmed, left for the reconciler: ${(error as Error).message}`);
       return undefined;
     }
-    return this.store.transition(order.id, ['created'], 'debited', {}, order);
+    // Debited and about to be sent, in one write. Should this process stop before the send, the
+    // reconciler asks provider-adapters about the order with what was to be sent, and an adapter with
+    // no record of sending it sends it then (DispatchService.query): no separate `debited` is needed.
+    const dispatching = await this.store.transition(order.id, ['created'], 'dispatching', {}, order);
+    if (!dispatching) return undefined;
+    return (await this.send(dispatching)) ?? dispatching;
   }
 
+  /** An order left `debited` (written before debit and dispatch shared one write): sent from there. */
   private async dispatch(order: OrderRow): Promise<OrderRow | undefined> {
     const dispatching = await this.store.transition(order.id, ['debited'], 'dispatching', {}, order);
     if (!dispatching) return undefined;
+    return (await this.send(dispatching)) ?? dispatching;
+  }
+
+  private async send(dispatching: OrderRow): Promise<OrderRow | undefined> {
     let outcome: DispatchOutcome;
     try {
-      outcome = await this.rpc.request(Rpc.providerAdapters.dispatch, dispatchRequestOf(order), this.config.DISPATCH_TIMEOUT_MS);
+      outcome = await this.rpc.request(Rpc.providerAdapters.dispatch, dispatchRequestOf(dispatching), this.config.DISPATCH_TIMEOUT_MS);
     } catch (error) {
       // The request may have reached an adapter that is still working on it: unknown, never failed.
-      outcome = { reference: dispatchReferenceOf(order.id), status: 'unknown', provider_ref: null, message: `provider-adapters did not answer: ${(error as Error).message}` };
+      outcome = { reference: dispatchReferenceOf(dispatching.id), status: 'unknown', provider_ref: null, message: `provider-adapters did not answer: ${(error as Error).message}` };
     }
     const applied = await this.applyOutcome(dispatching, outcome, ['dispatching']);
     return applied.status === dispatching.status ? undefined : applied;

@@ -70,4 +70,15 @@ describe('reconciling one order', () => {
     expect(orders.peers.to(debit)).toEqual([expect.objectContaining({ idempotency_key: `order:${order.id}:debit` })]);
     expect(orders.peers.to(query)).toEqual([]);
   });
+
+  it('sends an order left `debited` (as orders wrote them before debit and dispatch shared one write)', async () => {
+    orders.peers.on(dispatch, (p) => outcome(p, 'success'));
+    const order = await seedOrder(orders, 'debited');
+
+    const result = await reconcile(order);
+
+    expect(result).toMatchObject({ resolved: true, order: { status: 'success' } });
+    expect(orders.peers.to(dispatch)).toEqual([expect.objectContaining({ reference: order.id.replace(/-/g, '') })]);
+    expect(orders.peers.to(debit)).toEqual([]);
+  });
 });
