@@ -1,12 +1,13 @@
 import type { DynamicModule, INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import type { MicroserviceOptions } from '@nestjs/microservices';
 import { hostname } from 'node:os';
 import type { ServiceName } from '@airtime/contracts';
 import type { ServiceConfig } from '../config/service-config.js';
 import { JsonLogger } from '../logging/json-logger.js';
 import { createValidationPipe } from '../nats/create-validation-pipe.js';
 import { natsServers } from '../nats/create-rpc-client.js';
+import { PlatformServerNats } from '../nats/platform-server-nats.js';
 import { RequestContextInterceptor } from '../nats/request-context.interceptor.js';
 import { RpcErrorFilter } from '../nats/rpc-error.filter.js';
 
@@ -21,8 +22,7 @@ export async function createServiceApp(
 ): Promise<INestMicroservice> {
   const logger = new JsonLogger(service, config.LOG_LEVEL);
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
-    transport: Transport.NATS,
-    options: {
+    strategy: new PlatformServerNats({
       servers: natsServers(config.NATS_URL),
       queue: service,
       name: `${service}@${hostname()}:${process.pid}`,
@@ -30,7 +30,7 @@ export async function createServiceApp(
       reconnectTimeWait: 500,
       gracefulShutdown: config.SHUTDOWN_GRACE_MS > 0,
       gracePeriod: config.SHUTDOWN_GRACE_MS,
-    },
+    }),
     logger,
     bufferLogs: false,
   });
