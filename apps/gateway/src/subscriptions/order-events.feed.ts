@@ -35,7 +35,7 @@ export class OrderEventsFeed implements OnApplicationBootstrap, OnApplicationShu
   constructor(private readonly config: GatewayConfig) {}
 
   async onApplicationBootstrap() {
-    this.connection = await connect({ servers: natsServers(this.config.NATS_URL), name: `gateway-feed@${process.pid}`, maxReconnectAttempts: -1 });
+    this.connection = await connect({ servers: natsServers(this.config.NATS_URL), name: `gateway-feed@${process.pid}`, maxReconnectAttempts: -1, noAsyncTraces: true });
     void this.run(Subjects.orders.eventsStream(), Subjects.orders.events('*', '*'), async (subject, data) => {
       // The stream also carries bulk batches' completions, which are no order's update.
       const { order } = data as Partial<OrderEvent>;

@@ -31,7 +31,7 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap() {
-    this.connection = await connect({ servers: natsServers(this.config.NATS_URL), name: `notifications@${process.pid}`, maxReconnectAttempts: -1 });
+    this.connection = await connect({ servers: natsServers(this.config.NATS_URL), name: `notifications@${process.pid}`, maxReconnectAttempts: -1, noAsyncTraces: true });
     void this.consume(Subjects.orders.eventsStream(), (m) => this.onOrdersStreamEvent(accountOf(m), m.json<OrderEvent | BatchCompletedEvent>()));
     void this.consume(Subjects.wallet.eventsStream(), (m) => this.onWalletEvent(m.json<WalletEvent>()));
   }

@@ -42,7 +42,7 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     const { natsUrl, stream, streamSubjects, flushMs } = this.options;
-    this.connection = await connect({ servers: natsServers(natsUrl), name: `${stream}-relay@${process.pid}`, maxReconnectAttempts: -1 });
+    this.connection = await connect({ servers: natsServers(natsUrl), name: `${stream}-relay@${process.pid}`, maxReconnectAttempts: -1, noAsyncTraces: true });
     const manager = await jetstreamManager(this.connection);
     try {
       await manager.streams.info(stream);
