@@ -10,11 +10,11 @@
 #   - a Docker engine: one that answers is used as it is; otherwise, as root, it installs Debian's docker.io,
 #     docker-compose and debootstrap (apt-get) and starts dockerd, niced, and stops it at the end. Where it cannot
 #     (not root, no Debian registry, an engine that will not start), it prints why and exits 75 (skipped).
-#   - base images: the real ones (node:20-bookworm-slim, postgres:16-alpine, nats:2.11-alpine, redis:7-alpine) when
-#     present or pullable (SMOKE_PULL=1); otherwise local stand-ins made from Debian's packages (a debootstrap
-#     bookworm minbase root imported into Docker; PostgreSQL 15, nats-server and Redis from bookworm; the host's
-#     Node 20 copied in for node:20-bookworm-slim). They are kept, labelled with what they were made from, so a
-#     second run skips them; SMOKE_REBUILD_STANDINS=1 remakes them.
+#   - base images: the real ones (node:20-bookworm-slim, debian:bookworm-slim, postgres:16-alpine, nats:2.11-alpine,
+#     redis:7-alpine) when present or pullable (SMOKE_PULL=1); otherwise local stand-ins made from Debian's packages
+#     (a debootstrap bookworm minbase root imported into Docker, trimmed as debian:bookworm-slim is; PostgreSQL 15,
+#     nats-server and Redis from bookworm; the host's Node 20 copied in for node:20-bookworm-slim). They are kept,
+#     labelled with what they were made from, so a second run skips them; SMOKE_REBUILD_STANDINS=1 remakes them.
 #   - npm inside the build: the host's /usr/local/share/ca-certificates/*.crt are copied to tools/containers/ca/
 #     (ignored by git) and trusted in the build stages only.
 #
@@ -54,6 +54,8 @@ skip() {
 elapsed() { printf '%ss' "$((SECONDS - STARTED))"; }
 
 mkdir -p "$STATE"
+# The state of the container files this run tests; recorded for tools/test.sh when it passes.
+TESTED_DIGEST=$(bash "$HERE/smoke-state.sh")
 
 # ---------------------------------------------------------------------------------------------- engine
 
@@ -168,12 +170,14 @@ make_base() {
   rm -rf "$root"
 }
 
-# stand_in <name> <official image> <stand-in tag>: prints the image to use.
+# use_or_stand_in <name> <official image> <stand-in tag>: prints the image to use.
 use_or_stand_in() {
   local name=$1 official=$2 tag=$3 digest context
   if have_image "$official"; then printf '%s' "$official"; return; fi
   if [[ ${SMOKE_PULL:-0} == 1 ]] && timeout 120 "$DOCKER" pull -q "$official" >/dev/null 2>&1; then printf '%s' "$official"; return; fi
   make_base >&2
+  # debian:bookworm-slim's stand-in is the trimmed minbase root itself.
+  if [[ $name == debian ]]; then printf '%s' "$BASE_IMAGE"; return; fi
   digest=$(recipe_digest "$name")
   if [[ $(image_label "$tag" airtime.standin.recipe) == "$digest" && ${SMOKE_REBUILD_STANDINS:-0} != 1 ]]; then
     printf '%s' "$tag"
@@ -213,11 +217,12 @@ say "compose: $("${COMPOSE[@]}" version --short 2>/dev/null || "${COMPOSE[@]}" v
 export DOCKER_BUILDKIT=${DOCKER_BUILDKIT:-0} COMPOSE_DOCKER_CLI_BUILD=${COMPOSE_DOCKER_CLI_BUILD:-0}
 
 NODE_IMAGE=$(use_or_stand_in node node:20-bookworm-slim airtime-standin/node:20-bookworm-slim)
+RUNTIME_IMAGE=$(use_or_stand_in debian debian:bookworm-slim "$BASE_IMAGE")
 POSTGRES_IMAGE=$(use_or_stand_in postgres postgres:16-alpine airtime-standin/postgres:15-bookworm)
 NATS_IMAGE=$(use_or_stand_in nats nats:2.11-alpine airtime-standin/nats:bookworm)
 REDIS_IMAGE=$(use_or_stand_in redis redis:7-alpine airtime-standin/redis:7-bookworm)
-export NODE_IMAGE POSTGRES_IMAGE NATS_IMAGE REDIS_IMAGE
-say "base images: $NODE_IMAGE, $POSTGRES_IMAGE, $NATS_IMAGE, $REDIS_IMAGE ($(elapsed))"
+export NODE_IMAGE RUNTIME_IMAGE POSTGRES_IMAGE NATS_IMAGE REDIS_IMAGE
+say "base images: $NODE_IMAGE, $RUNTIME_IMAGE, $POSTGRES_IMAGE, $NATS_IMAGE, $REDIS_IMAGE ($(elapsed))"
 
 # npm behind a TLS-intercepting proxy: the host's extra CAs, for the build stages only.
 rm -f "$HERE"/ca/*.crt
@@ -276,8 +281,15 @@ GATEWAY_URL=$GATEWAY_URL SIM_URL=http://127.0.0.1:$PROVIDER_SIM_PORT OPERATOR_PH
   node "$HERE/smoke-orders.mjs" || die "orders through the stack"
 
 say "image sizes:"
-for app in "${APPS[@]}"; do
-  printf '  %-28s %s\n' "airtime/$app:smoke" "$("$DOCKER" image inspect --format '{{.Size}}' "airtime/$app:smoke" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
-done
-printf '  %-28s %s\n' "(base: $NODE_IMAGE)" "$("$DOCKER" image inspect --format '{{.Size}}' "$NODE_IMAGE" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
+size() { "$DOCKER" image inspect --format '{{.Size}}' "$1" | awk '{ printf "%.0f MB", $1 / 1e6 }'; }
+for app in "${APPS[@]}"; do printf '  %-34s %s\n' "airtime/$app:smoke" "$(size "airtime/$app:smoke")"; done
+printf '  %-34s %s\n' "(runtime base: $RUNTIME_IMAGE)" "$(size "$RUNTIME_IMAGE")"
+say "what one image holds (gateway's layers):"
+"$DOCKER" history --format '{{.Size}}\t{{.CreatedBy}}' "airtime/gateway:smoke" | awk -F'\t' '$1 != "0B"' | cut -c1-110 | sed 's/^/  /'
 say "PASSED in $(elapsed)"
+if [[ $(bash "$HERE/smoke-state.sh") == "$TESTED_DIGEST" ]]; then
+  printf '%s\n' "$TESTED_DIGEST" >"$HERE/smoke-tested.sha256"
+  say "recorded the smoke-tested state in tools/containers/smoke-tested.sha256 ($TESTED_DIGEST); commit it with the change"
+else
+  say "the container files changed during the run: the smoke-tested state is not recorded"
+fi
