@@ -111,8 +111,11 @@ pick_compose() {
     COMPOSE=("$DOCKER" compose)
   elif command -v docker-compose >/dev/null 2>&1; then
     COMPOSE=(docker-compose)
+  elif [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1 &&
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose; } >"$STATE/apt.log" 2>&1; then
+    COMPOSE=(docker-compose)
   else
-    die "neither 'docker compose' nor docker-compose is installed"
+    skip "neither 'docker compose' nor docker-compose is installed, and docker-compose cannot be installed here"
   fi
 }
 compose() { "${COMPOSE[@]}" -f "$ROOT/docker-compose.yml" --project-directory "$ROOT" -p "$PROJECT" "$@"; }
@@ -161,8 +164,9 @@ make_base() {
   mirror=$(debian_mirror)
   say "making $BASE_IMAGE: debootstrap --variant=minbase bookworm from $mirror (about 1.5 minutes, once)"
   rm -rf "$root"
+  command -v debootstrap >/dev/null 2>&1 || skip "no base images can be pulled or made: debootstrap is not installed (run as root to install it)"
   debootstrap --variant=minbase bookworm "$root" "$mirror" >"$STATE/debootstrap.log" 2>&1 ||
-    die "debootstrap failed (see $STATE/debootstrap.log)"
+    skip "no base images can be pulled or made: debootstrap from $mirror failed (no Debian registry?); see $STATE/debootstrap.log"
   # What debian:bookworm-slim leaves out too.
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/usr/share/doc/* "$root"/usr/share/man/* \
     "$root"/usr/share/info/* "$root"/usr/share/locale/*
