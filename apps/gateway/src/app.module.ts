@@ -4,6 +4,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { configModule, RpcClient, rpcClientModule } from '@airtime/platform';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { ApiKeyVerifier } from './auth/api-key-verifier.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GatewayConfig } from './config/gateway.config.js';
 import { GraphModule } from './graph/graph.module.js';
@@ -33,8 +34,8 @@ export class AppModule {
         configModule(GatewayConfig, config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [RpcClient],
-          useFactory: (rpc: RpcClient) => ({
+          inject: [RpcClient, ApiKeyVerifier],
+          useFactory: (rpc: RpcClient, apiKeys: ApiKeyVerifier) => ({
             path: GRAPHQL_PATH,
             ...schemaBuild,
             // A field of the graph fails in the platform's error shape like a root field does; guards and
@@ -47,7 +48,7 @@ export class AppModule {
                 // then re-checked: it must not outlive its token or a revoked key.
                 onConnect: async (ctx) => {
                   const extra = ctx.extra as { principal?: unknown; socket?: ClosableSocket };
-                  const authenticate = () => grantOfConnection(ctx.connectionParams, rpc, config.jwtSecret());
+                  const authenticate = () => grantOfConnection(ctx.connectionParams, rpc, config.jwtSecret(), apiKeys);
                   const grant = await authenticate().catch(() => undefined);
                   if (!grant) return false;
                   extra.principal = grant.principal;

@@ -6,6 +6,7 @@ import { UserEntity } from './accounts/user.entity.js';
 import { ApiKeyEntity } from './api-keys/api-key.entity.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BroadcastsModule } from './broadcasts/broadcaster.js';
 import { PinAttemptEntity } from './auth/pin-attempt.entity.js';
 import { IdentityConfig } from './config/identity.config.js';
 import { CreateIdentityTables1764000000000 } from './migrations/1764000000000-create-identity-tables.js';
@@ -23,6 +24,7 @@ export class AppModule {
           migrations: [CreateIdentityTables1764000000000, CreateOperatorTotp1764000000001],
         }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'identity' }),
+        BroadcastsModule,
         AccountsModule,
         AuthModule,
         ApiKeysModule,

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { type ApiKeyView, type CreatedApiKeyView, Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
+import { ApiKeyVerifier } from '../auth/api-key-verifier.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { UserJwtGuard } from '../auth/user-jwt.guard.js';
@@ -14,7 +15,10 @@ import { CreateApiKeyBody } from './dtos/create-api-key.body.js';
 @Controller('api/v1/api-keys')
 @UseGuards(UserJwtGuard)
 export class ApiKeysController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly keyCache: ApiKeyVerifier,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -42,6 +46,9 @@ export class ApiKeysController {
   @ApiEnvelope(200, 'The revoked key', ApiKeyResponse)
   @ApiErrors({ status: 404, codes: ['API_KEY_NOT_FOUND'] })
   async revoke(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ApiResponse<ApiKeyView>> {
-    return ok('api key revoked', await this.rpc.request(Rpc.identity.revokeApiKey, { account_id: principal.accountId, id }));
+    const revoked = await this.rpc.request(Rpc.identity.revokeApiKey, { account_id: principal.accountId, id });
+    // identity's broadcast evicts it too; this replica need not wait for it.
+    this.keyCache.forgetRevoked({ api_key_id: revoked.id });
+    return ok('api key revoked', revoked);
   }
 }

@@ -2,6 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { Rpc } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
+import { ApiKeyVerifier } from '../auth/api-key-verifier.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { UserJwtGuard } from '../auth/user-jwt.guard.js';
@@ -19,7 +20,10 @@ export const ApiKeyConnection = ConnectionType(ApiKeyModel, 'ApiKey');
 /** API keys are managed by people (a user's token), never by another key. */
 @Resolver(() => AccountModel)
 export class ApiKeysResolver {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly keyCache: ApiKeyVerifier,
+  ) {}
 
   @ResolveField(() => ApiKeyConnection, { ...CONNECTION_COMPLEXITY, description: "The account's API keys, newest first (never the secrets). Users only." })
   async apiKeys(@CurrentPrincipal() principal: Principal, @Loaders() loaders: GraphLoaders, @Args() page: ConnectionArgs): Promise<Connection<ApiKeyModel>> {
@@ -44,6 +48,9 @@ export class ApiKeysResolver {
   @UseGuards(UserJwtGuard)
   async revokeApiKey(@CurrentPrincipal() principal: Principal, @Args('input') input: RevokeApiKeyInput): Promise<RevokeApiKeyPayload> {
     const [id = ''] = globalIdOf('ApiKey', input.id);
-    return { apiKey: ApiKeyModel.from(await this.rpc.request(Rpc.identity.revokeApiKey, { account_id: principal.accountId, id })) };
+    const revoked = await this.rpc.request(Rpc.identity.revokeApiKey, { account_id: principal.accountId, id });
+    // identity's broadcast evicts it too; this replica need not wait for it.
+    this.keyCache.forgetRevoked({ api_key_id: revoked.id });
+    return { apiKey: ApiKeyModel.from(revoked) };
   }
 }

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { ApiKeyVerifier } from './api-key-verifier.js';
 import { OperatorGuard } from './operator.guard.js';
 import { PrincipalGuard } from './principal.guard.js';
 import { UserJwtGuard } from './user-jwt.guard.js';
@@ -8,7 +9,7 @@ import { UserJwtStrategy } from './user-jwt.strategy.js';
 @Global()
 @Module({
   imports: [PassportModule],
-  providers: [UserJwtStrategy, UserJwtGuard, PrincipalGuard, OperatorGuard],
-  exports: [UserJwtGuard, PrincipalGuard, OperatorGuard],
+  providers: [ApiKeyVerifier, UserJwtStrategy, UserJwtGuard, PrincipalGuard, OperatorGuard],
+  exports: [ApiKeyVerifier, UserJwtGuard, PrincipalGuard, OperatorGuard],
 })
 export class AuthModule {}

@@ -1,18 +1,18 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { Rpc } from '@airtime/contracts';
-import { PlatformError, RpcClient } from '@airtime/platform';
-import type { Principal } from './principal.js';
+import { PlatformError } from '@airtime/platform';
+import { ApiKeyVerifier } from './api-key-verifier.js';
 import { requestOf } from './request-of.js';
 import { UserJwtGuard } from './user-jwt.guard.js';
 
 /**
  * The /api/v1 routes a business calls: `Authorization: Api-Key atk_…` (001) or a user's bearer token.
- * A revoked or unknown key is a 401, like a missing one.
+ * A revoked or unknown key is a 401, like a missing one. Keys are verified by identity and then
+ * remembered for a while (ApiKeyVerifier).
  */
 @Injectable()
 export class PrincipalGuard implements CanActivate {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly apiKeys: ApiKeyVerifier,
     private readonly userJwt: UserJwtGuard,
   ) {}
 
@@ -24,9 +24,7 @@ export class PrincipalGuard implements CanActivate {
     const apiKey = /^Api-Key\s+(\S+)$/i.exec(header)?.[1];
     if (!apiKey) return (await this.userJwt.canActivate(context)) as boolean;
     try {
-      const found = await this.rpc.request(Rpc.identity.verifyApiKey, { key: apiKey });
-      const principal: Principal = { kind: 'api-key', apiKeyId: found.api_key_id, accountId: found.account_id, mode: found.mode };
-      request.user = principal;
+      request.user = await this.apiKeys.verify(apiKey);
       return true;
     } catch (error) {
       if (error instanceof PlatformError && error.code === 'VALIDATION_FAILED') {

@@ -124,6 +124,18 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(1) @Max(3600)
   SUBSCRIPTION_RECHECK_SECONDS: number = 30;
 
+  /**
+   * How long a gateway trusts an API key identity verified before asking again. Revocations are
+   * broadcast and evict at once on every connected gateway; this is the bound when a broadcast is
+   * lost. 0 asks identity on every request.
+   */
+  @IsInt() @Min(0) @Max(300)
+  API_KEY_CACHE_SECONDS: number = 30;
+
+  /** Verified API keys one gateway remembers at most (the least recently used dropped first). */
+  @IsInt() @Min(1) @Max(1_000_000)
+  API_KEY_CACHE_MAX_KEYS: number = 10_000;
+
   redisKeyPrefix(): string {
     return this.REDIS_KEY_PREFIX ?? this.NATS_SUBJECT_PREFIX ?? '';
   }

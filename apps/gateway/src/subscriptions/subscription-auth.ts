@@ -1,5 +1,6 @@
-import { Rpc, type UserTokenClaims } from '@airtime/contracts';
+import type { UserTokenClaims } from '@airtime/contracts';
 import { PlatformError, type RpcClient } from '@airtime/platform';
+import type { ApiKeyVerifier } from '../auth/api-key-verifier.js';
 import type { Principal } from '../auth/principal.js';
 import { confirmSession } from '../auth/session.js';
 import { verifyUserToken } from '../auth/user-token.js';
@@ -15,16 +16,19 @@ export class ConnectionRefused extends Error {}
 
 /**
  * Who a graphql-ws connection speaks for, from its connectionParams' `Authorization` (the same two
- * schemes as HTTP: `Api-Key atk_…` or `Bearer <jwt>`, verified the same way). Throws ConnectionRefused
+ * schemes as HTTP: `Api-Key atk_…` or `Bearer <jwt>`, verified the same way, keys through the same
+ * cache as HTTP requests, which a revocation empties at once). Throws ConnectionRefused
  * for bad credentials, anything else when identity cannot answer.
  */
-export async function grantOfConnection(params: Record<string, unknown> | undefined, rpc: RpcClient, jwtSecret: string): Promise<ConnectionGrant> {
+export async function grantOfConnection(
+  params: Record<string, unknown> | undefined,
+  rpc: RpcClient,
+  jwtSecret: string,
+  apiKeys: Pick<ApiKeyVerifier, 'verify'>,
+): Promise<ConnectionGrant> {
   const header = String(params?.['Authorization'] ?? params?.['authorization'] ?? '');
   const apiKey = /^Api-Key\s+(\S+)$/i.exec(header)?.[1];
-  if (apiKey) {
-    const found = await rpc.request(Rpc.identity.verifyApiKey, { key: apiKey }).catch(refusedWhenDenied);
-    return { principal: { kind: 'api-key', apiKeyId: found.api_key_id, accountId: found.account_id, mode: found.mode } };
-  }
+  if (apiKey) return { principal: await apiKeys.verify(apiKey).catch(refusedWhenDenied) };
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   if (!token) throw new ConnectionRefused('no credentials');
   let claims: UserTokenClaims & { exp?: number };
