@@ -6,6 +6,7 @@ import { configModule, RpcClient, rpcClientModule } from '@airtime/platform';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { ApiKeyVerifier } from './auth/api-key-verifier.js';
 import { AuthModule } from './auth/auth.module.js';
+import { SessionVerifier } from './auth/session-verifier.js';
 import { GatewayConfig } from './config/gateway.config.js';
 import { GraphModule } from './graph/graph.module.js';
 import { GraphLoaders } from './graph/graph-loaders.js';
@@ -34,8 +35,8 @@ export class AppModule {
         configModule(GatewayConfig, config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [RpcClient, ApiKeyVerifier],
-          useFactory: (rpc: RpcClient, apiKeys: ApiKeyVerifier) => ({
+          inject: [RpcClient, ApiKeyVerifier, SessionVerifier],
+          useFactory: (rpc: RpcClient, apiKeys: ApiKeyVerifier, sessions: SessionVerifier) => ({
             path: GRAPHQL_PATH,
             ...schemaBuild,
             // A field of the graph fails in the platform's error shape like a root field does; guards and
@@ -48,7 +49,7 @@ export class AppModule {
                 // then re-checked: it must not outlive its token or a revoked key.
                 onConnect: async (ctx) => {
                   const extra = ctx.extra as { principal?: unknown; socket?: ClosableSocket };
-                  const authenticate = () => grantOfConnection(ctx.connectionParams, rpc, config.jwtSecret(), apiKeys);
+                  const authenticate = () => grantOfConnection(ctx.connectionParams, config.jwtSecret(), apiKeys, sessions);
                   const grant = await authenticate().catch(() => undefined);
                   if (!grant) return false;
                   extra.principal = grant.principal;

@@ -38,6 +38,7 @@ export * from './identity/api-key-principal.js';
 export * from './identity/api-key-revoked.message.js';
 export * from './identity/user-token-claims.js';
 export * from './identity/verify-session.request.js';
+export * from './identity/user-pin-changed.message.js';
 export * from './validation/is-minor-units.js';
 export * from './wallet/transfer-kind.js';
 export * from './wallet/debit-wallet.request.js';

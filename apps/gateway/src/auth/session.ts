@@ -4,9 +4,10 @@ import type { Principal } from './principal.js';
 
 /**
  * A verified token is only as good as the session behind it: identity refuses one issued before the
- * user's last PIN change and re-reads operator rights. Asked on every request, like API keys: one NATS
- * round trip on an indexed row, and a reset PIN or a removed operator takes effect at once rather than
- * after a cache's lifetime.
+ * user's last PIN change and re-reads operator rights. One NATS round trip on an indexed row; requests
+ * go through SessionVerifier, which remembers a non-operator session's answer until identity
+ * broadcasts a PIN change (or SESSION_CACHE_SECONDS pass), and asks about operator tokens every time,
+ * so a removed operator loses the rights at once.
  */
 export async function confirmSession(rpc: RpcClient, claims: UserTokenClaims): Promise<Principal> {
   if (typeof claims.pv !== 'number') throw new PlatformError('UNAUTHENTICATED', 'Session has ended: log in again');

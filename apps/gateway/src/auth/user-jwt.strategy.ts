@@ -2,21 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { UserTokenClaims } from '@airtime/contracts';
-import { RpcClient } from '@airtime/platform';
 import { GatewayConfig } from '../config/gateway.config.js';
 import type { Principal } from './principal.js';
-import { confirmSession } from './session.js';
+import { SessionVerifier } from './session-verifier.js';
 import { USER_TOKEN_VERIFY_OPTIONS } from './user-token.js';
 
 /**
  * Verifies identity's JWTs: one algorithm, our issuer and audience, and an unexpired token only; then
- * identity confirms the session still stands (see confirmSession).
+ * identity confirms the session still stands (see confirmSession; remembered a while by SessionVerifier).
  */
 @Injectable()
 export class UserJwtStrategy extends PassportStrategy(Strategy, 'user-jwt') {
   constructor(
     config: GatewayConfig,
-    private readonly rpc: RpcClient,
+    private readonly sessions: SessionVerifier,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -27,6 +26,6 @@ export class UserJwtStrategy extends PassportStrategy(Strategy, 'user-jwt') {
   }
 
   validate(claims: UserTokenClaims): Promise<Principal> {
-    return confirmSession(this.rpc, claims);
+    return this.sessions.confirm(claims);
   }
 }

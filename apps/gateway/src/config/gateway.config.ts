@@ -136,6 +136,18 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(1) @Max(1_000_000)
   API_KEY_CACHE_MAX_KEYS: number = 10_000;
 
+  /**
+   * How long a gateway trusts identity's word that a (non-operator) session stands. A PIN change is
+   * broadcast and ends earlier sessions at once on every connected gateway; this is the bound when a
+   * broadcast is lost. 0 asks identity on every request. Operator tokens are always asked about.
+   */
+  @IsInt() @Min(0) @Max(300)
+  SESSION_CACHE_SECONDS: number = 30;
+
+  /** Sessions one gateway remembers at most (the least recently used dropped first). */
+  @IsInt() @Min(1) @Max(1_000_000)
+  SESSION_CACHE_MAX_SESSIONS: number = 10_000;
+
   redisKeyPrefix(): string {
     return this.REDIS_KEY_PREFIX ?? this.NATS_SUBJECT_PREFIX ?? '';
   }

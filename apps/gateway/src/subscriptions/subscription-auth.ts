@@ -1,8 +1,8 @@
 import type { UserTokenClaims } from '@airtime/contracts';
-import { PlatformError, type RpcClient } from '@airtime/platform';
+import { PlatformError } from '@airtime/platform';
 import type { ApiKeyVerifier } from '../auth/api-key-verifier.js';
 import type { Principal } from '../auth/principal.js';
-import { confirmSession } from '../auth/session.js';
+import type { SessionVerifier } from '../auth/session-verifier.js';
 import { verifyUserToken } from '../auth/user-token.js';
 
 /** A connection's credentials as verified: who it speaks for, and until when (a token's expiry). */
@@ -16,15 +16,15 @@ export class ConnectionRefused extends Error {}
 
 /**
  * Who a graphql-ws connection speaks for, from its connectionParams' `Authorization` (the same two
- * schemes as HTTP: `Api-Key atk_…` or `Bearer <jwt>`, verified the same way, keys through the same
- * cache as HTTP requests, which a revocation empties at once). Throws ConnectionRefused
+ * schemes as HTTP: `Api-Key atk_…` or `Bearer <jwt>`, verified the same way, keys and sessions
+ * through the same caches as HTTP requests, which a revocation or a PIN change empties at once). Throws ConnectionRefused
  * for bad credentials, anything else when identity cannot answer.
  */
 export async function grantOfConnection(
   params: Record<string, unknown> | undefined,
-  rpc: RpcClient,
   jwtSecret: string,
   apiKeys: Pick<ApiKeyVerifier, 'verify'>,
+  sessions: Pick<SessionVerifier, 'confirm'>,
 ): Promise<ConnectionGrant> {
   const header = String(params?.['Authorization'] ?? params?.['authorization'] ?? '');
   const apiKey = /^Api-Key\s+(\S+)$/i.exec(header)?.[1];
@@ -37,7 +37,7 @@ export async function grantOfConnection(
   } catch {
     throw new ConnectionRefused('invalid token');
   }
-  const principal = await confirmSession(rpc, claims).catch(refusedWhenDenied);
+  const principal = await sessions.confirm(claims).catch(refusedWhenDenied);
   return { principal, ...(claims.exp ? { expiresAtMs: claims.exp * 1000 } : {}) };
 }
 

@@ -7,6 +7,7 @@ import { verify as verifyTotp } from 'otplib';
 import { formatE164, normalizePhone } from '@airtime/phone';
 import {
   type AuthenticatedSessionView,
+  Broadcasts,
   type AuthenticateWithPinRequest,
   type SessionView,
   type UserTokenClaims,
@@ -19,6 +20,7 @@ import {
 import { PlatformError } from '@airtime/platform';
 import { IdentityConfig } from '../config/identity.config.js';
 import { UserEntity } from '../accounts/user.entity.js';
+import { Broadcaster } from '../broadcasts/broadcaster.js';
 import { pinMessage } from '../sms/pin-message.js';
 import { SmsSender } from '../sms/sms.sender.js';
 import { generatePin, hashPin, verifyPin } from './pin.js';
@@ -45,6 +47,7 @@ export class AuthService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: IdentityConfig,
     private readonly sms: SmsSender,
+    private readonly broadcaster: Broadcaster,
   ) {}
 
   async onModuleInit() {
@@ -79,6 +82,8 @@ export class AuthService implements OnModuleInit {
     if (!user) throw userNotFound();
     const pin = generatePin(this.config.PIN_LENGTH);
     await users.update({ id: user.id }, { pin_hash: await hashPin(pin), pin_changed_at: new Date() });
+    // Committed: every gateway forgets the sessions it confirmed for this user.
+    await this.broadcaster.publish(Broadcasts.identity.userPinChanged, { user_id: user.id, account_id: user.account_id });
     await this.sms.send(phone, pinMessage(pin));
   }
 

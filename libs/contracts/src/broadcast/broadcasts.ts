@@ -1,4 +1,5 @@
 import type { ApiKeyRevokedMessage } from '../identity/api-key-revoked.message.js';
+import type { UserPinChangedMessage } from '../identity/user-pin-changed.message.js';
 import { defineBroadcast } from './broadcast-def.js';
 
 /**
@@ -8,5 +9,6 @@ import { defineBroadcast } from './broadcast-def.js';
 export const Broadcasts = {
   identity: {
     apiKeyRevoked: defineBroadcast<ApiKeyRevokedMessage>('identity.api-keys.revoked'),
+    userPinChanged: defineBroadcast<UserPinChangedMessage>('identity.users.pin-changed'),
   },
 } as const;
