@@ -9,8 +9,9 @@ import type { ApiKeyVerifier as Verifier } from './api-key-verifier.js';
 // so that no other run's revocations reach it.
 process.env['NATS_SUBJECT_PREFIX'] = `verifier${randomBytes(4).toString('hex')}.`;
 const { ApiKeyVerifier } = await import('./api-key-verifier.js');
-const { Broadcasts } = await import('@airtime/contracts');
 
+/** The broadcast subject a verifier listens on (with this file's prefix). */
+const subjectOf = (verifier: Verifier) => (verifier as unknown as { options: { subject: string } }).options.subject;
 const NATS_URL = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,7 +52,7 @@ afterAll(async () => {
 });
 
 async function broadcastRevoked(message: Record<string, unknown>) {
-  publisher.publish(Broadcasts.identity.apiKeyRevoked.subject, JSON.stringify(message));
+  publisher.publish(subjectOf(started[0] as Verifier), JSON.stringify(message));
   await publisher.flush();
 }
 
@@ -128,7 +129,7 @@ describe('ApiKeyVerifier', () => {
     const verifier = await verifierFor(identity);
     await verifier.verify('atk_live_e');
     identity.keys.delete('atk_live_e');
-    publisher.publish(Broadcasts.identity.apiKeyRevoked.subject, 'not json');
+    publisher.publish(subjectOf(started[0] as Verifier), 'not json');
     await publisher.flush();
     await eventually(() => verifier.verify('atk_live_e').then(() => false, () => true));
   });

@@ -8,8 +8,9 @@ import type { SessionVerifier as Verifier } from './session-verifier.js';
 // This file's own subject prefix (read when the contracts are first imported).
 process.env['NATS_SUBJECT_PREFIX'] = `sessions${randomBytes(4).toString('hex')}.`;
 const { SessionVerifier } = await import('./session-verifier.js');
-const { Broadcasts } = await import('@airtime/contracts');
 
+/** The broadcast subject a verifier listens on (with this file's prefix). */
+const subjectOf = (verifier: Verifier) => (verifier as unknown as { options: { subject: string } }).options.subject;
 const NATS_URL = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -56,7 +57,7 @@ describe('SessionVerifier', () => {
     expect(identity.asked).toBe(2);
 
     identity.pinVersions.set('user-1', 1001);
-    publisher.publish(Broadcasts.identity.userPinChanged.subject, JSON.stringify({ user_id: 'user-1', account_id: 'account-1' }));
+    publisher.publish(subjectOf(started[0] as Verifier), JSON.stringify({ user_id: 'user-1', account_id: 'account-1' }));
     await publisher.flush();
     for (let i = 0; i < 200 && (await verifier.confirm(claims).then(() => true, () => false)); i++) await wait(10);
     await expect(verifier.confirm(claims)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
