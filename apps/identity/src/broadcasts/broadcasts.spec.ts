@@ -35,7 +35,11 @@ async function user(phone = `26377${String(randomInt(1_000_000, 9_999_999))}`) {
 /** The messages a subscription got so far. */
 function collect<T>(subject: string): { messages: T[]; subscription: Subscription } {
   const messages: T[] = [];
-  const subscription = listener.subscribe(subject, { callback: (_error, message) => messages.push(message.json<T>()) });
+  const subscription = listener.subscribe(subject, {
+    callback: (_error, message) => {
+      messages.push(message.json<T>());
+    },
+  });
   return { messages, subscription };
 }
 
