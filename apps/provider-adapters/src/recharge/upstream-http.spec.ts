@@ -39,6 +39,69 @@ describe('upstreamHttp reads answers within a size limit', () => {
   });
 });
 
+describe('upstreamHttp over a real local server', () => {
+  let server: http.Server;
+  let url: string;
+  let connections = 0;
+  const seen: http.IncomingHttpHeaders[] = [];
+  const paths: string[] = [];
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      seen.push(req.headers);
+      paths.push(req.url ?? '');
+      if (req.url === '/moved') return void res.writeHead(302, { location: '/ok' }).end();
+      if (req.url === '/stall') return void res.writeHead(200, { 'content-type': 'application/json' }).write('{"result":'); // never ends
+      if (req.url === '/hang') return; // no answer at all
+      let raw = '';
+      req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ path: req.url, raw })));
+    });
+    server.on('connection', () => connections++);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('sends the method, headers and body, and reads the answer', async () => {
+    const answer = await upstreamHttp(`${url}/recharge`, { method: 'POST', headers: { 'content-type': 'application/json', 'X-Key': 'k' }, body: '{"a":1}', timeoutMs: 5000 });
+    expect(answer).toEqual({ kind: 'answer', status: 200, text: '{"path":"/recharge","raw":"{\\"a\\":1}"}', json: { path: '/recharge', raw: '{"a":1}' } });
+    expect(seen.at(-1)).toMatchObject({ 'content-type': 'application/json', 'x-key': 'k', accept: '*/*', 'user-agent': 'node' });
+  });
+
+  it('declares an untyped body as text, as fetch did', async () => {
+    await upstreamHttp(`${url}/plain`, { method: 'POST', body: 'x', timeoutMs: 5000 });
+    expect(seen.at(-1)?.['content-type']).toBe('text/plain;charset=UTF-8');
+  });
+
+  it('keeps connections alive between calls', async () => {
+    const before = connections;
+    for (let i = 0; i < 5; i++) expect((await upstreamHttp(`${url}/again`, { method: 'GET', timeoutMs: 5000 })).kind).toBe('answer');
+    expect(connections - before).toBeLessThanOrEqual(1);
+  });
+
+  it('does not follow a redirect: the 3xx is the answer', async () => {
+    const before = paths.length;
+    expect(await upstreamHttp(`${url}/moved`, { method: 'POST', body: '{}', timeoutMs: 5000 })).toMatchObject({ kind: 'answer', status: 302 });
+    expect(paths.slice(before)).toEqual(['/moved']);
+  });
+
+  it('times out an upstream that never answers, and one whose body stalls', async () => {
+    expect(await upstreamHttp(`${url}/hang`, { method: 'GET', timeoutMs: 200 })).toEqual({ kind: 'timeout' });
+    expect(await upstreamHttp(`${url}/stall`, { method: 'GET', timeoutMs: 200 })).toEqual({ kind: 'timeout' });
+  });
+
+  it('reports a refused connection as unreachable, with the system\'s words', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    expect(await upstreamHttp(`http://127.0.0.1:${port}/`, { method: 'GET', timeoutMs: 5000 })).toEqual({ kind: 'unreachable', message: expect.stringContaining('ECONNREFUSED') });
+  });
+});
+
 describe('an upstream that answers with an endless body', () => {
   // A 400 is what Africa's Talking and Tuti use for refusals: read whole, it would fail the order.
   let refusing: HugeBodyServer;

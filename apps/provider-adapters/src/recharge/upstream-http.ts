@@ -1,3 +1,5 @@
+import { Agent, type Dispatcher, request } from 'undici';
+
 /** What came back over HTTP, or why nothing usable did. */
 export type HttpAnswer =
   | { kind: 'answer'; status: number; text: string; json: unknown }
@@ -6,6 +8,9 @@ export type HttpAnswer =
 
 /** 1 MiB: far above any documented answer, far below what would hurt a replica's memory. */
 export const DEFAULT_UPSTREAM_MAX_BODY_BYTES = 1024 * 1024;
+
+/** How long a connection may take to open; the call's own deadline (timeoutMs) still bounds it. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 let maxBodyBytes = DEFAULT_UPSTREAM_MAX_BODY_BYTES;
 
@@ -18,23 +23,30 @@ export function limitUpstreamBodies(bytes: number): void {
 }
 
 /**
- * One HTTP call to an upstream with a hard timeout. Never throws: an adapter decides what a timeout
- * or a refused connection means (always `unknown` for a send). `json` is undefined when the body is
- * not JSON. A body larger than the limit is not read: it is reported as `unreachable` (no usable
- * answer), so that a send stays `unknown` and is never read as a refusal.
+ * Every upstream call of the process goes through one pool of kept-alive connections per origin.
+ * undici's request() rather than fetch(): fetch wraps each call in WHATWG Request/Response/stream
+ * objects that cost more CPU than the call itself (docs/performance.md). request() follows no
+ * redirects: a 3xx is an answer, which every adapter reads as unknown (never as a refusal). Idle
+ * connections hold no process open (undici unrefs them), as with fetch's global pool before.
+ */
+const agent = new Agent({ connect: { timeout: CONNECT_TIMEOUT_MS } });
+
+/**
+ * One HTTP call to an upstream with a hard timeout over the whole call (connecting, sending, the
+ * answer's headers and its body). Never throws: an adapter decides what a timeout or a refused
+ * connection means (always `unknown` for a send). `json` is undefined when the body is not JSON. A
+ * body larger than the limit is not read: it is reported as `unreachable` (no usable answer), so that
+ * a send stays `unknown` and is never read as a refusal.
  */
 export async function upstreamHttp(
   url: string,
   init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; timeoutMs: number; maxBodyBytes?: number },
 ): Promise<HttpAnswer> {
   const limit = init.maxBodyBytes ?? maxBodyBytes;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), init.timeoutMs);
   try {
-    const response = await fetch(url, {
-      method: init.method,
-      headers: init.headers,
-      body: init.body,
-      signal: AbortSignal.timeout(init.timeoutMs),
-    });
+    const response = await request(url, { dispatcher: agent, method: init.method, headers: headersFor(init), body: init.body, signal: deadline.signal });
     const text = await readText(response, limit);
     if (text === null) return { kind: 'unreachable', message: `answer body larger than ${limit} bytes; not read` };
     let json: unknown;
@@ -43,39 +55,68 @@ export async function upstreamHttp(
     } catch {
       json = undefined;
     }
-    return { kind: 'answer', status: response.status, text, json };
+    return { kind: 'answer', status: response.statusCode, text, json };
   } catch (error) {
-    const name = (error as Error).name;
-    if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout' };
-    // fetch's own message ("fetch failed") says nothing; its cause (ECONNREFUSED, a reset) does.
-    const cause = (error as { cause?: { message?: string } }).cause?.message;
-    return { kind: 'unreachable', message: cause ? `${(error as Error).message}: ${cause}` : (error as Error).message };
+    // Whatever undici says once the deadline has passed (aborted, socket closed), it is the deadline.
+    if (deadline.signal.aborted) return { kind: 'timeout' };
+    return { kind: 'unreachable', message: messageOf(error) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
 /**
- * The body as text, or null once it passes `limit` bytes. Counted while streaming (a declared
- * content-length can lie or be absent), and the rest is cancelled rather than downloaded.
+ * The caller's headers over what fetch used to send by default, so that an upstream sees the same
+ * request as before: a body without a declared type is text, and the client names itself.
+ * (fetch's accept-encoding is not sent: answers come uncompressed, and are counted as read.)
  */
-async function readText(response: Response, limit: number): Promise<string | null> {
-  const declared = Number(response.headers.get('content-length'));
+function headersFor(init: { headers?: Record<string, string>; body?: string }): Record<string, string> {
+  const headers: Record<string, string> = { accept: '*/*', 'user-agent': 'node' };
+  let typed = false;
+  for (const [name, value] of Object.entries(init.headers ?? {})) {
+    const lower = name.toLowerCase();
+    if (lower === 'content-type') typed = true;
+    if (lower === 'accept' || lower === 'user-agent') delete headers[lower];
+    headers[name] = value;
+  }
+  if (init.body !== undefined && !typed) headers['content-type'] = 'text/plain;charset=UTF-8';
+  return headers;
+}
+
+/** undici's errors carry the system's words (ECONNREFUSED, a reset) in the message or its cause. */
+function messageOf(error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
+  const cause = (error as { cause?: { message?: string } })?.cause?.message;
+  return cause && cause !== message ? `${message}: ${cause}` : message;
+}
+
+/**
+ * The body as text, or null once it passes `limit` bytes. A declared content-length over the limit
+ * is refused unread; otherwise bytes are counted while streaming (a body may declare no length), and
+ * the connection is cut rather than the rest downloaded.
+ */
+async function readText(response: Dispatcher.ResponseData, limit: number): Promise<string | null> {
+  const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
-    await response.body?.cancel().catch(() => undefined);
+    cut(response.body);
     return null;
   }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  // A declared length within the limit bounds the body: undici reads no further than it.
+  if (response.headers['content-length'] !== undefined && Number.isFinite(declared)) return response.body.text();
+  const chunks: Buffer[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  for await (const chunk of response.body) {
+    size += (chunk as Buffer).byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      cut(response.body);
       return null;
     }
-    chunks.push(value);
+    chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Hangs up on a body rather than reading it; the abort it reports is the point, not an error. */
+function cut(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined).destroy();
 }

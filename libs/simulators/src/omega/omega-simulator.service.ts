@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
-import { randomBytes, randomInt } from 'node:crypto';
+import { createSecretKey, type KeyObject, randomBytes, randomInt } from 'node:crypto';
 import { normalizePhone } from '@airtime/phone';
 import { simulatorTiming, type SimulatorTiming } from '../simulator-timing.js';
 import { behaviourOf } from '../test-number-behaviour.js';
@@ -46,6 +46,12 @@ export class OmegaSimulatorService {
   private window = { startedAt: 0, count: 0 };
   private nextTransaction = randomInt(10_000, 90_000) * 1000;
   private authentications = 0;
+  /**
+   * The signing key as a KeyObject, made once per secret: given a string, jsonwebtoken first tries
+   * to parse it as a PEM public key (which throws) on every verify, the most of this simulator's CPU.
+   * Remade when revokeTokens() changes the secret.
+   */
+  private key: { secret: string; object: KeyObject } | null = null;
 
   constructor(@Inject(OMEGA_SIM_SETTINGS) private readonly settings: OmegaSimSettings) {}
 
@@ -62,7 +68,7 @@ export class OmegaSimulatorService {
     this.authentications++;
 
     const expiresAt = Math.floor(Date.now() / 1000) + this.settings.tokenTtlSeconds;
-    const token = jwt.sign({ sub: USER_ID, phone: `+${this.settings.phone}`, account_id: ACCOUNT_ID, exp: expiresAt }, this.settings.jwtSecret, { algorithm: 'HS256' });
+    const token = jwt.sign({ sub: USER_ID, phone: `+${this.settings.phone}`, account_id: ACCOUNT_ID, exp: expiresAt }, this.signingKey(), { algorithm: 'HS256' });
     return {
       status: 200,
       body: { status: 'success', message: M.authenticated, data: { token, expires_at: new Date(expiresAt * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') } },
@@ -74,7 +80,7 @@ export class OmegaSimulatorService {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) return omegaUnauthorized(M.unauthenticated);
     try {
-      jwt.verify(token, this.settings.jwtSecret, { algorithms: ['HS256'] });
+      jwt.verify(token, this.signingKey(), { algorithms: ['HS256'] });
       return null;
     } catch {
       return omegaUnauthorized(M.unauthenticated);
@@ -190,6 +196,12 @@ export class OmegaSimulatorService {
   /** For tests and people: every token issued so far stops working, as when Omega revokes sessions. */
   revokeTokens(): void {
     this.settings.jwtSecret = randomBytes(32).toString('hex');
+  }
+
+  private signingKey(): KeyObject {
+    const secret = this.settings.jwtSecret;
+    if (this.key?.secret !== secret) this.key = { secret, object: createSecretKey(Buffer.from(secret)) };
+    return this.key.object;
   }
 
   private success(transaction: OmegaTransaction): OmegaAnswer {

@@ -104,6 +104,9 @@ describe('the Omega simulator over HTTP (000)', () => {
     it('answers 401 without a token or with a bad one', async () => {
       expect((await call(`${omega}/auth/user`, 'GET')).status).toBe(401);
       expect((await call(`${omega}/auth/user`, 'GET', undefined, `${token}x`)).status).toBe(401);
+      // The same claims unsigned ("alg": "none"): only HS256 under the simulator's secret is accepted.
+      const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${token.split('.')[1]}.`;
+      expect((await call(`${omega}/auth/user`, 'GET', undefined, unsigned)).status).toBe(401);
     });
   });
 
