@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Agent, type Dispatcher, request } from 'undici';
 
 /** What came back over HTTP, or why nothing usable did. */
@@ -43,10 +44,15 @@ export async function upstreamHttp(
   init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; timeoutMs: number; maxBodyBytes?: number },
 ): Promise<HttpAnswer> {
   const limit = init.maxBodyBytes ?? maxBodyBytes;
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), init.timeoutMs);
+  // undici takes an EventEmitter as the abort signal: a plain one costs less than an AbortController.
+  const deadline = new EventEmitter();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    deadline.emit('abort');
+  }, init.timeoutMs);
   try {
-    const response = await request(url, { dispatcher: agent, method: init.method, headers: headersFor(init), body: init.body, signal: deadline.signal });
+    const response = await request(url, { dispatcher: agent, method: init.method, headers: headersFor(init), body: init.body, signal: deadline });
     const text = await readText(response, limit);
     if (text === null) return { kind: 'unreachable', message: `answer body larger than ${limit} bytes; not read` };
     let json: unknown;
@@ -58,7 +64,7 @@ export async function upstreamHttp(
     return { kind: 'answer', status: response.statusCode, text, json };
   } catch (error) {
     // Whatever undici says once the deadline has passed (aborted, socket closed), it is the deadline.
-    if (deadline.signal.aborted) return { kind: 'timeout' };
+    if (timedOut) return { kind: 'timeout' };
     return { kind: 'unreachable', message: messageOf(error) };
   } finally {
     clearTimeout(timer);
@@ -71,14 +77,19 @@ export async function upstreamHttp(
  * (fetch's accept-encoding is not sent: answers come uncompressed, and are counted as read.)
  */
 function headersFor(init: { headers?: Record<string, string>; body?: string }): Record<string, string> {
-  const headers: Record<string, string> = { accept: '*/*', 'user-agent': 'node' };
+  const given = init.headers ?? {};
+  let accept = false;
+  let agentNamed = false;
   let typed = false;
-  for (const [name, value] of Object.entries(init.headers ?? {})) {
+  for (const name in given) {
     const lower = name.toLowerCase();
-    if (lower === 'content-type') typed = true;
-    if (lower === 'accept' || lower === 'user-agent') delete headers[lower];
-    headers[name] = value;
+    if (lower === 'accept') accept = true;
+    else if (lower === 'user-agent') agentNamed = true;
+    else if (lower === 'content-type') typed = true;
   }
+  const headers: Record<string, string> = { ...given };
+  if (!accept) headers['accept'] = '*/*';
+  if (!agentNamed) headers['user-agent'] = 'node';
   if (init.body !== undefined && !typed) headers['content-type'] = 'text/plain;charset=UTF-8';
   return headers;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import jwt from 'jsonwebtoken';
+import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { createSecretKey, type KeyObject, randomBytes, randomInt } from 'node:crypto';
 import { normalizePhone } from '@airtime/phone';
 import { simulatorTiming, type SimulatorTiming } from '../simulator-timing.js';
@@ -32,6 +32,8 @@ const ACCOUNT_ID = '019886e5-01c3-70ff-87db-bbfbc642a29a';
 const USER_ID = '019886e5-01c3-70ff-87db-000000000001';
 const E164 = /^\+[1-9]\d{7,14}$/;
 const CURRENCY = /^[A-Z]{3}$/;
+/** Verified tokens remembered at most (each login issues one); past this the memory starts again. */
+const VERIFIED_TOKENS = 1000;
 
 /**
  * The simulated Omega: PIN authentication issuing JWTs, the current user, and single airtime recharges
@@ -52,6 +54,11 @@ export class OmegaSimulatorService {
    * Remade when revokeTokens() changes the secret.
    */
   private key: { secret: string; object: KeyObject } | null = null;
+  /**
+   * Tokens whose signature already passed under the current key, with their `exp`: a client sends the
+   * same token on every recharge, and the HMAC need not be checked again. Emptied with a new secret.
+   */
+  private readonly verified = new Map<string, number>();
 
   constructor(@Inject(OMEGA_SIM_SETTINGS) private readonly settings: OmegaSimSettings) {}
 
@@ -79,8 +86,20 @@ export class OmegaSimulatorService {
   verify(authorization: string | undefined): OmegaAnswer | null {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) return omegaUnauthorized(M.unauthenticated);
+    const key = this.signingKey();
+    const expiresAt = this.verified.get(token);
+    if (expiresAt !== undefined) {
+      // Checked as jsonwebtoken does: expired once the current second reaches `exp`.
+      if (Math.floor(Date.now() / 1000) < expiresAt) return null;
+      this.verified.delete(token);
+      return omegaUnauthorized(M.unauthenticated);
+    }
     try {
-      jwt.verify(token, this.signingKey(), { algorithms: ['HS256'] });
+      const payload = jwt.verify(token, key, { algorithms: ['HS256'] }) as JwtPayload;
+      if (typeof payload.exp === 'number' && payload.nbf === undefined) {
+        if (this.verified.size >= VERIFIED_TOKENS) this.verified.clear();
+        this.verified.set(token, payload.exp);
+      }
       return null;
     } catch {
       return omegaUnauthorized(M.unauthenticated);
@@ -200,7 +219,10 @@ export class OmegaSimulatorService {
 
   private signingKey(): KeyObject {
     const secret = this.settings.jwtSecret;
-    if (this.key?.secret !== secret) this.key = { secret, object: createSecretKey(Buffer.from(secret)) };
+    if (this.key?.secret !== secret) {
+      this.key = { secret, object: createSecretKey(Buffer.from(secret)) };
+      this.verified.clear();
+    }
     return this.key.object;
   }
 

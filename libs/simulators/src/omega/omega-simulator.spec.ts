@@ -254,11 +254,13 @@ describe('the Omega simulator over HTTP (000)', () => {
     });
 
     it('issues tokens that expire after SIM_OMEGA_TOKEN_TTL_SECONDS', async () => {
-      const { app: other, url } = await startSimulator({ SIM_OMEGA_TOKEN_TTL_SECONDS: '1' });
+      const { app: other, url } = await startSimulator({ SIM_OMEGA_TOKEN_TTL_SECONDS: '2' });
       try {
         const login = await call(`${url}/auth/pin-authentication`, 'POST', { phone: '+263770000000', pin: '4321' });
-        expect(Date.parse(login.json['data'].expires_at) - Date.now()).toBeLessThanOrEqual(1000);
-        await new Promise((r) => setTimeout(r, 2100));
+        expect(Date.parse(login.json['data'].expires_at) - Date.now()).toBeLessThanOrEqual(2000);
+        // Accepted once (and so remembered as verified), then refused all the same once it has expired.
+        expect((await call(`${url}/auth/user`, 'GET', undefined, login.json['data'].token)).status).toBe(200);
+        await new Promise((r) => setTimeout(r, 3100));
         expect((await call(`${url}/auth/user`, 'GET', undefined, login.json['data'].token)).status).toBe(401);
       } finally {
         await other.close();

@@ -6,7 +6,7 @@ import type { SentDispatch, UpstreamAdapter } from '../../upstream-adapter.js';
 import { upstreamHttp } from '../../upstream-http.js';
 import { type OmegaPhase, readRechargeAnswer, REAUTHENTICATE, unauthorizedAfterRelogin } from './omega-mapping.js';
 import { OmegaSessions } from './omega-sessions.js';
-import { OmegaConfig } from './omega.config.js';
+import { OmegaConfig, type OmegaEndpoint } from './omega.config.js';
 
 /** The body of 000 §5's POST /api/v1/recharges/airtime. */
 export interface OmegaRechargeBody {
@@ -33,6 +33,8 @@ export class OmegaAdapter implements UpstreamAdapter {
 
   private readonly logger = new Logger(OmegaAdapter.name);
   private readonly sessions: OmegaSessions;
+  /** Per mode, worked out once: the configuration does not change while the process runs. */
+  private readonly endpoints = new Map<ApiKeyMode, OmegaEndpoint>();
 
   constructor(
     private readonly config: OmegaConfig,
@@ -69,7 +71,8 @@ export class OmegaAdapter implements UpstreamAdapter {
   }
 
   private async recharge(mode: ApiKeyMode, body: OmegaRechargeBody, phase: OmegaPhase): Promise<DispatchOutcome> {
-    const endpoint = this.config.endpoint(mode);
+    let endpoint = this.endpoints.get(mode);
+    if (!endpoint) this.endpoints.set(mode, (endpoint = this.config.endpoint(mode)));
     for (let attempt = 1; ; attempt++) {
       const login = await this.sessions.token(endpoint);
       if (!login.ok) {
