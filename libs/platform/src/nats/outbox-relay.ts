@@ -21,20 +21,41 @@ export interface OutboxRelayOptions {
   stream: string;
   streamSubjects: string[];
   subjectOf(row: OutboxRow): string;
+  /**
+   * The column whose rows reach the stream in the order they were written (an order's id, an
+   * account's id). Rows of different values go out side by side; a row with NULL there waits for
+   * every row before it. Without it, every row waits for the one before it.
+   */
+  orderKey?: string;
   flushMs: number;
+  /** Rows taken by one flush: one SELECT, their publishes in flight together, one UPDATE. */
+  batchSize?: number;
+  /** How long a nudge waits for more nudges, so that a burst of writes is one flush, not one each. */
+  coalesceMs?: number;
   logger: LoggerService;
 }
 
+const BATCH_SIZE = 500;
+const COALESCE_MS = 5;
+
 /**
- * Moves an outbox table to a JetStream stream, in order, each message with the event id as its
- * message id so that JetStream drops a duplicate when a publish is repeated after a crash. Replicas
- * share the work (rows are taken FOR UPDATE SKIP LOCKED). Nothing written to the outbox is lost:
- * a row is marked published only after JetStream has acknowledged it.
+ * Moves an outbox table to a JetStream stream, each message with the event id as its message id so
+ * that JetStream drops a duplicate when a publish is repeated after a crash. Replicas share the work
+ * (rows are taken FOR UPDATE SKIP LOCKED). Nothing written to the outbox is lost: a row is marked
+ * published only after JetStream has acknowledged it.
+ *
+ * A flush is one transaction whatever its size: one SELECT of up to `batchSize` rows, all their
+ * publishes in flight at once (one socket write, acks read together), one UPDATE of the rows
+ * JetStream acknowledged. Order holds per `orderKey`: a row is published only after the row before
+ * it with the same key was acknowledged, so a failed publish followed by a retry can never put a
+ * later event of the same order (account) on the stream before an earlier one; the rows left
+ * unpublished by a failure go, in order, at the next flush.
  */
 export class OutboxRelay {
   private connection?: NatsConnection;
   private js?: JetStreamClient;
   private timer?: NodeJS.Timeout;
+  private pending?: NodeJS.Timeout;
   private flushing?: Promise<void>;
   private again = false;
 
@@ -57,6 +78,8 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearTimeout(this.pending);
+    this.pending = undefined;
     // A nudge after this (an order finishing during shutdown) must not start a flush on a database
     // that is closing: it would never finish and hold the shutdown. Its rows go at the next start.
     this.js = undefined;
@@ -65,13 +88,22 @@ export class OutboxRelay {
     await this.connection?.drain().catch(() => undefined);
   }
 
-  /** Asks for a flush soon; cheap to call after every change. */
+  /** Asks for a flush soon; cheap to call after every change (nudges within `coalesceMs` are one flush). */
   nudge(): void {
     if (!this.js) return;
     if (this.flushing) {
       this.again = true;
       return;
     }
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.run();
+    }, this.options.coalesceMs ?? COALESCE_MS);
+  }
+
+  private run(): void {
+    if (!this.js || this.flushing) return;
     this.flushing = this.flush()
       .catch((error: Error) => this.options.logger.warn(`${this.options.table} not published yet: ${error.message}`))
       .finally(() => {
@@ -84,20 +116,47 @@ export class OutboxRelay {
   }
 
   private async flush(): Promise<void> {
-    const { dataSource, table, subjectOf } = this.options;
-    const js = this.js as JetStreamClient;
+    const { dataSource, table } = this.options;
+    const batchSize = this.options.batchSize ?? BATCH_SIZE;
     for (;;) {
+      const js = this.js;
       // The database may already be closed by the time a timer's nudge comes (shutdown order).
-      if (!dataSource.isInitialized) return;
-      const published = await dataSource.transaction(async (m) => {
-        const batch = await rows<OutboxRow>(m, `SELECT * FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED`);
-        for (const event of batch) {
-          await js.publish(subjectOf(event), JSON.stringify({ id: event.event_id, ...event.payload }), { msgID: event.event_id });
-        }
-        if (batch.length) await m.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1)`, [batch.map((e) => e.id)]);
-        return batch.length;
+      if (!js || !dataSource.isInitialized) return;
+      const { taken, failure } = await dataSource.transaction(async (m) => {
+        const batch = await rows<OutboxRow>(m, `SELECT * FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`);
+        const { published, failure } = await this.publish(js, batch);
+        if (published.length) await m.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1)`, [published]);
+        return { taken: batch.length, failure };
       });
-      if (published < 100) return;
+      // What was acknowledged is marked; the rest waits for the next flush rather than a tight retry.
+      if (failure) throw failure;
+      if (taken < batchSize) return;
     }
+  }
+
+  /** Publishes the batch, all at once except where `orderKey` makes a row wait; the ids acknowledged. */
+  private async publish(js: JetStreamClient, batch: OutboxRow[]): Promise<{ published: string[]; failure?: Error }> {
+    const { subjectOf, orderKey } = this.options;
+    let failure: Error | undefined;
+    const last = new Map<string, Promise<boolean>>();
+    const all: Promise<boolean>[] = [];
+    const send = async (row: OutboxRow): Promise<boolean> => {
+      try {
+        await js.publish(subjectOf(row), JSON.stringify({ id: row.event_id, ...row.payload }), { msgID: row.event_id });
+        return true;
+      } catch (error) {
+        failure ??= error as Error;
+        return false;
+      }
+    };
+    for (const row of batch) {
+      const key = orderKey ? row[orderKey] : '';
+      const before = key === null || key === undefined ? Promise.all(all).then((done) => done.every(Boolean)) : (last.get(String(key)) ?? Promise.resolve(true));
+      const done = before.then((ready) => ready && send(row));
+      if (key !== null && key !== undefined) last.set(String(key), done);
+      all.push(done);
+    }
+    const outcomes = await Promise.all(all);
+    return { published: batch.filter((_, i) => outcomes[i]).map((row) => row.id), failure };
   }
 }
