@@ -10,11 +10,26 @@ import { SmsService } from '../sms/sms.service.js';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
 
 const CONSUMER = 'notifications-webhooks';
+/** Events taken as one batch at most: the consumer's pull size, so a full pull is one batch. */
+const BATCH = 100;
+
+/** What an event asks of webhooks: a delivery to each of its account's endpoints of its mode that want its type. */
+interface Delivery {
+  accountId: string;
+  mode: ApiKeyMode;
+  eventId: string;
+  type: string;
+  body: string;
+}
 
 /**
  * Turns order and wallet events into webhook deliveries (and custom SMS), from durable JetStream
  * consumers: an event is acked only once what it causes is in PostgreSQL, so a restart loses none,
  * and the unique (endpoint, event) key makes a redelivered event harmless.
+ *
+ * Events are taken in batches, as they arrived together: the webhook deliveries of a whole batch are
+ * one INSERT, and its acks one socket write. An event that fails (its SMS, or its deliveries when the
+ * batch's INSERT failed and each event was tried alone) is redelivered alone; the others are acked.
  */
 @Injectable()
 export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,7 +48,7 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap() {
     this.connection = await connect({ servers: natsServers(this.config.NATS_URL), name: `notifications@${process.pid}`, maxReconnectAttempts: -1, noAsyncTraces: true });
     void this.consume(Subjects.orders.eventsStream(), (m) => this.onOrdersStreamEvent(accountOf(m), m.json<OrderEvent | BatchCompletedEvent>()));
-    void this.consume(Subjects.wallet.eventsStream(), (m) => this.onWalletEvent(m.json<WalletEvent>()));
+    void this.consume(Subjects.wallet.eventsStream(), async (m) => this.onWalletEvent(m.json<WalletEvent>()));
   }
 
   async onApplicationShutdown() {
@@ -42,63 +57,119 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
     await this.connection?.drain().catch(() => undefined);
   }
 
-  private async consume(stream: string, handle: (message: JsMsg) => Promise<void>): Promise<void> {
+  private async consume(stream: string, plan: (message: JsMsg) => Promise<Delivery | undefined>): Promise<void> {
     while (!this.stopped) {
       try {
         // The publishing service creates its stream; until it has, wait.
         const consumer = await openStreamConsumer(this.connection as NatsConnection, stream, { durable: CONSUMER });
-        const messages = await consumer.consume();
-        this.open.push(messages);
-        for await (const message of messages) {
+        const arrived: JsMsg[] = [];
+        let taking = false;
+        const takeArrived = async () => {
+          taking = true;
           try {
-            await handle(message);
-            message.ack();
-          } catch (error) {
-            this.logger.warn(`event not taken yet, will be redelivered: ${(error as Error).message}`);
-            message.nak(5000);
+            // What one read off the socket brought is one batch: a lone event never waits for company.
+            await new Promise((resolve) => setImmediate(resolve));
+            while (arrived.length) await this.take(arrived.splice(0, BATCH), plan);
+          } finally {
+            taking = false;
           }
-        }
+        };
+        // The server delivers at most the consumer's max_ack_pending unacked messages, which bounds `arrived`.
+        const messages = await consumer.consume({
+          max_messages: BATCH,
+          callback: (message) => {
+            arrived.push(message);
+            if (!taking) takeArrived().catch((error: Error) => this.logger.error(`events not taken: ${error.message}`));
+          },
+        });
+        this.open.push(messages);
+        const ended = await messages.closed();
+        if (ended instanceof Error) throw ended;
       } catch (error) {
         if (this.stopped) return;
         this.logger.warn(`${stream} not readable yet: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, 1000));
       }
+      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
 
+  private async take(batch: JsMsg[], plan: (message: JsMsg) => Promise<Delivery | undefined>): Promise<void> {
+    const planned: { message: JsMsg; delivery?: Delivery }[] = [];
+    for (const message of batch) {
+      try {
+        planned.push({ message, delivery: await plan(message) });
+      } catch (error) {
+        this.redeliver(message, error as Error);
+      }
+    }
+    const taken = new Set(planned.map((p) => p.message));
+    const wanted = planned.filter((p) => p.delivery);
+    try {
+      await this.enqueueWebhooks(wanted.map((p) => p.delivery as Delivery));
+    } catch {
+      // One event the database refuses must not hold back the batch: each alone, so only it comes back.
+      for (const { message, delivery } of wanted) {
+        try {
+          await this.enqueueWebhooks([delivery as Delivery]);
+        } catch (error) {
+          taken.delete(message);
+          this.redeliver(message, error as Error);
+        }
+      }
+    }
+    // In one go: the acks leave in one socket write.
+    for (const message of taken) message.ack();
+  }
+
+  private redeliver(message: JsMsg, error: Error): void {
+    this.logger.warn(`event not taken yet, will be redelivered: ${error.message}`);
+    message.nak(5000);
+  }
+
   /** The orders stream carries order events and, beside them, bulk batches' completions. */
-  private async onOrdersStreamEvent(accountId: string, event: OrderEvent | BatchCompletedEvent): Promise<void> {
-    if (event.type === 'batch.completed') return this.enqueueWebhooks(accountId, event.batch.mode, event.id, event.type, event.occurred_at, event.batch);
+  private async onOrdersStreamEvent(accountId: string, event: OrderEvent | BatchCompletedEvent): Promise<Delivery | undefined> {
+    if (event.type === 'batch.completed') return delivery(accountId, event.batch.mode, event.id, event.type, event.occurred_at, event.batch);
     return this.onOrderEvent(accountId, event);
   }
 
-  private async onOrderEvent(accountId: string, event: OrderEvent): Promise<void> {
+  private async onOrderEvent(accountId: string, event: OrderEvent): Promise<Delivery | undefined> {
     const order = event.order;
     // 001: custom_sms goes to the recipient when the recharge succeeds (a phone, not a meter).
     if (order.status === 'success' && order.custom_sms && order.kind !== 'electricity') {
       await this.sms.enqueue(`order:${order.id}:custom_sms`, 'custom_sms', order.target, order.custom_sms, order.mode);
     }
-    await this.enqueueWebhooks(accountId, order.mode, event.id, `order.${order.status}`, event.occurred_at, order);
+    return delivery(accountId, order.mode, event.id, `order.${order.status}`, event.occurred_at, order);
   }
 
-  private async onWalletEvent(event: WalletEvent): Promise<void> {
-    if (event.topup) await this.enqueueWebhooks(event.account_id, event.mode, event.id, event.type, event.occurred_at, event.topup);
+  private onWalletEvent(event: WalletEvent): Delivery | undefined {
+    return event.topup ? delivery(event.account_id, event.mode, event.id, event.type, event.occurred_at, event.topup) : undefined;
   }
 
-  /** Only to the endpoints of the event's mode: a live order's voucher PIN never reaches a test endpoint. */
-  private async enqueueWebhooks(accountId: string, mode: ApiKeyMode, eventId: string, type: string, occurredAt: string, data: object): Promise<void> {
-    if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(type)) return;
-    const body = JSON.stringify({ id: eventId, type, created_at: occurredAt, data });
+  /**
+   * Only to the endpoints of the event's mode: a live order's voucher PIN never reaches a test
+   * endpoint. Numbered (seq) in the order the events came.
+   */
+  private async enqueueWebhooks(deliveries: Delivery[]): Promise<void> {
+    if (!deliveries.length) return;
+    const column = <K extends keyof Delivery>(key: K) => deliveries.map((d) => d[key]);
     const inserted = await this.dataSource.query(
       `INSERT INTO webhook_deliveries (endpoint_id, account_id, mode, event_id, event_type, body)
-       SELECT id, account_id, mode, $2, $3, $4 FROM webhook_endpoints
-        WHERE account_id = $1 AND mode = $5 AND deleted_at IS NULL AND $3 = ANY(events)
+       SELECT e.id, e.account_id, e.mode, d.event_id, d.event_type, d.body
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[]) WITH ORDINALITY AS d (account_id, mode, event_id, event_type, body, n)
+         JOIN webhook_endpoints e ON e.account_id = d.account_id AND e.mode = d.mode AND e.deleted_at IS NULL AND d.event_type = ANY(e.events)
+        ORDER BY d.n, e.id
        ON CONFLICT (endpoint_id, event_id) DO NOTHING
        RETURNING id`,
-      [accountId, eventId, type, body, mode],
+      [column('accountId'), column('mode'), column('eventId'), column('type'), column('body')],
     );
     if ((inserted as unknown[]).length) this.dispatcher.nudge();
   }
+}
+
+/** The delivery an event asks for, if webhooks carry its type. */
+function delivery(accountId: string, mode: ApiKeyMode, eventId: string, type: string, occurredAt: string, data: object): Delivery | undefined {
+  if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(type)) return undefined;
+  return { accountId, mode, eventId, type, body: JSON.stringify({ id: eventId, type, created_at: occurredAt, data }) };
 }
 
 /** The subject names the account: `<prefix>orders.events.<account>.<status>`. */
