@@ -19,6 +19,8 @@ export class OrderEventsPublisher extends OutboxPublisher {
       stream: Subjects.orders.eventsStream(),
       subject: Subjects.orders.events,
       columns: ['account_id', 'status'],
+      // An order's events in order; a batch's completion (no order id) after everything before it.
+      orderKey: 'order_id',
       flushMs: config.EVENTS_FLUSH_MS,
       logger: new Logger(OrderEventsPublisher.name),
     });
