@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { JsonLogger } from '@airtime/platform';
+import { JsonLogger, startTracing } from '@airtime/platform';
 import { AppModule } from './app.module.js';
 import { BULK_MAX_BYTES } from './bulk/bulk-csv.js';
 import type { GatewayConfig } from './config/gateway.config.js';
@@ -19,6 +19,7 @@ export function securityHeaders(config: GatewayConfig): ReturnType<typeof helmet
 }
 
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
+  await startTracing('gateway');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     logger: new JsonLogger('gateway', config.LOG_LEVEL),
     bodyParser: false,

@@ -4,6 +4,7 @@ export * from './config/required-setting.js';
 export * from './config/upstream-config.js';
 export * from './logging/request-context.js';
 export * from './logging/json-logger.js';
+export * from './tracing/tracing.js';
 export * from './errors/platform-error.js';
 export * from './nats/rpc-client.js';
 export * from './nats/rpc-handler.js';

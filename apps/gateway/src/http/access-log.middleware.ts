@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { currentRequestId } from '@airtime/platform';
+import { currentRequestId, currentTraceIds } from '@airtime/platform';
 
 const logger = new Logger('HTTP');
 
@@ -8,10 +8,13 @@ const logger = new Logger('HTTP');
 export function accessLogMiddleware(req: Request, res: Response, next: NextFunction): void {
   const started = process.hrtime.bigint();
   const requestId = currentRequestId();
+  // 'finish' is emitted outside the request's context: its ids are taken now.
+  const ids = currentTraceIds();
   res.on('finish', () => {
     logger.log({
       msg: 'request',
       requestId,
+      ...(ids && { trace_id: ids.traceId, span_id: ids.spanId }),
       method: req.method,
       path: req.path,
       status: res.statusCode,

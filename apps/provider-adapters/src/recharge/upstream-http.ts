@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Agent, type Dispatcher, request } from 'undici';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { inClientSpan, tracingEnabled } from '@airtime/platform';
 
 /** What came back over HTTP, or why nothing usable did. */
 export type HttpAnswer =
@@ -39,10 +41,23 @@ const agent = new Agent({ connect: { timeout: CONNECT_TIMEOUT_MS } });
  * body larger than the limit is not read: it is reported as `unreachable` (no usable answer), so that
  * a send stays `unknown` and is never read as a refusal.
  */
-export async function upstreamHttp(
-  url: string,
-  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; timeoutMs: number; maxBodyBytes?: number },
-): Promise<HttpAnswer> {
+export function upstreamHttp(url: string, init: UpstreamRequest): Promise<HttpAnswer> {
+  if (!tracingEnabled()) return callUpstream(url, init);
+  // Origin and path only: a query string may carry an upstream's credentials. No traceparent is sent:
+  // upstreams are third parties.
+  const target = new URL(url);
+  const attributes = { 'http.request.method': init.method, 'server.address': target.hostname, 'server.port': Number(target.port) || (target.protocol === 'https:' ? 443 : 80), 'url.path': target.pathname };
+  return inClientSpan(`${init.method} ${target.host}`, attributes, async (span) => {
+    const answer = await callUpstream(url, init);
+    if (answer.kind === 'answer') span?.setAttribute('http.response.status_code', answer.status);
+    else span?.setStatus({ code: SpanStatusCode.ERROR, message: answer.kind });
+    return answer;
+  });
+}
+
+type UpstreamRequest = { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; timeoutMs: number; maxBodyBytes?: number };
+
+async function callUpstream(url: string, init: UpstreamRequest): Promise<HttpAnswer> {
   const limit = init.maxBodyBytes ?? maxBodyBytes;
   // undici takes an EventEmitter as the abort signal: a plain one costs less than an AbortController.
   const deadline = new EventEmitter();

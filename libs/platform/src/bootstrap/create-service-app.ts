@@ -10,16 +10,20 @@ import { natsServers } from '../nats/create-rpc-client.js';
 import { PlatformServerNats } from '../nats/platform-server-nats.js';
 import { RequestContextInterceptor } from '../nats/request-context.interceptor.js';
 import { RpcErrorFilter } from '../nats/rpc-error.filter.js';
+import { startTracing } from '../tracing/tracing.js';
 
 /**
  * A NATS service with the platform's conventions: one queue group per service so replicas share the
- * work, JSON logs with request ids, contract validation and PlatformError replies.
+ * work, JSON logs with request ids, traces when an OTLP endpoint is configured, contract validation and
+ * PlatformError replies.
  */
 export async function createServiceApp(
   module: Type<unknown> | DynamicModule,
   service: ServiceName,
   config: ServiceConfig,
 ): Promise<INestMicroservice> {
+  // Before the module graph opens its database pool, so that pg's queries can be traced.
+  await startTracing(service);
   const logger = new JsonLogger(service, config.LOG_LEVEL);
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
     strategy: new PlatformServerNats({

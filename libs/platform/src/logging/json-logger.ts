@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { currentTraceIds } from '../tracing/tracing.js';
 import { currentRequestId } from './request-context.js';
 
 const LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
@@ -6,8 +7,9 @@ type Level = (typeof LEVELS)[number];
 export type LogThreshold = Level | 'silent';
 
 /**
- * One JSON object per line on stdout, with the service name and the request id, so that the lines
- * of one request can be followed across services with a single filter.
+ * One JSON object per line on stdout, with the service name, the request id and, inside a trace, its
+ * trace_id and span_id, so that the lines of one request can be followed across services with a single
+ * filter (or from a trace to its logs).
  */
 export class JsonLogger implements LoggerService {
   private readonly minimum: number;
@@ -38,6 +40,11 @@ export class JsonLogger implements LoggerService {
       context,
       requestId: currentRequestId(),
     };
+    const ids = currentTraceIds();
+    if (ids) {
+      entry['trace_id'] = ids.traceId;
+      entry['span_id'] = ids.spanId;
+    }
     if (message instanceof Error) {
       entry['msg'] = message.message;
       entry['stack'] = message.stack;

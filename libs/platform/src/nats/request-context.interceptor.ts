@@ -1,11 +1,14 @@
 import { type CallHandler, type ExecutionContext, Logger, type NestInterceptor } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
-import { finalize, Observable } from 'rxjs';
+import { finalize, Observable, tap } from 'rxjs';
 import { REQUEST_ID_HEADER, runWithRequestId } from '../logging/request-context.js';
+import { type HeaderReader, startServerSpan, traceHeadersOf } from '../tracing/tracing.js';
 
 /**
- * Runs each NATS handler inside the request id its caller sent, so the service's logs carry it, and
- * logs the handled subject and its duration at debug level.
+ * Runs each NATS handler inside the request id and the trace its caller sent (a server span per
+ * handled subject when tracing is on; the caller's traceparent carried along unchanged when it is off),
+ * so the service's logs and onward requests carry them, and logs the handled subject and its duration
+ * at debug level.
  */
 export class RequestContextInterceptor implements NestInterceptor {
   private readonly logger = new Logger('RPC');
@@ -13,15 +16,25 @@ export class RequestContextInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
     const nats = context.switchToRpc().getContext<NatsContext>();
-    const requestId = nats.getHeaders?.()?.get?.(REQUEST_ID_HEADER) || undefined;
+    const headers = nats.getHeaders?.();
+    const header: HeaderReader = (name) => headers?.get?.(name) || undefined;
+    const requestId = header(REQUEST_ID_HEADER);
+    const subject = nats.getSubject();
     const started = Date.now();
-    return new Observable((subscriber) =>
-      runWithRequestId(requestId, () =>
+    return new Observable((subscriber) => {
+      const span = startServerSpan(subject, { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.operation.type': 'process' }, header);
+      const handle = () =>
         next
           .handle()
-          .pipe(finalize(() => this.logger.debug({ msg: 'handled', subject: nats.getSubject(), durationMs: Date.now() - started })))
-          .subscribe(subscriber),
-      ),
-    );
+          .pipe(
+            tap({ error: (error: unknown) => span?.fail(error) }),
+            finalize(() => {
+              span?.end();
+              this.logger.debug({ msg: 'handled', subject, durationMs: Date.now() - started });
+            }),
+          )
+          .subscribe(subscriber);
+      return span ? runWithRequestId(requestId, () => span.run(handle)) : runWithRequestId(requestId, handle, traceHeadersOf(header));
+    });
   }
 }

@@ -3,6 +3,7 @@ import { isErrorCode, isPlatformErrorBody, type RpcDef } from '@airtime/contract
 import { connect, errors, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { PlatformError } from '../errors/platform-error.js';
 import { currentRequestId, REQUEST_ID_HEADER } from '../logging/request-context.js';
+import { injectTraceHeaders } from '../tracing/tracing.js';
 
 export interface RpcClientOptions {
   servers: string[];
@@ -22,7 +23,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
- * Request-reply over NATS with the request id in the headers and failures turned into PlatformErrors:
+ * Request-reply over NATS with the request id and the W3C trace context in the headers and failures turned into PlatformErrors:
  * the service's own error when it answered with one, SERVICE_UNAVAILABLE when nobody answered in time.
  *
  * It speaks the wire format of Nest's NATS transport (the handlers are Nest's), but through nats.js's
@@ -45,6 +46,7 @@ export class RpcClient {
     const headers = natsHeaders();
     const requestId = currentRequestId();
     if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
+    injectTraceHeaders((name, value) => headers.set(name, value));
     const body = encoder.encode(JSON.stringify({ pattern: subject, data: payload, id: randomUUID() }));
     let reply: ReplyPacket;
     try {
