@@ -29,7 +29,9 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
 /** `graphql <operationName>` for GraphQL (the operation, not the one route), else `<METHOD> <route>`. */
 function spanName(req: Request): string {
   const body = req.body as { operationName?: unknown } | undefined;
-  if (req.path === '/graphql') {
+  // req.path is the mounted handler's own ('/') by the time the answer is sent.
+  const path = req.originalUrl.split('?')[0];
+  if (path === '/graphql') {
     const operation = typeof body?.operationName === 'string' ? body.operationName : typeof req.query['operationName'] === 'string' ? req.query['operationName'] : undefined;
     return `graphql ${operation && /^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(operation) ? operation : 'operation'}`;
   }

@@ -52,7 +52,8 @@ async function start(service: string, env: NodeJS.ProcessEnv): Promise<void> {
   // The AsyncLocalStorage context manager and the W3C trace-context propagator.
   provider.register();
   // Only queries made inside a traced request: pool housekeeping and background jobs make no root spans.
-  new PgInstrumentation({ requireParentSpan: true });
+  // Query text is recorded, never the bound values; a pool checkout is no span of its own.
+  new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true });
   started = { tracer: trace.getTracer('@airtime/platform'), provider };
 }
 
