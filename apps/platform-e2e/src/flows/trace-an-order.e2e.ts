@@ -136,9 +136,9 @@ describe("one order's trace", () => {
       root = spans.find((s) => s.service === 'gateway' && s.name === 'graphql SendOne' && !before.has(s.traceId));
       if (!root) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(root).toBeDefined();
-    expect(root?.parentSpanId ?? '').toBe('');
-    const trace = await traceOf(root!.traceId, (t) => t.some((s) => s.service === 'provider-adapters' && s.kind === SERVER));
+    if (!root) throw new Error(`no gateway span named "graphql SendOne" among ${spans.filter((s) => s.service === 'gateway').map((s) => s.name).join(', ')}`);
+    expect(root.parentSpanId ?? '').toBe('');
+    const trace = await traceOf(root.traceId, (t) => t.some((s) => s.service === 'provider-adapters' && s.kind === SERVER));
     expect(new Set(trace.filter((s) => s.kind === SERVER).map((s) => s.service))).toEqual(expect.objectContaining(new Set(['gateway', 'orders'])));
     expect(trace.some((s) => s.service === 'provider-adapters')).toBe(true);
   });
