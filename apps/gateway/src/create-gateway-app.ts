@@ -19,9 +19,10 @@ export function securityHeaders(config: GatewayConfig): ReturnType<typeof helmet
 }
 
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
-  await startTracing('gateway');
+  const logger = new JsonLogger('gateway', config.LOG_LEVEL);
+  await startTracing('gateway', logger);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
-    logger: new JsonLogger('gateway', config.LOG_LEVEL),
+    logger,
     bodyParser: false,
     // The parsers keep each body's exact bytes (req.rawBody): a campaign payout is signed over them.
     rawBody: true,

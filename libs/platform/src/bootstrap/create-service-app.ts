@@ -22,9 +22,9 @@ export async function createServiceApp(
   service: ServiceName,
   config: ServiceConfig,
 ): Promise<INestMicroservice> {
-  // Before the module graph opens its database pool, so that pg's queries can be traced.
-  await startTracing(service);
   const logger = new JsonLogger(service, config.LOG_LEVEL);
+  // Before the module graph opens its database pool, so that pg's queries can be traced.
+  await startTracing(service, logger);
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
     strategy: new PlatformServerNats({
       servers: natsServers(config.NATS_URL),

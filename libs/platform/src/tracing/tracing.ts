@@ -1,4 +1,5 @@
-import { type Attributes, context, propagation, type Span, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
+import type { LoggerService } from '@nestjs/common';
+import { type Attributes, context, diag, DiagLogLevel, propagation, type Span, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import { currentTraceHeaders, type TraceHeaders } from '../logging/request-context.js';
 
 export const TRACEPARENT_HEADER = 'traceparent';
@@ -32,13 +33,18 @@ export function tracesConfigured(env: NodeJS.ProcessEnv = process.env): boolean 
  * loaded: the SDK's modules are imported only here, so the hot path pays for no span, only for carrying
  * an incoming traceparent along. Sampling, batching and the exporter read the standard OTEL_* variables.
  */
-export function startTracing(service: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  starting ??= start(service, env);
+export function startTracing(service: string, logger?: LoggerService, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  starting ??= start(service, logger, env);
   return starting;
 }
 
-async function start(service: string, env: NodeJS.ProcessEnv): Promise<void> {
+async function start(service: string, logger: LoggerService | undefined, env: NodeJS.ProcessEnv): Promise<void> {
   if (!tracesConfigured(env)) return;
+  // The SDK's own complaints (a collector that refuses or is away, spans dropped from a full queue) in our logs.
+  if (logger) {
+    const quiet = () => undefined;
+    diag.setLogger({ error: (m) => logger.error(m, 'OpenTelemetry'), warn: (m) => logger.warn(m, 'OpenTelemetry'), info: quiet, debug: quiet, verbose: quiet }, DiagLogLevel.WARN);
+  }
   const [{ NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }, { PgInstrumentation }] = await Promise.all([
     import('@opentelemetry/sdk-trace-node'),
     import('@opentelemetry/exporter-trace-otlp-http'),
