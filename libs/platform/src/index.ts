@@ -28,3 +28,5 @@ export * from './nats/outbox-publisher.js';
 export * from './database/page.js';
 export * from './crypto/secret-box.js';
 export * from './crypto/airtime-signature.js';
+export * from './metrics/metrics.js';
+export * from './metrics/metrics-server.js';

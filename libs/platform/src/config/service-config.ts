@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Settings every NATS service needs; a service's own config class extends this one. */
 export class ServiceConfig {
@@ -22,6 +22,17 @@ export class ServiceConfig {
 
   @IsIn(['silent', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'silent' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /**
+   * The process's internal HTTP port: /metrics (Prometheus), /livez and /readyz. Never the gateway's
+   * public PORT: keep it unexposed outside the cluster. 0 turns it off.
+   */
+  @IsInt() @Min(0) @Max(65_535)
+  METRICS_PORT: number = 9464;
+
+  /** Where METRICS_PORT listens: every interface by default (Prometheus and the kubelet reach the pod's address); 127.0.0.1 keeps it on the host. */
+  @IsIP(undefined, { message: 'METRICS_HOST must be an IP address (0.0.0.0, 127.0.0.1, ::)' })
+  METRICS_HOST = '0.0.0.0';
 }
 
 /** Settings of a service that owns a PostgreSQL schema. */

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { rows } from '../database/rows.js';
+import { counter, scrapedGauge } from '../metrics/metrics.js';
 import { natsServers } from './create-rpc-client.js';
 
 /** A row of an outbox table: `id bigserial`, `event_id uuid`, `payload jsonb`, `published_at`, and more. */
@@ -37,6 +38,12 @@ export interface OutboxRelayOptions {
 
 const BATCH_SIZE = 500;
 const COALESCE_MS = 5;
+/** Past this many unpublished rows the count stops (a scrape must stay cheap however far behind the relay is). */
+const LAG_COUNT_CAP = 100_000;
+
+const publishedEvents = counter('outbox_published_events_total', 'Outbox events published to JetStream and marked, by stream', ['stream']);
+const unpublished = scrapedGauge('outbox_unpublished_events', `Outbox rows not yet acknowledged by JetStream, by stream (counted up to ${LAG_COUNT_CAP})`, ['stream']);
+const oldestAge = scrapedGauge('outbox_oldest_unpublished_age_seconds', 'Age of the oldest outbox row not yet published, by stream (0 when none)', ['stream']);
 
 /**
  * Moves an outbox table to a JetStream stream, each message with the event id as its message id so
@@ -58,6 +65,7 @@ export class OutboxRelay {
   private pending?: NodeJS.Timeout;
   private flushing?: Promise<void>;
   private again = false;
+  private readonly unwatch: (() => void)[] = [];
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -72,11 +80,13 @@ export class OutboxRelay {
       await manager.streams.add({ name: stream, subjects: streamSubjects, max_age: 30 * 24 * 3600 * 1e9, duplicate_window: 10 * 60 * 1e9 });
     }
     this.js = jetstream(this.connection);
+    this.watchLag();
     this.timer = setInterval(() => this.nudge(), flushMs);
     this.nudge();
   }
 
   async stop(): Promise<void> {
+    for (const unwatch of this.unwatch.splice(0)) unwatch();
     clearInterval(this.timer);
     clearTimeout(this.pending);
     this.pending = undefined;
@@ -126,12 +136,44 @@ export class OutboxRelay {
         const batch = await rows<OutboxRow>(m, `SELECT * FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`);
         const { published, failure } = await this.publish(js, batch);
         if (published.length) await m.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1)`, [published]);
+        if (published.length) publishedEvents.labels(this.options.stream).inc(published.length);
         return { taken: batch.length, failure };
       });
       // What was acknowledged is marked; the rest waits for the next flush rather than a tight retry.
       if (failure) throw failure;
       if (taken < batchSize) return;
     }
+  }
+
+  /**
+   * Lag per stream, read when Prometheus scrapes: two index scans of the unpublished rows (the partial
+   * index on `published_at IS NULL`), nothing on the publishing path.
+   */
+  private watchLag(): void {
+    const { dataSource, table, stream } = this.options;
+    const read = async () => {
+      if (!dataSource.isInitialized) return undefined;
+      const [lag] = await rows<{ n: number; age: number | null }>(dataSource,
+        `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM ${table} WHERE published_at IS NULL LIMIT ${LAG_COUNT_CAP}) x) AS n,
+                (SELECT extract(epoch FROM now() - created_at)::float8 FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT 1) AS age`);
+      return lag;
+    };
+    // One query per scrape for both gauges: the first to ask reads, the other takes its answer.
+    let reading: Promise<{ n: number; age: number | null } | undefined> | undefined;
+    const once = () => {
+      reading ??= read().finally(() => setImmediate(() => (reading = undefined)));
+      return reading;
+    };
+    this.unwatch.push(
+      unpublished.add(async (gauge) => {
+        const lag = await once();
+        if (lag) gauge.set({ stream }, lag.n);
+      }),
+      oldestAge.add(async (gauge) => {
+        const lag = await once();
+        if (lag) gauge.set({ stream }, Math.max(0, lag.age ?? 0));
+      }),
+    );
   }
 
   /** Publishes the batch, all at once except where `orderKey` makes a row wait; the ids acknowledged. */
