@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { currentRequestId, currentTraceIds } from '@airtime/platform';
+import { recordHttpRequest } from './http-metrics.js';
 
 const logger = new Logger('HTTP');
 
@@ -11,6 +12,7 @@ export function accessLogMiddleware(req: Request, res: Response, next: NextFunct
   // 'finish' is emitted outside the request's context: its ids are taken now.
   const ids = currentTraceIds();
   res.on('finish', () => {
+    recordHttpRequest(req, res, started);
     logger.log({
       msg: 'request',
       requestId,

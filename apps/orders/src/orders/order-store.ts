@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ApiKeyMode, OrderEvent } from '@airtime/contracts';
 import { type PageSeek, rows, seekSql } from '@airtime/platform';
+import { countTransition } from './order-metrics.js';
 import { type InternalOrderStatus, type OrderRow, publicStatus, toOrderView } from './order-row.js';
 
 export type OrderChanges = Partial<
@@ -77,6 +78,7 @@ export class OrderStore {
         order.upstream, order.upstream_product, order.target, order.currency, order.amount_minor.toString(), order.custom_sms, leaseSeconds,
         order.batch_id, id, eventPayload(predicted)],
     );
+    if (row) countTransition(row, 'created');
     return row;
   }
 
@@ -107,6 +109,25 @@ export class OrderStore {
   /** Unknown orders flagged for an operator, oldest first. */
   async needingAttention(limit: number): Promise<OrderRow[]> {
     return rows<OrderRow>(this.dataSource, `SELECT * FROM orders WHERE needs_attention AND status = 'unknown' ORDER BY created_at LIMIT $1`, [limit]);
+  }
+
+  /**
+   * Orders not at rest, by status: how many, how many have not moved for `graceSeconds` (the
+   * reconciler's backlog), the oldest's age and how many wait for an operator. The statuses are those
+   * of the `orders_open` partial index, so this reads the orders in flight, never the whole table.
+   */
+  async openOrders(graceSeconds: number): Promise<{ status: InternalOrderStatus; open: number; stale: number; oldest_seconds: number; attention: number }[]> {
+    return rows(
+      this.dataSource,
+      `SELECT status, count(*)::int AS open,
+              (count(*) FILTER (WHERE updated_at < now() - make_interval(secs => $1)))::int AS stale,
+              extract(epoch FROM now() - min(created_at))::float8 AS oldest_seconds,
+              (count(*) FILTER (WHERE needs_attention))::int AS attention
+         FROM orders
+        WHERE status IN ('created', 'debited', 'dispatching', 'unknown', 'failed', 'reversing')
+        GROUP BY status`,
+      [graceSeconds],
+    );
   }
 
   /**
@@ -187,6 +208,7 @@ export class OrderStore {
     );
     if (!row) return undefined;
     const { previous_status: _, ...order } = row;
+    countTransition(order, to);
     return order;
   }
 

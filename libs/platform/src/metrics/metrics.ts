@@ -61,31 +61,39 @@ export class ScrapedGauge<L extends string> {
 }
 
 /**
- * Children of a metric by their label values, looked up without building a key string: prom-client's
- * `labels(...)` hashes its arguments into a new string on every call, which is the one allocation a
- * hot path (every RPC, every HTTP request) can avoid.
+ * Children of a metric by up to three label values, looked up without building a key string:
+ * prom-client's `labels(...)` hashes its arguments into a new string on every call, which is the one
+ * allocation a hot path (every RPC, every order transition) can avoid.
  */
 export class LabelledChildren<C> {
-  private readonly children = new Map<string, Map<string, C>>();
+  private readonly children = new Map<string, Map<string, Map<string, C>>>();
 
   constructor(
-    private readonly make: (a: string, b: string) => C,
+    private readonly make: (a: string, b: string, c: string) => C,
     /** Distinct first labels kept; past it, values share `other` (a guard: label values are bounded already). */
     private readonly limit = 500,
   ) {}
 
-  get(a: string, b: string): C {
-    let inner = this.children.get(a);
-    if (!inner) {
-      if (this.children.size >= this.limit) return this.get('other', b);
-      inner = new Map();
-      this.children.set(a, inner);
+  get(a: string, b: string, c = ''): C {
+    let byB = this.children.get(a);
+    if (!byB) {
+      if (this.children.size >= this.limit) return this.get('other', b, c);
+      byB = new Map();
+      this.children.set(a, byB);
     }
-    let child = inner.get(b);
-    if (!child) {
-      child = this.make(a, b);
-      inner.set(b, child);
-    }
+    let byC = byB.get(b);
+    if (!byC) byB.set(b, (byC = new Map()));
+    let child = byC.get(c);
+    if (!child) byC.set(c, (child = this.make(a, b, c)));
     return child;
   }
+}
+
+/**
+ * One read for several gauges of one scrape: calls while a read is under way share it, so a query
+ * behind three gauges runs once per scrape, not three times.
+ */
+export function sharedRead<T>(read: () => Promise<T>): () => Promise<T> {
+  let reading: Promise<T> | undefined;
+  return () => (reading ??= read().finally(() => (reading = undefined)));
 }

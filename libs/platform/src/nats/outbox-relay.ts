@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { rows } from '../database/rows.js';
-import { counter, scrapedGauge } from '../metrics/metrics.js';
+import { counter, scrapedGauge, sharedRead } from '../metrics/metrics.js';
 import { natsServers } from './create-rpc-client.js';
 
 /** A row of an outbox table: `id bigserial`, `event_id uuid`, `payload jsonb`, `published_at`, and more. */
@@ -158,12 +158,8 @@ export class OutboxRelay {
                 (SELECT extract(epoch FROM now() - created_at)::float8 FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT 1) AS age`);
       return lag;
     };
-    // One query per scrape for both gauges: the first to ask reads, the other takes its answer.
-    let reading: Promise<{ n: number; age: number | null } | undefined> | undefined;
-    const once = () => {
-      reading ??= read().finally(() => setImmediate(() => (reading = undefined)));
-      return reading;
-    };
+    // One query per scrape for both gauges.
+    const once = sharedRead(read);
     this.unwatch.push(
       unpublished.add(async (gauge) => {
         const lag = await once();
