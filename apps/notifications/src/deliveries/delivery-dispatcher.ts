@@ -8,6 +8,7 @@ import { backoffMs } from '../webhooks/backoff.js';
 import { TargetRefusedError } from '../webhooks/target-policy.js';
 import { standardWebhookSignature } from '../webhooks/webhook-signature.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
+import { observeAttempt, watchBacklog } from './delivery-metrics.js';
 
 interface DueDelivery {
   id: string;
@@ -44,6 +45,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   private running?: Promise<void>;
   private again = false;
   private readonly agent: Agent;
+  private unwatch?: () => void;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -54,10 +56,12 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   }
 
   onApplicationBootstrap() {
+    this.unwatch = watchBacklog(this.dataSource);
     this.timer = setInterval(() => this.nudge(), this.config.WEBHOOK_DISPATCH_INTERVAL_MS);
   }
 
   async onApplicationShutdown() {
+    this.unwatch?.();
     clearInterval(this.timer);
     await this.running;
     await this.agent.close().catch(() => undefined);
@@ -162,6 +166,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
         [delivery.id, attempt, ok ? 'delivered' : giveUp ? 'dead' : 'pending', wait],
       );
     });
+    observeAttempt(ok ? 'delivered' : giveUp ? 'dead' : 'retry', attempt, started);
   }
 }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ApiKeyMode, TransferView } from '@airtime/contracts';
 import { rows } from '@airtime/platform';
+import { countRefund } from './ledger-metrics.js';
 import { idempotencyConflict, insufficientFunds, KeyAlreadyUsed, walletNotFound } from './ledger.exceptions.js';
 import { toTransferView, type TransferRow } from './transfer-row.js';
 
@@ -83,12 +84,14 @@ export class LedgerStore {
   async creditOnce(t: WalletCredit, counterAccountId: string): Promise<TransferView | undefined> {
     try {
       // PostgreSQL's default, READ COMMITTED, is what the conditional UPDATE relies on.
-      return toTransferView(await this.dataSource.transaction(async (m) => {
+      const view = toTransferView(await this.dataSource.transaction(async (m) => {
         const transfer = await this.insertTransfer(m, t);
         const wallet = await this.creditWalletRow(m, t.owner, t.currency, t.mode, t.amount);
         await this.insertEntries(m, transfer.id, wallet, t.amount, counterAccountId);
         return { ...transfer, balance_after: wallet.balance };
       }));
+      if (t.kind === 'refund') countRefund(t.currency, t.mode, t.amount);
+      return view;
     } catch (error) {
       if (!(error instanceof KeyAlreadyUsed)) throw error;
       return this.replay(t.key, t.hash);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TransferView } from '@airtime/contracts';
 import { WalletConfig } from '../../../config/wallet.config.js';
+import { countDebit } from '../../ledger-metrics.js';
 import { LedgerStore } from '../../ledger-store.js';
 import { requestHash } from '../../request-hash.js';
 import { transferAmount } from '../../transfer-amount.js';
@@ -27,6 +28,7 @@ export class DebitWalletUseCase {
       orderId: request.order_id ?? null, description: request.description ?? null, clearingAccountId: clearing,
     });
     if (result?.outcome === 'debited') {
+      countDebit(request.currency, request.mode, amount);
       return {
         id: result.transfer_id,
         idempotency_key: request.idempotency_key,
