@@ -48,11 +48,15 @@ npx nx run-many -t build --projects=tag:type:app --output-style=static
 
 bash tools/stop.sh --quiet
 APPS=(provider-sim identity wallet orders provider-adapters notifications gateway)
+# Each app's internal metrics port (/metrics, /livez, /readyz): METRICS_PORT_BASE, +1, ... in the order above.
+METRICS_PORT_BASE=${METRICS_PORT_BASE:-9464}
+metrics_port=$METRICS_PORT_BASE
 for app in "${APPS[@]}"; do
   port=
   [ "$app" = gateway ] && port=$GATEWAY_PORT
   [ "$app" = provider-sim ] && port=$SIM_PORT
-  PORT=$port nohup node "dist/apps/$app/main.js" >"$RUN_DIR/logs/$app.log" 2>&1 &
+  METRICS_PORT=$metrics_port METRICS_HOST=127.0.0.1 PORT=$port nohup node "dist/apps/$app/main.js" >"$RUN_DIR/logs/$app.log" 2>&1 &
+  metrics_port=$((metrics_port + 1))
   echo $! >"$RUN_DIR/pids/$app.pid"
 done
 
@@ -87,6 +91,7 @@ cat <<EOT
 Gateway (REST and GraphQL):  http://localhost:$GATEWAY_PORT   (GraphQL at /graphql, health at /health)
 Simulators and SMS inbox:    http://localhost:$SIM_PORT       (SMS inbox at /sim/sms)
 Dashboard:                   http://localhost:$DASHBOARD_PORT       (log in with the demo tenant's phone and PIN above)
+Metrics (Prometheus):        http://127.0.0.1:$((METRICS_PORT_BASE + 1))/metrics … $((METRICS_PORT_BASE + 6))/metrics   (identity, wallet, orders, provider-adapters, notifications, gateway)
 Logs:                        $RUN_DIR/logs/<app>.log
 EOT
 

@@ -16,6 +16,8 @@ export interface E2eState {
   /** Each operator phone's TOTP secret (identity's OPERATOR_TOTP_SECRETS), as an authenticator app holds it. */
   operatorTotpSecrets: Record<string, string>;
   pids: Record<string, number>;
+  /** Each app's internal metrics port (/metrics, /livez, /readyz), by app (its first instance). */
+  metricsUrls: Record<string, string>;
   logDir: string;
 }
 

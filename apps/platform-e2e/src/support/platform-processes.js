@@ -20,7 +20,9 @@ const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.
 export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replicas = {} } = {}) {
   const runId = randomBytes(5).toString('hex');
   const database = await createTestDatabase(label);
-  const [gatewayPort, simPort] = await freePorts(2);
+  // Every app's internal metrics port (METRICS_PORT) is its own: many platforms run at once on this host.
+  const [gatewayPort, simPort, ...metricsPorts] = await freePorts(2 + APPS.length);
+  const metricsPortOf = Object.fromEntries(APPS.map((app, i) => [app, metricsPorts[i]]));
   const logDir = path.join(ROOT, 'tmp', 'e2e-logs', `${label}-${runId}`);
   mkdirSync(logDir, { recursive: true });
 
@@ -37,6 +39,8 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     operatorPhones: Array.from({ length: 60 }, (_, i) => `0770${String(i).padStart(2, '0')}9999`),
     operatorTotpSecrets: {},
     pids: {},
+    // The first instance of each app; further replicas (instance > 0) run without one.
+    metricsUrls: Object.fromEntries(APPS.filter((app) => app !== 'provider-sim').map((app) => [app, `http://127.0.0.1:${metricsPortOf[app]}`])),
     logDir,
   };
   for (const phone of state.operatorPhones) state.operatorTotpSecrets[phone] = generateSecret();
@@ -97,7 +101,7 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     const nodeArgs = (process.env.PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, entry], {
       cwd: ROOT,
-      env: { ...env, ...(port ? { PORT: String(port) } : {}), ...overrides },
+      env: { ...env, ...(port ? { PORT: String(port) } : {}), METRICS_PORT: instance === 0 ? String(metricsPortOf[app]) : '0', METRICS_HOST: '127.0.0.1', ...overrides },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log = createWriteStream(path.join(logDir, `${app}${instance ? `-${instance}` : ''}.log`), { flags: 'a' });
