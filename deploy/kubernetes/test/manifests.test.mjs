@@ -65,6 +65,23 @@ for (const target of ['base', ...OVERLAYS.map((o) => `overlays/${o}`)]) {
           assert.notDeepEqual(container.livenessProbe.exec?.command ?? container.livenessProbe.httpGet, container.readinessProbe.exec?.command ?? container.readinessProbe.httpGet);
         });
 
+        it('serves /metrics, /livez and /readyz on its internal METRICS_PORT, annotated for scraping, exposed by no Service', () => {
+          const common = named(docs, 'ConfigMap', 'airtime-common');
+          const metricsPort = container.ports?.find((p) => p.name === 'metrics');
+          assert.ok(metricsPort, 'no container port named metrics');
+          assert.equal(String(metricsPort.containerPort), common.data.METRICS_PORT);
+          const annotations = deployment.spec.template.metadata.annotations ?? {};
+          assert.equal(annotations['prometheus.io/scrape'], 'true');
+          assert.equal(annotations['prometheus.io/port'], common.data.METRICS_PORT);
+          assert.equal(annotations['prometheus.io/path'], '/metrics');
+          // Liveness never follows a dependency: /livez answers from the event loop alone.
+          assert.deepEqual(container.livenessProbe.httpGet, { path: '/livez', port: 'metrics' });
+          if (service !== 'gateway') assert.deepEqual(container.readinessProbe.httpGet, { path: '/readyz', port: 'metrics' });
+          for (const svc of byKind(docs, 'Service')) {
+            for (const port of svc.spec.ports) assert.ok(port.targetPort !== 'metrics' && String(port.targetPort) !== common.data.METRICS_PORT, `Service ${svc.metadata.name} exposes the metrics port`);
+          }
+        });
+
         it('requests CPU and memory and limits memory', () => {
           assert.ok(container.resources.requests.cpu && container.resources.requests.memory);
           assert.ok(container.resources.limits.memory);
