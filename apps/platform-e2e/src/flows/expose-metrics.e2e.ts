@@ -18,7 +18,7 @@ describe('Prometheus metrics on each process\'s internal port', () => {
     const orders = await scrape('orders');
     const increase = (after: typeof orders.series, was: typeof orders.series, name: string, labels: Record<string, string>) => total(after, name, labels) - total(was, name, labels);
     // Orders by status and upstream: the order went created → … → success, through some upstream, in live mode.
-    for (const status of ['created', 'debited', 'success']) {
+    for (const status of ['created', 'dispatching', 'success']) {
       expect(increase(orders.series, before.orders, 'airtime_order_transitions_total', { status, mode: 'live' })).toBeGreaterThanOrEqual(1);
     }
     const success = orders.series.filter((s) => s.name === 'airtime_order_transitions_total' && s.labels.status === 'success');
