@@ -49,6 +49,8 @@ describe('GET /health', () => {
         DATABASE_URL: e2eState().databaseUrl,
         JWT_SECRET: e2eState().jwtSecret,
         HEALTH_TIMEOUT_MS: '300',
+        // No internal metrics port: the default one (9464) would collide with other platforms on this host.
+        METRICS_PORT: '0',
       },
       stdio: 'ignore',
     });

@@ -14,7 +14,8 @@ function startWith(app: string, env: Record<string, string>): Promise<{ code: nu
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'apps', app, 'main.js')], {
       cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', NATS_SUBJECT_PREFIX: `refuse${process.pid}.`, ...env },
+      // METRICS_PORT 0: an app that starts anyway must not take the default port other test platforms may want.
+      env: { PATH: process.env['PATH'] ?? '', NATS_SUBJECT_PREFIX: `refuse${process.pid}.`, METRICS_PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
