@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { register } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -30,6 +31,7 @@ describe('OutboxRelay', () => {
         event_id uuid NOT NULL DEFAULT gen_random_uuid() UNIQUE,
         key text,
         payload jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
         published_at timestamptz
       )`);
     nc = await connect({ servers: natsUrl });
@@ -149,6 +151,33 @@ describe('OutboxRelay', () => {
     const stream = await onStream();
     expect(stream.map(([, n]) => n)).toEqual([1, 3, 5, 7, 2, 4, 6]);
     expect(stream.filter(([k]) => k === 'a').map(([, n]) => n)).toEqual([1, 2, 4]);
+  });
+
+  it('reports its lag per stream when scraped: the unpublished rows and the oldest one\'s age, then none once published', async () => {
+    const lag = async () => {
+      const metrics = await register.getMetricsAsJSON();
+      const value = (name: string) => metrics.find((m) => m.name === name)?.values.find((v) => v.labels['stream'] === STREAM)?.value;
+      return { unpublished: value('airtime_outbox_unpublished_events'), age: value('airtime_outbox_oldest_unpublished_age_seconds'), published: value('airtime_outbox_published_events_total') };
+    };
+    const published = (await lag()).published ?? 0;
+    await db.query(`INSERT INTO events (key, payload, created_at) VALUES ('a', '{"nowhere": true}', now() - interval '90 seconds')`);
+    await write('a', { n: 2 });
+    await write('b', { n: 3 });
+    await startRelay().start();
+    await until(async () => (await unpublished()).length === 2);
+    const behind = await lag();
+    expect(behind.unpublished).toBe(2);
+    expect(behind.age).toBeGreaterThanOrEqual(90);
+    expect(behind.published).toBe(published + 1);
+
+    await db.query(`UPDATE events SET payload = '{}'`);
+    relay?.nudge();
+    await until(async () => (await unpublished()).length === 0);
+    expect(await lag()).toEqual({ unpublished: 0, age: 0, published: published + 3 });
+    // A stopped relay reports nothing for its stream, rather than its last lag forever.
+    await relay?.stop();
+    relay = undefined;
+    expect(await lag()).toEqual({ unpublished: undefined, age: undefined, published: published + 3 });
   });
 
   it('publishes a row again when its mark was lost (a crash after the publish), and JetStream keeps one copy', async () => {

@@ -6,7 +6,7 @@ import { rows } from '../database/rows.js';
 import { counter, scrapedGauge, sharedRead } from '../metrics/metrics.js';
 import { natsServers } from './create-rpc-client.js';
 
-/** A row of an outbox table: `id bigserial`, `event_id uuid`, `payload jsonb`, `published_at`, and more. */
+/** A row of an outbox table: `id bigserial`, `event_id uuid`, `payload jsonb`, `created_at` (its age is the relay's lag), `published_at`, and more. */
 export interface OutboxRow {
   id: string;
   event_id: string;
