@@ -1,3 +1,4 @@
+import { register } from 'prom-client';
 import { Rpc } from '@airtime/contracts';
 import { orderRow, outcome, seedOrder, startOrdersService, transferFor } from '../testing/start-orders-service.js';
 import { ReconcilerService } from './reconciler.service.js';
@@ -50,5 +51,34 @@ describe('a reconciler run', () => {
     // Flagging touches an order, so the next run takes only the one left over.
     expect(await reconciler().runOnce(2)).toEqual({ examined: 1, resolved: 0, flagged: 1 });
     for (const order of overdue) expect((await orderRow(orders.db, order.id)).needs_attention).toBe(true);
+  });
+
+  it('exposes its backlog, the oldest unknown order\'s age and the flagged orders when scraped', async () => {
+    orders.peers.on(query, (p) => outcome(p, 'unknown'));
+    await seedOrder(orders, 'unknown', { idleSeconds: 120, ageSeconds: 2 * 86_400 });
+    await seedOrder(orders, 'unknown', { idleSeconds: 5, ageSeconds: 600 });
+    await seedOrder(orders, 'dispatching', { idleSeconds: 120 });
+    const scrape = async () => {
+      const metrics = await register.getMetricsAsJSON();
+      const values = (name: string) => metrics.find((m) => m.name === name)?.values ?? [];
+      const byStatus = (name: string) => Object.fromEntries(values(name).map((v) => [v.labels['status'], v.value]));
+      return {
+        open: byStatus('airtime_orders_open'),
+        backlog: byStatus('airtime_reconciler_backlog_orders'),
+        oldestUnknown: values('airtime_reconciler_oldest_unknown_age_seconds')[0]?.value,
+        attention: values('airtime_orders_needing_attention')[0]?.value,
+      };
+    };
+
+    const before = await scrape();
+    expect(before.open).toEqual({ created: 0, debited: 0, dispatching: 1, unknown: 2, failed: 0, reversing: 0 });
+    // Past the grace period (60 s here): the idle ones, not the unknown order that moved 5 s ago.
+    expect(before.backlog).toEqual({ created: 0, debited: 0, dispatching: 1, unknown: 1, failed: 0, reversing: 0 });
+    expect(before.oldestUnknown).toBeGreaterThanOrEqual(2 * 86_400 - 5);
+    expect(before.attention).toBe(0);
+
+    await reconciler().runOnce();
+    // The two-day-old unknown order, still unknown upstream, is flagged for an operator.
+    expect((await scrape()).attention).toBe(1);
   });
 });
