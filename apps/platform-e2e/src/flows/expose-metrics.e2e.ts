@@ -7,7 +7,9 @@ import { onboardTenant } from '../support/tenants.js';
 // Other flows share this platform and run beside this one: every check is on an increase, never a value.
 describe('Prometheus metrics on each process\'s internal port', () => {
   it('counts a real order in orders, wallet and the gateway, with bounded labels only', async () => {
-    const before = { orders: (await scrape('orders')).series, wallet: (await scrape('wallet')).series, gateway: (await scrape('gateway')).series };
+    const before = {
+      orders: (await scrape('orders')).series, wallet: (await scrape('wallet')).series, gateway: (await scrape('gateway')).series, adapters: (await scrape('provider-adapters')).series,
+    };
     const shop = await fundedShop(await onboardTenant());
     const agent_reference = reference('metrics');
     const { status, body: order } = await http('POST', '/api/v1/orders', { apiKey: shop.key, body: { product_id: 100, target: '0772279099', amount: 5, agent_reference } });
@@ -36,12 +38,24 @@ describe('Prometheus metrics on each process\'s internal port', () => {
     const debitSubject = wallet.series.find((s) => s.name === 'airtime_rpc_server_duration_seconds_count' && s.labels.subject?.endsWith('wallet.transfers.debit') && s.labels.outcome === 'ok');
     expect(debitSubject?.value).toBeGreaterThanOrEqual(1);
 
+    // The upstream call, by upstream and outcome, and its circuit (closed) in live mode.
+    const adapters = await scrape('provider-adapters');
+    const upstream = success[0]?.labels.upstream as string;
+    expect(increase(adapters.series, before.adapters, 'airtime_upstream_call_duration_seconds_count', { upstream, operation: 'send', outcome: 'success' })).toBeGreaterThanOrEqual(1);
+    expect(total(adapters.series, 'airtime_upstream_circuit_state', { upstream, mode: 'live' })).toBe(0);
+    expect(adapters.series.some((s) => s.name === 'airtime_upstream_circuit_state' && s.labels.upstream === upstream && s.labels.mode === 'live')).toBe(true);
+    // Webhooks: the backlog gauges are read on scrape (no endpoint here, so nothing is pending for this tenant).
+    const notifications = await scrape('notifications');
+    for (const name of ['airtime_webhook_backlog_deliveries', 'airtime_webhook_due_deliveries', 'airtime_webhook_oldest_pending_age_seconds']) {
+      expect(notifications.series.some((s) => s.name === name)).toBe(true);
+    }
+
     // HTTP by route template: the POST and the GET by reference, whose reference is in no label.
     const gateway = await scrape('gateway');
     expect(increase(gateway.series, before.gateway, 'airtime_http_server_duration_seconds_count', { route: '/api/v1/orders', method: 'POST', status_class: '2xx' })).toBeGreaterThanOrEqual(1);
     const byReference = gateway.series.filter((s) => s.name === 'airtime_http_server_duration_seconds_count' && s.labels.method === 'GET' && s.labels.route?.startsWith('/api/v1/orders/:'));
     expect(byReference.length).toBeGreaterThanOrEqual(1);
-    for (const { text } of [orders, wallet, gateway]) {
+    for (const { text } of [orders, wallet, gateway, adapters, notifications]) {
       expect(text).not.toContain(agent_reference);
       expect(text).not.toContain(order.id);
       expect(text).not.toContain(shop.tenant.accountId);
