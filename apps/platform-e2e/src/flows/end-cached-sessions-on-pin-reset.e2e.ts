@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { ownPlatform } from '../support/own-platform.js';
 import type { RunningPlatform } from '../support/platform-processes.js';
 import { latestPin, onboardTenant, type Tenant } from '../support/tenants.js';
@@ -12,26 +11,10 @@ let platform: RunningPlatform;
 let gatewayA: string;
 let gatewayB: string;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   platform = await ownPlatform({ label: 'sessions', env: { SESSION_CACHE_SECONDS: '300' } });
   gatewayA = platform.state.gatewayUrl;
-  const port = await freePort();
-  platform.start('gateway', { PORT: String(port) }, 1);
-  gatewayB = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 480; i++) {
-    if ((await fetch(`${gatewayB}/health`).catch(() => undefined))?.status === 200) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the second gateway did not start');
+  gatewayB = await platform.startGatewayReplica(1, 120_000);
 }, 240_000);
 afterAll(() => platform?.stopAll(), 60_000);
 

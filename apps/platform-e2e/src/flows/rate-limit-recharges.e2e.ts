@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { ownPlatform } from '../support/own-platform.js';
 import type { RunningPlatform } from '../support/platform-processes.js';
 import { fundedShop, reference } from '../support/orders.js';
@@ -8,26 +7,10 @@ const LIMIT = 6;
 let platform: RunningPlatform;
 let gatewayB: string;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   platform = await ownPlatform({ label: 'ratelimit', env: { RATE_LIMIT_RECHARGES_PER_MINUTE: String(LIMIT) } });
   // A second gateway replica on a port of its own, as behind a load balancer.
-  const port = await freePort();
-  platform.start('gateway', { PORT: String(port) }, 1);
-  gatewayB = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if ((await fetch(`${gatewayB}/health`).catch(() => undefined))?.status === 200) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the second gateway did not start');
+  gatewayB = await platform.startGatewayReplica(1, 60_000);
 }, 180_000);
 afterAll(() => platform?.stopAll(), 60_000);
 

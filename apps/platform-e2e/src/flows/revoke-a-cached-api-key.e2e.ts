@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { ownPlatform } from '../support/own-platform.js';
 import type { RunningPlatform } from '../support/platform-processes.js';
 import { createApiKey, onboardTenant, type Tenant } from '../support/tenants.js';
@@ -12,31 +11,11 @@ let platform: RunningPlatform;
 let gatewayA: string;
 let gatewayB: string;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function healthy(url: string): Promise<void> {
-  for (let i = 0; i < 480; i++) {
-    if ((await fetch(`${url}/health`).catch(() => undefined))?.status === 200) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not become healthy`);
-}
-
 beforeAll(async () => {
   platform = await ownPlatform({ label: 'revoke', env: { API_KEY_CACHE_SECONDS: '300' } });
   gatewayA = platform.state.gatewayUrl;
   // A second gateway replica on a port of its own, as behind a load balancer.
-  const port = await freePort();
-  platform.start('gateway', { PORT: String(port) }, 1);
-  gatewayB = `http://127.0.0.1:${port}`;
-  await healthy(gatewayB);
+  gatewayB = await platform.startGatewayReplica(1, 120_000);
 }, 240_000);
 afterAll(() => platform?.stopAll(), 60_000);
 

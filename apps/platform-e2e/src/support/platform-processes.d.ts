@@ -8,6 +8,7 @@ export interface RunningPlatform {
   start(app: string, env?: Record<string, string>, instance?: number): ChildProcess;
   stop(app: string, instance?: number, signal?: NodeJS.Signals): Promise<void>;
   waitForHealthy(timeoutMs?: number): Promise<void>;
+  startGatewayReplica(instance?: number, timeoutMs?: number): Promise<string>;
   stopAll(): Promise<void>;
 }
 

@@ -134,6 +134,14 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     stop,
     // A loaded machine starts seven apps slowly: E2E_HEALTH_TIMEOUT_MS gives them longer.
     waitForHealthy: (timeoutMs = Number(process.env.E2E_HEALTH_TIMEOUT_MS ?? 60_000)) => waitForHealthy(`${state.gatewayUrl}/health`, timeoutMs),
+    /** Another gateway replica on a port of its own (as behind a load balancer); its URL once healthy. */
+    async startGatewayReplica(instance = 1, timeoutMs = Number(process.env.E2E_HEALTH_TIMEOUT_MS ?? 60_000)) {
+      const [port] = await freePorts(1);
+      start('gateway', { PORT: String(port) }, instance);
+      const url = `http://127.0.0.1:${port}`;
+      await waitForHealthy(`${url}/health`, timeoutMs);
+      return url;
+    },
     async stopAll() {
       await Promise.all([...running.keys()].map((key) => {
         const [app, instance] = key.split('#');
