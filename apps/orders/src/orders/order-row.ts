@@ -1,5 +1,5 @@
 import { formatMinor } from '@airtime/money';
-import type { ApiKeyMode, OrderStatus, OrderView, ProductKind, UpstreamId } from '@airtime/contracts';
+import type { ApiKeyMode, OrderAttemptView, OrderStatus, OrderView, ProductKind, UpstreamId } from '@airtime/contracts';
 
 export type InternalOrderStatus = 'created' | 'debited' | 'dispatching' | 'success' | 'failed' | 'refunded' | 'unknown' | 'rejected' | 'reversing' | 'reversed';
 
@@ -31,6 +31,8 @@ export interface OrderRow {
   message: string | null;
   batch_id: string | null;
   needs_attention: boolean;
+  /** Every upstream the order was sent to, in order (jsonb); `upstream` is the last one's. */
+  attempts: OrderAttemptView[];
   lease_until: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -80,6 +82,7 @@ export function toOrderView(row: OrderRow): OrderView {
     custom_sms: row.custom_sms,
     batch_id: row.batch_id ?? null,
     needs_attention: row.needs_attention,
+    attempts: row.attempts ?? [],
     created_at: new Date(row.created_at).toISOString(),
     updated_at: new Date(row.updated_at).toISOString(),
   };

@@ -62,7 +62,7 @@ export class OrderStore {
     const id = randomUUID();
     const predicted: OrderRow = {
       ...order, id, seq: '', status: 'created', amount_minor: order.amount_minor.toString(), provider_ref: null, pin: null, serial: null, ussd: null,
-      token: null, customer_name: null, error_code: null, message: null, needs_attention: false, lease_until: null, created_at: new Date(), updated_at: new Date(),
+      token: null, customer_name: null, error_code: null, message: null, needs_attention: false, attempts: [], lease_until: null, created_at: new Date(), updated_at: new Date(),
     };
     const [row] = await rows<OrderRow>(
       this.dataSource,

@@ -1,5 +1,6 @@
 import type { ApiKeyMode } from '../identity/api-key-mode.js';
 import type { ProductKind } from '../dispatch/product-kind.js';
+import type { OrderAttemptView } from './order-attempt.view.js';
 import type { OrderStatus } from './order-status.js';
 
 /** An order as 001's API shows it. */
@@ -32,6 +33,8 @@ export interface OrderView {
   batch_id: string | null;
   /** Set when the reconciler could not resolve the order in time: an operator must look. */
   needs_attention: boolean;
+  /** Every upstream the order was sent to, in order, with what each said (routing with failover). */
+  attempts: OrderAttemptView[];
   created_at: string;
   updated_at: string;
 }

@@ -16,6 +16,9 @@ import { VerifyApiKeyRequest } from '../identity/verify-api-key.request.js';
 import { type SessionView, VerifySessionRequest } from '../identity/verify-session.request.js';
 import { HealthRequest, type ServiceHealth } from '../health/service-health.js';
 import type { ServiceName } from '../service-name.js';
+import { GetUpstreamHealthRequest, type UpstreamHealthView } from '../dispatch/upstream-health.js';
+import { ListRoutesRequest, ListUpstreamDrainsRequest, SetRouteRequest, SetUpstreamDrainedRequest } from '../routing/route.requests.js';
+import type { RouteView, UpstreamDrainView } from '../routing/route.view.js';
 import { CreditWalletRequest } from '../wallet/credit-wallet.request.js';
 import { CreateTopUpRequest } from '../wallet/create-top-up.request.js';
 import { DebitWalletRequest } from '../wallet/debit-wallet.request.js';
@@ -101,6 +104,10 @@ export const Rpc = {
     listProducts: defineRpc('orders.products.list', ListProductsRequest).answers<ProductView[]>(),
     getProducts: defineRpc('orders.products.get-many', GetProductsRequest).answers<ProductView[]>(),
     upsertProduct: defineRpc('orders.products.upsert', UpsertProductRequest).answers<ProductView>(),
+    listRoutes: defineRpc('orders.routes.list', ListRoutesRequest).answers<RouteView[]>(),
+    setRoute: defineRpc('orders.routes.set', SetRouteRequest).answers<RouteView>(),
+    listUpstreamDrains: defineRpc('orders.upstreams.drains', ListUpstreamDrainsRequest).answers<UpstreamDrainView[]>(),
+    setUpstreamDrained: defineRpc('orders.upstreams.set-drained', SetUpstreamDrainedRequest).answers<UpstreamDrainView[]>(),
     listAttention: defineRpc('orders.orders.attention', ListAttentionOrdersRequest).answers<OrderView[]>(),
     create: defineRpc('orders.orders.create', CreateOrderRequest).answers<OrderView>(),
     get: defineRpc('orders.orders.get', GetOrderRequest).answers<OrderView>(),
@@ -143,6 +150,7 @@ export const Rpc = {
     dispatch: defineRpc('provider-adapters.dispatch', DispatchRequest).answers<DispatchOutcome>(),
     query: defineRpc('provider-adapters.query', QueryDispatchRequest).answers<DispatchOutcome>(),
     callback: defineRpc('provider-adapters.callback', UpstreamCallbackRequest).answers<UpstreamCallbackReply>(),
+    upstreamHealth: defineRpc('provider-adapters.upstreams.health', GetUpstreamHealthRequest).answers<UpstreamHealthView[]>(),
     pesepayInitiate: defineRpc('provider-adapters.pesepay.initiate', InitiatePesepayPaymentRequest).answers<PesepayPaymentView>(),
     pesepayCheck: defineRpc('provider-adapters.pesepay.check', CheckPesepayPaymentRequest).answers<PesepayPaymentView>(),
     pesepayDecodeCallback: defineRpc('provider-adapters.pesepay.decode-callback', DecodePesepayCallbackRequest).answers<PesepayPaymentView>(),

@@ -4,6 +4,7 @@ import {
   type ApiKeyMode,
   type BatchView,
   ORDER_STATUSES,
+  type OrderAttemptView,
   type OrderStatus,
   type OrderView,
   PRODUCT_KINDS,
@@ -28,6 +29,18 @@ export class ProductResponse implements ProductView {
 }
 
 const nullableText = { type: String, nullable: true } as const;
+
+/** One upstream the order was sent to: a second only after the first had certainly not delivered. */
+export class OrderAttemptResponse implements OrderAttemptView {
+  @ApiProperty({ enum: UPSTREAM_IDS }) upstream: UpstreamId;
+  @ApiProperty({ enum: ['pending', 'success', 'failed', 'unknown'], description: '`unknown`: the upstream may or may not have delivered; resolved by the reconciler, never sent elsewhere' }) status: 'pending' | 'success' | 'failed' | 'unknown';
+  @ApiProperty({ ...nullableText, example: 'INSUFFICIENT_UPSTREAM_BALANCE' }) error_code: string | null;
+  @ApiProperty({ ...nullableText, description: "The upstream's own code or status word", example: 'P009' }) upstream_code: string | null;
+  @ApiProperty(nullableText) message: string | null;
+  @ApiProperty(nullableText) provider_ref: string | null;
+  @ApiProperty({ format: 'date-time' }) started_at: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finished_at: string | null;
+}
 
 /** 001's order, as POST /api/v1/orders and GET /api/v1/orders/{agent_reference} answer it. */
 export class OrderResponse implements OrderView {
@@ -54,6 +67,7 @@ export class OrderResponse implements OrderView {
   @ApiProperty(nullableText) custom_sms: string | null;
   @ApiProperty({ description: 'The reconciler could not resolve the order in time: an operator will look' }) needs_attention: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The batch (000's batch recharge) the order was made by, if any" }) batch_id: string | null;
+  @ApiProperty({ type: [OrderAttemptResponse], description: 'Every upstream the order was sent to, in order, with what each said' }) attempts: OrderAttemptResponse[];
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }
