@@ -13,12 +13,14 @@ import { NumberBatches1764000000015 } from './migrations/1764000000015-number-ba
 import { CreateBulkPreviews1764000000031 } from './migrations/1764000000031-create-bulk-previews.js';
 import { RunBulkBatches1764000000032 } from './migrations/1764000000032-run-bulk-batches.js';
 import { BatchEvents1764000000033 } from './migrations/1764000000033-batch-events.js';
+import { RouteWithFailover1764000000040 } from './migrations/1764000000040-route-with-failover.js';
 import { BulkModule } from './bulk/bulk.module.js';
 import { BatchesModule } from './batches/batches.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { CreateCampaigns1764000000030 } from './migrations/1764000000030-create-campaigns.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { ReconcilerModule } from './reconciler/reconciler.module.js';
+import { RoutingModule } from './routing/routing.module.js';
 
 @Module({})
 export class AppModule {
@@ -27,12 +29,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         configModule(OrdersConfig, config),
-        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012, CreateBatches1764000000013, AllowReversals1764000000014, NumberBatches1764000000015, CreateCampaigns1764000000030, CreateBulkPreviews1764000000031, RunBulkBatches1764000000032, BatchEvents1764000000033] }),
+        serviceDatabaseModule('orders', config, { entities: [], migrations: [CreateCatalogue1764000000010, CreateOrders1764000000011, WithdrawDataBundles1764000000012, CreateBatches1764000000013, AllowReversals1764000000014, NumberBatches1764000000015, CreateCampaigns1764000000030, CreateBulkPreviews1764000000031, RunBulkBatches1764000000032, BatchEvents1764000000033, RouteWithFailover1764000000040] }),
         rpcClientModule({ natsUrl: config.NATS_URL, name: 'orders' }),
         ScheduleModule.forRoot(),
         EventsModule,
         CatalogueModule,
         OrdersModule,
+        RoutingModule,
         ReconcilerModule,
         BatchesModule,
         CampaignsModule,

@@ -13,3 +13,11 @@ const children = new LabelledChildren<Counter.Internal>((status, upstream, mode)
 export function countTransition(order: Pick<OrderRow, 'upstream' | 'mode'>, status: InternalOrderStatus): void {
   children.get(status, order.upstream, order.mode).inc();
 }
+
+/** Orders moved to another upstream after one had certainly not delivered, by both upstreams and why. */
+const failovers = counter('order_failovers_total', 'Orders sent on to the next upstream of their route after one certainly did not deliver, by from, to and error code', ['from', 'to', 'error_code', 'mode']);
+
+/** Every label is bounded: upstream ids, modes and the failover codes (FAILOVER_CODES). */
+export function countFailover(order: Pick<OrderRow, 'upstream' | 'mode'>, to: string, errorCode: string): void {
+  failovers.labels(order.upstream, to, errorCode, order.mode).inc();
+}

@@ -3,7 +3,10 @@ import { type DispatchOutcome, type DispatchRequest, Rpc } from '@airtime/contra
 import { PlatformError, RpcClient } from '@airtime/platform';
 import { OrdersConfig } from '../config/orders.config.js';
 import { OrderEventsPublisher } from '../events/order-events.publisher.js';
+import { RoutingService } from '../routing/routing.service.js';
 import { dispatchReferenceOf } from './dispatch-reference.js';
+import { countFailover } from './order-metrics.js';
+import { mayFailOver, settledAttempts, startedAttempt } from './order-attempts.js';
 import type { InternalOrderStatus, OrderRow } from './order-row.js';
 import { OrderStore } from './order-store.js';
 
@@ -24,6 +27,7 @@ export class OrderProcessor {
     private readonly rpc: RpcClient,
     private readonly config: OrdersConfig,
     private readonly events: OrderEventsPublisher,
+    private readonly routing: RoutingService,
   ) {}
 
   async advance(order: OrderRow): Promise<OrderRow> {
@@ -39,8 +43,10 @@ export class OrderProcessor {
   /** Applies what an upstream said (at dispatch, on a query, or by callback) to an order in `from`. */
   async applyOutcome(order: OrderRow, outcome: DispatchOutcome, from: InternalOrderStatus[]): Promise<OrderRow> {
     let next: OrderRow | undefined;
+    const attempts = settledAttempts(order.attempts ?? [], order.upstream, outcome);
     if (outcome.status === 'success') {
       next = await this.store.transition(order.id, from, 'success', {
+        attempts,
         provider_ref: outcome.provider_ref ?? undefined,
         pin: outcome.pin ?? undefined,
         serial: outcome.serial ?? undefined,
@@ -51,12 +57,14 @@ export class OrderProcessor {
       }, order);
     } else if (outcome.status === 'failed') {
       next = await this.store.transition(order.id, from, 'failed', {
+        attempts,
         provider_ref: outcome.provider_ref ?? undefined,
         error_code: outcome.error_code ?? 'UPSTREAM_FAILED',
         message: outcome.message ?? 'The provider could not deliver this recharge',
       }, order);
     } else if (order.status !== 'unknown') {
       next = await this.store.transition(order.id, from, 'unknown', {
+        attempts,
         provider_ref: outcome.provider_ref ?? undefined,
         message: outcome.message ?? 'The provider has not confirmed this recharge yet',
       }, order);
@@ -104,28 +112,63 @@ export class OrderProcessor {
     // Debited and about to be sent, in one write. Should this process stop before the send, the
     // reconciler asks provider-adapters about the order with what was to be sent, and an adapter with
     // no record of sending it sends it then (DispatchService.query): no separate `debited` is needed.
-    const dispatching = await this.store.transition(order.id, ['created'], 'dispatching', {}, order);
+    const dispatching = await this.store.transition(order.id, ['created'], 'dispatching', { attempts: [...(order.attempts ?? []), startedAttempt(order.upstream)] }, order);
     if (!dispatching) return undefined;
     return (await this.send(dispatching)) ?? dispatching;
   }
 
   /** An order left `debited` (written before debit and dispatch shared one write): sent from there. */
   private async dispatch(order: OrderRow): Promise<OrderRow | undefined> {
-    const dispatching = await this.store.transition(order.id, ['debited'], 'dispatching', {}, order);
+    const dispatching = await this.store.transition(order.id, ['debited'], 'dispatching', { attempts: [...(order.attempts ?? []), startedAttempt(order.upstream)] }, order);
     if (!dispatching) return undefined;
     return (await this.send(dispatching)) ?? dispatching;
   }
 
+  /**
+   * Sends the order to its upstream; when that upstream has certainly not delivered (mayFailOver) and
+   * the route has another it has not been sent to, the order moves to that one (the failed attempt
+   * and the new one recorded in the same write) and is sent again under the same reference. An
+   * unknown answer never moves on: another upstream could deliver a second time.
+   */
   private async send(dispatching: OrderRow): Promise<OrderRow | undefined> {
-    let outcome: DispatchOutcome;
-    try {
-      outcome = await this.rpc.request(Rpc.providerAdapters.dispatch, dispatchRequestOf(dispatching), this.config.DISPATCH_TIMEOUT_MS);
-    } catch (error) {
-      // The request may have reached an adapter that is still working on it: unknown, never failed.
-      outcome = { reference: dispatchReferenceOf(dispatching.id), status: 'unknown', provider_ref: null, message: `provider-adapters did not answer: ${(error as Error).message}` };
+    let current = dispatching;
+    for (;;) {
+      let outcome: DispatchOutcome;
+      try {
+        outcome = await this.rpc.request(Rpc.providerAdapters.dispatch, dispatchRequestOf(current), this.config.DISPATCH_TIMEOUT_MS);
+      } catch (error) {
+        // The request may have reached an adapter that is still working on it: unknown, never failed.
+        outcome = { reference: dispatchReferenceOf(current.id), status: 'unknown', provider_ref: null, message: `provider-adapters did not answer: ${(error as Error).message}` };
+      }
+      const next = mayFailOver(outcome) ? await this.nextUpstream(current) : undefined;
+      if (next) {
+        const moved = await this.store.transition(current.id, ['dispatching'], 'dispatching', {
+          upstream: next.upstream,
+          upstream_product: next.upstream_product,
+          attempts: [...settledAttempts(current.attempts ?? [], current.upstream, outcome), startedAttempt(next.upstream)],
+        }, current);
+        if (!moved) return undefined;
+        countFailover(current, next.upstream, outcome.error_code ?? 'UPSTREAM_FAILED');
+        this.logger.log({ msg: 'failed over', order_id: current.id, from: current.upstream, to: next.upstream, error_code: outcome.error_code, upstream_code: outcome.upstream_code });
+        current = moved;
+        continue;
+      }
+      const applied = await this.applyOutcome(current, outcome, ['dispatching']);
+      return applied.status === dispatching.status ? undefined : applied;
     }
-    const applied = await this.applyOutcome(dispatching, outcome, ['dispatching']);
-    return applied.status === dispatching.status ? undefined : applied;
+  }
+
+  /** The route's next upstream for this order, leaving out every upstream it was already sent to. */
+  private async nextUpstream(order: OrderRow) {
+    const attempted = [...(order.attempts ?? []).map((a) => a.upstream), order.upstream];
+    try {
+      const [next] = await this.routing.choices(order, attempted);
+      return next;
+    } catch (error) {
+      // Without the route table the failure stands: refunded, as before routing existed.
+      this.logger.warn(`route of order ${order.id} not read: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
   /**

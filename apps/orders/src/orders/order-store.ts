@@ -8,10 +8,20 @@ import { countTransition } from './order-metrics.js';
 import { type InternalOrderStatus, type OrderRow, publicStatus, toOrderView } from './order-row.js';
 
 export type OrderChanges = Partial<
-  Pick<OrderRow, 'provider_ref' | 'pin' | 'serial' | 'ussd' | 'token' | 'customer_name' | 'error_code' | 'message' | 'needs_attention'>
+  Pick<OrderRow, 'provider_ref' | 'pin' | 'serial' | 'ussd' | 'token' | 'customer_name' | 'error_code' | 'message' | 'needs_attention' | 'upstream' | 'upstream_product' | 'attempts'>
 >;
 
-const CHANGEABLE = ['provider_ref', 'pin', 'serial', 'ussd', 'token', 'customer_name', 'error_code', 'message', 'needs_attention'] as const;
+const CHANGEABLE = ['provider_ref', 'pin', 'serial', 'ussd', 'token', 'customer_name', 'error_code', 'message', 'needs_attention', 'upstream', 'upstream_product', 'attempts'] as const;
+
+/** A changed column's SET clause and its parameter (attempts are jsonb: sent as JSON text, not a PostgreSQL array). */
+function setOf(column: (typeof CHANGEABLE)[number], changes: OrderChanges, parameters: unknown[]): string {
+  if (column === 'attempts') {
+    parameters.push(JSON.stringify(changes.attempts));
+    return `attempts = $${parameters.length}::jsonb`;
+  }
+  parameters.push(changes[column]);
+  return `${column} = $${parameters.length}`;
+}
 
 /** What a new order is made of; it starts `created`, leased to the process that inserts it. */
 export type NewOrder = Pick<
@@ -187,8 +197,7 @@ export class OrderStore {
     const parameters: unknown[] = [id, from, to];
     for (const column of CHANGEABLE) {
       if (changes[column] === undefined) continue;
-      parameters.push(changes[column]);
-      sets.push(`${column} = $${parameters.length}`);
+      sets.push(setOf(column, changes, parameters));
     }
     let event = '';
     if (announcedFrom.length) {
@@ -218,8 +227,7 @@ export class OrderStore {
     const parameters: unknown[] = [id];
     for (const column of CHANGEABLE) {
       if (changes[column] === undefined) continue;
-      parameters.push(changes[column]);
-      sets.push(`${column} = $${parameters.length}`);
+      sets.push(setOf(column, changes, parameters));
     }
     await this.dataSource.query(`UPDATE orders SET ${sets.join(', ')} WHERE id = $1`, parameters);
   }

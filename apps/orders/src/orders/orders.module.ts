@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
+import { RoutingModule } from '../routing/routing.module.js';
 import { OrderProcessor } from './order-processor.js';
 import { OrderStore } from './order-store.js';
 import { OrdersController } from './orders.controller.js';
@@ -14,7 +15,7 @@ import { ReconcileOrderUseCase } from './use-cases/reconcile-order/reconcile-ord
 const USE_CASES = [CreateOrderUseCase, GetOrderUseCase, GetOrdersUseCase, ListOrdersUseCase, ListOrdersNeedingAttentionUseCase, ApplyOutcomeUseCase, ReconcileOrderUseCase];
 
 @Module({
-  imports: [CatalogueModule],
+  imports: [CatalogueModule, RoutingModule],
   controllers: [OrdersController],
   providers: [...USE_CASES, OrderProcessor, OrderStore],
   exports: [CreateOrderUseCase, ReconcileOrderUseCase, OrderStore],

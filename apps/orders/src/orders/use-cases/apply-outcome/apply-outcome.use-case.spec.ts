@@ -56,4 +56,25 @@ describe('applying a late outcome', () => {
     expect((await failureOf(apply(referenceOf(order.id), outcome({}, 'success'), 'tuti'))).code).toBe('ORDER_NOT_FOUND');
     expect((await orderRow(orders.db, order.id)).status).toBe('unknown');
   });
+
+  it('records a callback about an attempt the order moved on from on that attempt, and flags a claimed delivery for an operator', async () => {
+    orders.peers.on(refund, (p) => transferFor(p, 'refund'));
+    const order = await seedOrder(orders, 'success', { upstream: 'africastalking' });
+    const at = new Date().toISOString();
+    await orders.db.query(`UPDATE orders SET attempts = $2::jsonb WHERE id = $1`, [order.id, JSON.stringify([
+      { upstream: 'estoresms', status: 'failed', error_code: 'INSUFFICIENT_UPSTREAM_BALANCE', upstream_code: 'P009', message: 'Insufficient Balance', provider_ref: null, started_at: at, finished_at: at },
+      { upstream: 'africastalking', status: 'success', error_code: null, upstream_code: 'Success', message: null, provider_ref: 'ATPid_1', started_at: at, finished_at: at },
+    ])]);
+
+    const failedAgain = await apply(referenceOf(order.id), outcome({}, 'failed', { error_code: 'UPSTREAM_REJECTED', upstream_code: 'Failed' }), 'estoresms');
+    expect(failedAgain).toMatchObject({ status: 'success', needs_attention: false });
+    expect(failedAgain.attempts[0]).toMatchObject({ upstream: 'estoresms', status: 'failed', upstream_code: 'Failed' });
+
+    const contradicted = await apply(referenceOf(order.id), outcome({}, 'success', { provider_ref: 'api_1', upstream_code: 'Approved' }), 'estoresms');
+    expect(contradicted).toMatchObject({ status: 'success', needs_attention: true, provider_ref: order.provider_ref });
+    expect(contradicted.attempts.map((a) => [a.upstream, a.status])).toEqual([['estoresms', 'success'], ['africastalking', 'success']]);
+    expect(orders.peers.to(refund)).toEqual([]);
+
+    expect(await failureOf(apply(referenceOf(order.id), outcome({}, 'success'), 'tuti'))).toMatchObject({ code: 'ORDER_NOT_FOUND' });
+  });
 });

@@ -4,6 +4,8 @@ import type { OrderView } from '@airtime/contracts';
 import { CatalogueService } from '../../../catalogue/catalogue.service.js';
 import { OrdersConfig } from '../../../config/orders.config.js';
 import { OrderEventsPublisher } from '../../../events/order-events.publisher.js';
+import { noRouteAvailable } from '../../../routing/routing.exceptions.js';
+import { RoutingService } from '../../../routing/routing.service.js';
 import { awaitOutcome } from '../../await-outcome.js';
 import { orderAmount } from '../../order-amount.js';
 import { OrderProcessor } from '../../order-processor.js';
@@ -29,6 +31,7 @@ export class CreateOrderUseCase {
     private readonly store: OrderStore,
     private readonly config: OrdersConfig,
     private readonly events: OrderEventsPublisher,
+    private readonly routing: RoutingService,
   ) {}
 
   async execute(command: CreateOrderCommand): Promise<OrderView> {
@@ -41,21 +44,27 @@ export class CreateOrderUseCase {
       .update(JSON.stringify([product.id, target, amount.toString(), request.custom_sms ?? null]))
       .digest('hex');
 
-    const created = await this.store.insert(
-      {
-        account_id: request.account_id, mode: request.mode, agent_reference: request.agent_reference, request_hash: hash,
-        product_id: product.id, kind: product.kind, country: product.country, network: product.network, upstream: product.upstream,
-        upstream_product: product.upstream_product, target, currency: product.currency, amount_minor: amount,
-        custom_sms: request.custom_sms ?? null, batch_id: command.batchId ?? null,
-      },
-      this.leaseSeconds(),
-    );
+    // The first upstream of the product's route; the rest are tried only if it certainly fails.
+    const [first] = await this.routing.choices({ ...product, mode: request.mode });
+    const created = first
+      ? await this.store.insert(
+        {
+          account_id: request.account_id, mode: request.mode, agent_reference: request.agent_reference, request_hash: hash,
+          product_id: product.id, kind: product.kind, country: product.country, network: product.network, upstream: first.upstream,
+          upstream_product: first.upstream_product, target, currency: product.currency, amount_minor: amount,
+          custom_sms: request.custom_sms ?? null, batch_id: command.batchId ?? null,
+        },
+        this.leaseSeconds(),
+      )
+      : undefined;
     if (created) {
       this.events.nudge();
       return awaitOutcome(this.store, created.id, waitMs, this.drive(created));
     }
     const existing = await this.store.byAgentReference(request.account_id, request.mode, request.agent_reference);
-    if (!existing) throw orderVanished();
+    // With nowhere to send it, a new order is refused before anything is written or charged; a replay
+    // of one placed earlier still answers that order.
+    if (!existing) throw first ? orderVanished() : noRouteAvailable(product.id);
     if (existing.request_hash !== hash) throw referenceReused(request.agent_reference);
     return awaitOutcome(this.store, existing.id, waitMs);
   }

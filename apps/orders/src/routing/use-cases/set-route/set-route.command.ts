@@ -1,0 +1,5 @@
+import type { SetRouteRequest } from '@airtime/contracts';
+
+export class SetRouteCommand {
+  constructor(readonly request: SetRouteRequest) {}
+}
