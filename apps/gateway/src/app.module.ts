@@ -18,6 +18,7 @@ import { HttpValidationPipe } from './http/http-validation.pipe.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { BulkModule } from './bulk/bulk.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { RoutingModule } from './routing/routing.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { WalletModule } from './wallet/wallet.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
@@ -73,6 +74,7 @@ export class AppModule {
         ApiKeysModule,
         WalletModule,
         OrdersModule,
+        RoutingModule,
         CampaignsModule,
         BulkModule,
         WebhooksModule,
