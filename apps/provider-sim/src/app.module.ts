@@ -14,6 +14,9 @@ import type { ProviderSimConfig } from './config/provider-sim.config.js';
 @Module({})
 export class AppModule {
   static register(config: ProviderSimConfig): DynamicModule {
+    // Control routes (behaviour overrides, eStoreSMS's wallet) would let anyone reaching a production
+    // simulator steer every sandbox user's answers: served in development and tests only, as the inbox.
+    const controls = { controls: config.NODE_ENV !== 'production' };
     return {
       module: AppModule,
       imports: [
@@ -23,11 +26,11 @@ export class AppModule {
           encryptionKey: config.PESEPAY_ENCRYPTION_KEY,
           publicUrl: config.SIM_PUBLIC_URL,
         }),
-        OmegaSimulatorModule,
-        EstoresmsSimulatorModule,
+        OmegaSimulatorModule.register(controls),
+        EstoresmsSimulatorModule.register(controls),
         ZesaSimulatorModule,
-        TutiSimulatorModule,
-        AfricasTalkingSimulatorModule,
+        TutiSimulatorModule.register(controls),
+        AfricasTalkingSimulatorModule.register(controls),
       ],
     };
   }

@@ -1,5 +1,6 @@
 export * from './test-number-behaviour.js';
 export * from './simulator-timing.js';
+export { isTestNumberBehaviour, overrideKeyOf, TEST_NUMBER_BEHAVIOUR_NAMES, TestNumberOverrides, type SimulatorControlsOption } from './test-number-overrides.js';
 export type { CallbackBody, SentCallback } from './callbacks/callback-sender.js';
 // upstream simulator modules: one export line each
 export { OmegaSimulatorModule } from './omega/omega-simulator.module.js';

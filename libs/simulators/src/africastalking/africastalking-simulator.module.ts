@@ -1,7 +1,15 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type SimulatorControlsOption, TestNumberOverrides, testNumberOverridesController } from '../test-number-overrides.js';
 import { AfricasTalkingSimulatorController } from './africastalking-simulator.controller.js';
 import { AfricasTalkingSimulatorService } from './africastalking-simulator.service.js';
 
-/** The simulated airtime service of seed 002 (Africa's Talking) under `/africastalking/airtime`. */
-@Module({ controllers: [AfricasTalkingSimulatorController], providers: [AfricasTalkingSimulatorService] })
-export class AfricasTalkingSimulatorModule {}
+/**
+ * The simulated airtime service of seed 002 (Africa's Talking) under `/africastalking/airtime`;
+ * `register({ controls: true })` adds `/africastalking/sim/behaviours/:target`.
+ */
+@Module({ controllers: [AfricasTalkingSimulatorController], providers: [AfricasTalkingSimulatorService, TestNumberOverrides] })
+export class AfricasTalkingSimulatorModule {
+  static register({ controls }: SimulatorControlsOption): DynamicModule {
+    return { module: AfricasTalkingSimulatorModule, controllers: controls ? [testNumberOverridesController('africastalking')] : [] };
+  }
+}

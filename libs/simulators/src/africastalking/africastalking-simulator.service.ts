@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { CallbackSender } from '../callbacks/callback-sender.js';
-import { behaviourOf, type TestNumberBehaviour } from '../test-number-behaviour.js';
+import type { TestNumberBehaviour } from '../test-number-behaviour.js';
+import { TestNumberOverrides } from '../test-number-overrides.js';
 import { simulatorTiming } from '../simulator-timing.js';
 
 export interface AtRecipient {
@@ -35,9 +36,11 @@ export class AfricasTalkingSimulatorService {
   private readonly sends = new Map<string, AtResponse>();
   private readonly timing = simulatorTiming();
 
+  constructor(@Inject(TestNumberOverrides) private readonly behaviours: TestNumberOverrides) {}
+
   /** Undefined `response`: the API failed before sending anything (a 5xx). */
   send(phone: string, amount: number, currency: string, key: string): { response?: AtResponse; behaviour: TestNumberBehaviour; replay: boolean } {
-    const behaviour = behaviourOf(phone);
+    const behaviour = this.behaviours.of(phone);
     const existing = this.sends.get(key);
     if (existing) return { response: existing, behaviour, replay: true };
     if (behaviour === 'server-error') return { behaviour, replay: false };

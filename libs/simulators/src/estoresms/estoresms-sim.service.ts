@@ -16,7 +16,8 @@ import {
   networkOfMobile,
 } from '@airtime/upstreams';
 import { CallbackSender, type SentCallback } from '../callbacks/callback-sender.js';
-import { behaviourOf, type TestNumberBehaviour } from '../test-number-behaviour.js';
+import type { TestNumberBehaviour } from '../test-number-behaviour.js';
+import { TestNumberOverrides } from '../test-number-overrides.js';
 import type { EstoresmsSimSettings } from './estoresms-sim-settings.js';
 
 /**
@@ -82,7 +83,10 @@ export class EstoresmsSimService implements OnModuleDestroy {
   private nextSerial = 375_919;
   readonly callbacks = new CallbackSender<EstoresmsCallbackFields>('EstoresmsSimulator');
 
-  constructor(@Inject(ESTORESMS_SIM_SETTINGS) private readonly settings: EstoresmsSimSettings) {
+  constructor(
+    @Inject(ESTORESMS_SIM_SETTINGS) private readonly settings: EstoresmsSimSettings,
+    @Inject(TestNumberOverrides) private readonly behaviours: TestNumberOverrides,
+  ) {
     this.balanceKobo = BigInt(settings.balanceKobo);
   }
 
@@ -126,7 +130,7 @@ export class EstoresmsSimService implements OnModuleDestroy {
     const network = networkSent ?? phoneNetwork;
     if (!network) return failure('P002');
 
-    const behaviour: TestNumberBehaviour = behaviourOf(phone ?? ref);
+    const behaviour: TestNumberBehaviour = this.behaviours.of(phone ?? ref);
     if (behaviour === 'reject') return failure('P007');
     if (behaviour === 'insufficient-balance') return failure('P009');
     if (behaviour === 'server-error') return { kind: 'text', status: 500, contentType: 'text/html', body: '<h1>500 Internal Server Error</h1>' };
@@ -181,6 +185,11 @@ export class EstoresmsSimService implements OnModuleDestroy {
     if (!username || !password || text(query['balance']) !== 'true') return plain(ESTORESMS_RESPONSE_CODES.P000);
     if (!(same(username, this.settings.username) && same(password, this.settings.password))) return plain(ESTORESMS_RESPONSE_CODES.P001);
     return plain(naira(this.balanceKobo));
+  }
+
+  /** Sets the wallet by hand (simulator-only control route), e.g. to exhaust it and get P009. */
+  setBalance(kobo: bigint): void {
+    this.balanceKobo = kobo;
   }
 
   get(transactionId: string): SimulatedEstoresmsTransaction | undefined {

@@ -29,7 +29,7 @@ async function startSimulator(env: Record<string, string> = {}): Promise<{ app: 
     ...env,
   });
   try {
-    const app = await NestFactory.create(EstoresmsSimulatorModule, { logger: false });
+    const app = await NestFactory.create(EstoresmsSimulatorModule.register({ controls: true }), { logger: false });
     await app.listen(0, '127.0.0.1');
     return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/estoresms` };
   } finally {
@@ -343,6 +343,47 @@ describe('the eStoreSMS simulator over HTTP', () => {
       expect(await wrong.text()).toBe('Authentication failed');
       const incomplete = await fetch(`${sim}/smsapi.php?username=${ACCOUNT.username}&password=${ACCOUNT.password}`);
       expect(await incomplete.text()).toBe('Incomplete Information');
+    });
+  });
+
+  describe('control routes (simulator-only)', () => {
+    const put = (path: string, body: unknown) => fetch(`${sim}/sim/${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+    it('answers a phone as set by hand, in whichever form it was set, until cleared', async () => {
+      expect(await (await put('behaviours/2348031112233', { behaviour: 'insufficient-balance' })).json()).toEqual({ target: '2348031112233', behaviour: 'insufficient-balance' });
+      expect((await generate(pinRequest({ phone: '08031112233' }))).json).toEqual(error('P009', 'Insufficient Balance'));
+      expect((await put('behaviours/08031112233', { behaviour: 'reject' })).status).toBe(200);
+      expect((await generate(pinRequest({ phone: '2348031112233' }))).json).toEqual(error('P007', 'Invalid phone number'));
+      expect((await fetch(`${sim}/sim/behaviours/08031112233`, { method: 'DELETE' })).status).toBe(204);
+      expect((await generate(pinRequest({ phone: '08031112233' }))).json).toMatchObject({ response: 'OK' });
+    });
+
+    it('can make a test number succeed', async () => {
+      await put('behaviours/08030000002', { behaviour: 'success' });
+      expect((await generate(pinRequest({ phone: '08030000002' }))).json).toMatchObject({ response: 'OK' });
+      await fetch(`${sim}/sim/behaviours/08030000002`, { method: 'DELETE' });
+      expect((await generate(pinRequest({ phone: '08030000002' }))).json).toEqual(error('P009', 'Insufficient Balance'));
+    });
+
+    it('refuses an unknown behaviour or a target that is not a number with 400', async () => {
+      expect((await put('behaviours/08031112233', { behaviour: 'explode' })).status).toBe(400);
+      expect((await put('behaviours/08031112233', {})).status).toBe(400);
+      expect((await put('behaviours/0803abc', { behaviour: 'reject' })).status).toBe(400);
+      expect((await put('behaviours/1234', { behaviour: 'reject' })).status).toBe(400);
+    });
+
+    it('sets the wallet: a charge beyond it is P009, and the balance call reports it', async () => {
+      const before = await balance();
+      try {
+        expect(await (await put('balance', { naira: '60.00' })).json()).toEqual({ naira: '60.00' });
+        expect(await balance()).toBe('60.00');
+        expect((await generate(pinRequest({ pinAmount: '100' }))).json).toEqual(error('P009', 'Insufficient Balance'));
+        expect((await generate(pinRequest({ pinAmount: '50' }))).json).toMatchObject({ response: 'OK' });
+        expect(await balance()).toBe('11.00');
+        expect((await put('balance', { naira: 'lots' })).status).toBe(400);
+      } finally {
+        await put('balance', { naira: before });
+      }
     });
   });
 

@@ -3,7 +3,7 @@ import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { createSecretKey, type KeyObject, randomBytes, randomInt } from 'node:crypto';
 import { normalizePhone } from '@airtime/phone';
 import { simulatorTiming, type SimulatorTiming } from '../simulator-timing.js';
-import { behaviourOf } from '../test-number-behaviour.js';
+import { TestNumberOverrides } from '../test-number-overrides.js';
 import { OMEGA_MESSAGES as M, type OmegaAnswer, omegaError, omegaUnauthorized } from './omega-answer.js';
 import { OMEGA_SIM_SETTINGS, type OmegaSimSettings } from './omega-settings.js';
 
@@ -60,7 +60,10 @@ export class OmegaSimulatorService {
    */
   private readonly verified = new Map<string, number>();
 
-  constructor(@Inject(OMEGA_SIM_SETTINGS) private readonly settings: OmegaSimSettings) {}
+  constructor(
+    @Inject(OMEGA_SIM_SETTINGS) private readonly settings: OmegaSimSettings,
+    @Inject(TestNumberOverrides) private readonly behaviours: TestNumberOverrides,
+  ) {}
 
   /** POST /auth/pin-authentication */
   authenticate(body: unknown): OmegaAnswer {
@@ -167,7 +170,7 @@ export class OmegaSimulatorService {
     }
     if (!this.settings.currencies.has(currency)) return omegaError(422, M.walletNotFound);
 
-    const behaviour = behaviourOf(phone);
+    const behaviour = this.behaviours.of(phone);
     if (behaviour === 'reject') return omegaError(400, M.invalidPhone);
     if (behaviour === 'insufficient-balance') return omegaError(422, M.insufficientFunds);
 

@@ -1,4 +1,4 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { CallbackReceiver } from './callback-receiver.js';
@@ -16,7 +16,7 @@ export interface RunningSimulator {
  * `callbackEnv` names the setting that tells the simulator where to call back; the timing settings
  * are short so that pending transactions complete within a test.
  */
-export async function startSimulatorWithCallbacks(module: Type<unknown>, callbackEnv: string): Promise<RunningSimulator> {
+export async function startSimulatorWithCallbacks(module: Type<unknown> | DynamicModule, callbackEnv: string): Promise<RunningSimulator> {
   const receiver = new CallbackReceiver();
   Object.assign(process.env, {
     SIM_SLOW_ANSWER_MS: '700',

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpException, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpException, Inject, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { behaviourOf, completion, TutiSimulatorService } from './tuti-simulator.service.js';
+import { TestNumberOverrides } from '../test-number-overrides.js';
+import { completion, TutiSimulatorService } from './tuti-simulator.service.js';
 
 const API_KEY = () => process.env['SIM_TUTI_API_KEY'] ?? 'sim-tuti-api-key';
 const PREFIXES: Record<string, RegExp> = { Zain: /^09[01]/, MTN: /^09[29]/, Sudani: /^01[12]/ };
@@ -13,7 +14,10 @@ const PREFIXES: Record<string, RegExp> = { Zain: /^09[01]/, MTN: /^09[29]/, Suda
  */
 @Controller('tuti/ext/airtime')
 export class TutiSimulatorController {
-  constructor(private readonly tuti: TutiSimulatorService) {}
+  constructor(
+    private readonly tuti: TutiSimulatorService,
+    @Inject(TestNumberOverrides) private readonly behaviours: TestNumberOverrides,
+  ) {}
 
   @Post()
   async create(@Headers('api-key') key: string | undefined, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
@@ -25,7 +29,7 @@ export class TutiSimulatorController {
       throw refusal(400, { result: 'error', message: 'Invalid phone number', code: 'invalid_phone_number' });
     }
     if (!Number.isFinite(amount) || amount <= 0) throw refusal(400, { result: 'error', message: 'Invalid amount', code: 'invalid_amount' });
-    const behaviour = behaviourOf(phone);
+    const behaviour = this.behaviours.of(phone);
     if (behaviour === 'reject') throw refusal(400, { result: 'error', message: 'Invalid phone number', code: 'invalid_phone_number' });
     const declinedId = String(Date.now()).slice(-8);
     if (behaviour === 'insufficient-balance') {

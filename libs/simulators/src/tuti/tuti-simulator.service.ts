@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { CallbackSender } from '../callbacks/callback-sender.js';
-import { behaviourOf, type TestNumberBehaviour } from '../test-number-behaviour.js';
+import type { TestNumberBehaviour } from '../test-number-behaviour.js';
 import { simulatorTiming } from '../simulator-timing.js';
 
 export interface TutiTransaction {
@@ -72,4 +72,3 @@ export function completion(t: TutiTransaction) {
   return { result: 'ok', ...common };
 }
 
-export { behaviourOf };
