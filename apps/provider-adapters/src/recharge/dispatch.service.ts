@@ -50,9 +50,10 @@ export class DispatchService implements OnModuleDestroy {
       this.logger.error(error as Error);
       result = outcome.unknown(request.reference, `adapter error: ${(error as Error).message}`);
     }
+    const latencyMs = performance.now() - started;
     observeUpstreamCall(request.upstream, 'send', outcomeLabel(result), started);
     breaker.record(result.status !== 'unknown' || result.upstream_code === PENDING);
-    await this.sent.recordOutcome(request.upstream, result).catch((error: Error) => this.logger.warn(`dispatch record not updated: ${error.message}`));
+    await this.sent.recordOutcome(request.upstream, result, latencyMs).catch((error: Error) => this.logger.warn(`dispatch record not updated: ${error.message}`));
     this.logger.log({ msg: 'dispatched', upstream: request.upstream, reference: request.reference, status: result.status, upstream_code: result.upstream_code });
     return result;
   }
@@ -76,8 +77,14 @@ export class DispatchService implements OnModuleDestroy {
     return result;
   }
 
-  circuitState(upstream: UpstreamId, mode: ApiKeyMode) {
-    return this.breaker(upstream, mode).state;
+  /** As this replica's breaker sees it; an upstream not called yet has no breaker, and is closed. */
+  circuitState(upstream: UpstreamId, mode: ApiKeyMode): CircuitBreaker['state'] {
+    return this.breakers.get(`${upstream}:${mode}`)?.state ?? 'closed';
+  }
+
+  /** The registered adapters, for what reads them beside dispatching (the upstreams' health). */
+  adapter(upstream: UpstreamId): UpstreamAdapter | undefined {
+    return this.adapters.get(upstream);
   }
 
   private breaker(upstream: UpstreamId, mode: ApiKeyMode): CircuitBreaker {

@@ -51,6 +51,6 @@ const ADAPTER_CONFIGS = [
     ...ADAPTERS,
     { provide: UPSTREAM_ADAPTERS, inject: [...ADAPTERS], useFactory: (...adapters: UpstreamAdapter[]) => adapters },
   ],
-  exports: [DispatchService, RefusedCallbacks],
+  exports: [DispatchService, RefusedCallbacks, SentDispatches],
 })
 export class RechargeModule {}

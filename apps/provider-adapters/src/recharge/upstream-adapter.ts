@@ -20,6 +20,17 @@ export interface UpstreamAdapter {
    * secret may only settle test dispatches. Upstreams with a query leave it out.
    */
   readonly callbackSecrets?: Record<ApiKeyMode, string>;
+  /**
+   * Our float with the upstream in a mode's account, for upstreams with a balance call (eStoreSMS).
+   * Throws (with a short reason, never a credential) when it cannot be read.
+   */
+  float?(mode: ApiKeyMode): Promise<UpstreamFloat>;
+}
+
+/** Money we hold with an upstream, as it reports it. */
+export interface UpstreamFloat {
+  currency: string;
+  amount_minor: string;
 }
 
 /** A dispatch as the platform recorded it before sending, for callbacks to be checked against. */

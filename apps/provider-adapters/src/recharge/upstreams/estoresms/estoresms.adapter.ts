@@ -4,7 +4,7 @@ import { formatMinor, parseMinor } from '@airtime/money';
 import { ESTORESMS_MAX_NAIRA, ESTORESMS_MIN_NAIRA, ESTORESMS_PIN_MESSAGE_LIMIT, estoresmsHash, isEstoresmsNetwork } from '@airtime/upstreams';
 import { confirmedByQuery } from '../../callback-confirmation.js';
 import { outcome } from '../../outcomes.js';
-import type { CallbackContext, CallbackTranslation, SentDispatch, UpstreamAdapter, UpstreamCallbacks } from '../../upstream-adapter.js';
+import type { CallbackContext, CallbackTranslation, SentDispatch, UpstreamAdapter, UpstreamCallbacks, UpstreamFloat } from '../../upstream-adapter.js';
 import { upstreamHttp } from '../../upstream-http.js';
 import { meaningOfStatus, outcomeOfStatus, readGenerateAnswer, readQueryAnswer } from './estoresms-mapping.js';
 import { EstoresmsConfig } from './estoresms.config.js';
@@ -13,9 +13,13 @@ import { EstoresmsConfig } from './estoresms.config.js';
 const ESTORESMS_MIN_MINOR = BigInt(ESTORESMS_MIN_NAIRA * 100);
 const ESTORESMS_MAX_MINOR = BigInt(ESTORESMS_MAX_NAIRA * 100);
 
+/** The balance call answers naira as plain text, e.g. `9999951.00`. */
+const NAIRA_TEXT = /^(\d{1,15})(?:\.(\d{1,2}))?$/;
+
 /**
- * eStoreSMS Airtime PIN API v2: Nigerian voucher PINs (MTN, Airtel, Glo, 9mobile), paid from our
- * eStoreSMS wallet. Our reference is the request's `ref`, so api_query by ref finds what became of any
+ * eStoreSMS Airtime PIN API v2: Nigerian voucher PINs (MTN, Airtel, Glo, 9mobile) and airtime topped
+ * up to the phone sent with the request (its api_query records are `"category":"airtime"` with a
+ * `phone` and a `topup_amount`), paid from our eStoreSMS wallet. Our reference is the request's `ref`, so api_query by ref finds what became of any
  * send; the per-request `callback` brings status changes. Credentials, hashes and PINs are never logged.
  */
 @Injectable()
@@ -50,7 +54,7 @@ export class EstoresmsAdapter implements UpstreamAdapter, UpstreamCallbacks {
       body: JSON.stringify(body),
       timeoutMs,
     });
-    const result = readGenerateAnswer(request.reference, answer, timeoutMs);
+    const result = forKind(request.kind, readGenerateAnswer(request.reference, answer, timeoutMs));
     this.record('generate', endpoint.mode, result);
     return result;
   }
@@ -64,9 +68,28 @@ export class EstoresmsAdapter implements UpstreamAdapter, UpstreamCallbacks {
       body: JSON.stringify({ username: endpoint.username, hash: estoresmsHash(endpoint.token, endpoint.email, endpoint.username, request.reference), ref: request.reference }),
       timeoutMs,
     });
-    const result = readQueryAnswer(request.reference, request.provider_ref ?? null, answer, timeoutMs);
+    const result = forKind(request.original?.kind, readQueryAnswer(request.reference, request.provider_ref ?? null, answer, timeoutMs));
     this.record('query', endpoint.mode, result);
     return result;
+  }
+
+  /**
+   * Our wallet, from the documented balance call (`smsapi.php?username=&password=&balance=true`, the
+   * account's password, not the API token). The document shows no answer: read as naira in plain text,
+   * as the simulator answers; anything else (`Authentication failed`, …) is an error with a short
+   * reason. The URL carries the password, so it is neither logged nor put in an error.
+   */
+  async float(mode: ApiKeyMode): Promise<UpstreamFloat> {
+    const endpoint = this.config.endpoint(mode);
+    const query = new URLSearchParams({ username: endpoint.username, password: endpoint.password, balance: 'true' });
+    const answer = await upstreamHttp(`${endpoint.baseUrl}/smsapi.php?${query}`, { method: 'GET', headers: { accept: 'text/plain' }, timeoutMs: this.config.ESTORESMS_TIMEOUT_MS });
+    if (answer.kind === 'timeout') throw new Error('balance call timed out');
+    if (answer.kind === 'unreachable') throw new Error('balance call unreachable');
+    if (answer.status !== 200) throw new Error(`balance call answered HTTP ${answer.status}`);
+    const text = answer.text.trim();
+    const naira = NAIRA_TEXT.exec(text);
+    if (!naira) throw new Error(`balance call answered ${JSON.stringify(text.slice(0, 40))}`);
+    return { currency: 'NGN', amount_minor: String(BigInt(naira[1] as string) * 100n + BigInt(((naira[2] ?? '') + '00').slice(0, 2))) };
   }
 
   /**
@@ -110,14 +133,16 @@ export class EstoresmsAdapter implements UpstreamAdapter, UpstreamCallbacks {
   /** What eStoreSMS cannot sell is refused here, before anything is sent: a certain failure. */
   private refusal(request: DispatchRequest): DispatchOutcome | null {
     const { reference } = request;
-    if (request.kind !== 'voucher') return outcome.failed(reference, 'NOT_SUPPORTED', null, `eStoreSMS sells airtime PINs (voucher), not ${request.kind}; nothing was sent`);
+    if (request.kind !== 'voucher' && request.kind !== 'airtime') {
+      return outcome.failed(reference, 'NOT_SUPPORTED', null, `eStoreSMS sells airtime PINs (voucher) and airtime, not ${request.kind}; nothing was sent`);
+    }
     if (request.currency !== 'NGN') return outcome.failed(reference, 'NOT_SUPPORTED', null, `eStoreSMS sells in NGN, not ${request.currency}; nothing was sent`);
     if (!isEstoresmsNetwork(request.network.toLowerCase())) {
-      return outcome.failed(reference, 'NOT_SUPPORTED', null, `eStoreSMS has no ${request.network} PINs; nothing was sent`);
+      return outcome.failed(reference, 'NOT_SUPPORTED', null, `eStoreSMS does not sell ${request.network}; nothing was sent`);
     }
     const minor = parseMinor(request.amount_minor);
     if (minor < ESTORESMS_MIN_MINOR || minor > ESTORESMS_MAX_MINOR) {
-      return outcome.failed(reference, 'AMOUNT_OUT_OF_RANGE', null, `eStoreSMS sells PINs from N50 to N50,000, not N${formatMinor(minor, 'NGN')}; nothing was sent`);
+      return outcome.failed(reference, 'AMOUNT_OUT_OF_RANGE', null, `eStoreSMS sells from N50 to N50,000, not N${formatMinor(minor, 'NGN')}; nothing was sent`);
     }
     return null;
   }
@@ -125,6 +150,16 @@ export class EstoresmsAdapter implements UpstreamAdapter, UpstreamCallbacks {
   private record(operation: string, mode: ApiKeyMode | null, result: DispatchOutcome): void {
     this.logger.log({ msg: `eStoreSMS ${operation}`, mode, reference: result.reference, status: result.status, upstream_code: result.upstream_code, provider_ref: result.provider_ref });
   }
+}
+
+/**
+ * An airtime order tops the phone up: what eStoreSMS answers is the same (it may carry a PIN), but a
+ * PIN, serial or dial string is never handed to an airtime customer. A query that does not say what was
+ * sold (no `original`) is left as read: its records carry no PIN in the document.
+ */
+function forKind(kind: DispatchRequest['kind'] | undefined, result: DispatchOutcome): DispatchOutcome {
+  if (kind !== 'airtime' || result.status !== 'success') return result;
+  return { ...result, pin: null, serial: null, ussd: null };
 }
 
 /** Naira as the document writes them: `"50"`, or `"50.50"` when there are kobo. */

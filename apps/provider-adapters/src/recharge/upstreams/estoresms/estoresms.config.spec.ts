@@ -10,7 +10,7 @@ function problemsOf(env: Record<string, string>): string[] {
   }
 }
 
-const LIVE = { ESTORESMS_USERNAME: 'shop', ESTORESMS_EMAIL: 'ops@shop.example', ESTORESMS_TOKEN: 'live-token' };
+const LIVE = { ESTORESMS_USERNAME: 'shop', ESTORESMS_EMAIL: 'ops@shop.example', ESTORESMS_TOKEN: 'live-token', ESTORESMS_PASSWORD: 'live-password' };
 const URLS = { ESTORESMS_BASE_URL: 'https://estoresms.com', ESTORESMS_SANDBOX_BASE_URL: 'http://sim.internal:4010/estoresms', ESTORESMS_CALLBACK_URL: 'https://api.example/callbacks/estoresms' };
 
 describe('eStoreSMS configuration', () => {
@@ -26,6 +26,7 @@ describe('eStoreSMS configuration', () => {
         username: 'simuser',
         email: 'sim@example.com',
         token: 'sim-estoresms-token',
+        password: 'sim-estoresms-password',
       });
     }
   });
@@ -35,6 +36,7 @@ describe('eStoreSMS configuration', () => {
       'ESTORESMS_BASE_URL',
       'ESTORESMS_CALLBACK_URL',
       'ESTORESMS_EMAIL',
+      'ESTORESMS_PASSWORD',
       'ESTORESMS_SANDBOX_BASE_URL',
       'ESTORESMS_TOKEN',
       'ESTORESMS_USERNAME',
@@ -53,16 +55,17 @@ describe('eStoreSMS configuration', () => {
       ESTORESMS_SANDBOX_BASE_URL: 'http://sim.internal:4010/estoresms',
       ESTORESMS_CALLBACK_URL: 'https://api.example/callbacks/estoresms',
     });
-    expect(config.endpoint('live')).toEqual({ mode: 'live', baseUrl: 'https://estoresms.com', username: 'shop', email: 'ops@shop.example', token: 'live-token' });
+    expect(config.endpoint('live')).toEqual({ mode: 'live', baseUrl: 'https://estoresms.com', username: 'shop', email: 'ops@shop.example', token: 'live-token', password: 'live-password' });
     expect(config.endpoint('test')).toEqual({
       mode: 'test',
       baseUrl: 'http://sim.internal:4010/estoresms',
       username: 'simuser',
       email: 'sim@example.com',
       token: 'sim-estoresms-token',
+      password: 'sim-estoresms-password',
     });
-    const named = loadConfig(EstoresmsConfig, { NODE_ENV: 'test', ESTORESMS_SANDBOX_USERNAME: 'sandbox', ESTORESMS_SANDBOX_EMAIL: 's@x.example', ESTORESMS_SANDBOX_TOKEN: 'st' });
-    expect(named.endpoint('test')).toMatchObject({ username: 'sandbox', email: 's@x.example', token: 'st' });
+    const named = loadConfig(EstoresmsConfig, { NODE_ENV: 'test', ESTORESMS_SANDBOX_USERNAME: 'sandbox', ESTORESMS_SANDBOX_EMAIL: 's@x.example', ESTORESMS_SANDBOX_TOKEN: 'st', ESTORESMS_SANDBOX_PASSWORD: 'sp' });
+    expect(named.endpoint('test')).toMatchObject({ username: 'sandbox', email: 's@x.example', token: 'st', password: 'sp' });
   });
 
   it('refuses malformed settings in any environment', () => {

@@ -11,7 +11,7 @@ const CREDENTIAL_MESSAGE = (name: string) => `${name} must be 1 to 200 visible A
  * The simulator's own development account (libs/simulators, SIM_ESTORESMS_*), so that `npm start`,
  * the tests and sandbox traffic work untouched.
  */
-export const ESTORESMS_SIMULATOR_ACCOUNT = { username: 'simuser', email: 'sim@example.com', token: 'sim-estoresms-token' } as const;
+export const ESTORESMS_SIMULATOR_ACCOUNT = { username: 'simuser', email: 'sim@example.com', token: 'sim-estoresms-token', password: 'sim-estoresms-password' } as const;
 
 /**
  * Only production must name the account: there a missing credential stops the service at start-up.
@@ -26,6 +26,8 @@ export interface EstoresmsEndpoint {
   username: string;
   email: string;
   token: string;
+  /** Only for the balance call (`smsapi.php`), which signs in with username and password. */
+  password: string;
 }
 
 export class EstoresmsConfig {
@@ -55,6 +57,11 @@ export class EstoresmsConfig {
   @Matches(CREDENTIAL, { message: CREDENTIAL_MESSAGE('ESTORESMS_TOKEN') })
   ESTORESMS_TOKEN?: string;
 
+  /** The account's password, for the balance call only (our float, in the upstreams' health). Never logged. */
+  @RequiredOutside('development', 'test')
+  @Matches(CREDENTIAL, { message: CREDENTIAL_MESSAGE('ESTORESMS_PASSWORD') })
+  ESTORESMS_PASSWORD?: string;
+
   /** The sandbox's account; by default the simulator's, whatever the live account is. */
   @IsOptional() @Matches(CREDENTIAL, { message: CREDENTIAL_MESSAGE('ESTORESMS_SANDBOX_USERNAME') })
   ESTORESMS_SANDBOX_USERNAME?: string;
@@ -64,6 +71,9 @@ export class EstoresmsConfig {
 
   @IsOptional() @Matches(CREDENTIAL, { message: CREDENTIAL_MESSAGE('ESTORESMS_SANDBOX_TOKEN') })
   ESTORESMS_SANDBOX_TOKEN?: string;
+
+  @IsOptional() @Matches(CREDENTIAL, { message: CREDENTIAL_MESSAGE('ESTORESMS_SANDBOX_PASSWORD') })
+  ESTORESMS_SANDBOX_PASSWORD?: string;
 
   /** Sent as each request's `callback`: the gateway's POST /callbacks/estoresms, as eStoreSMS reaches it. */
   @RequiredOutside('development', 'test') @IsUrl(URL_OPTIONS)
@@ -86,6 +96,7 @@ export class EstoresmsConfig {
         username: this.ESTORESMS_USERNAME ?? ESTORESMS_SIMULATOR_ACCOUNT.username,
         email: this.ESTORESMS_EMAIL ?? ESTORESMS_SIMULATOR_ACCOUNT.email,
         token: this.ESTORESMS_TOKEN ?? ESTORESMS_SIMULATOR_ACCOUNT.token,
+        password: this.ESTORESMS_PASSWORD ?? ESTORESMS_SIMULATOR_ACCOUNT.password,
       };
     }
     return {
@@ -94,6 +105,7 @@ export class EstoresmsConfig {
       username: this.ESTORESMS_SANDBOX_USERNAME ?? ESTORESMS_SIMULATOR_ACCOUNT.username,
       email: this.ESTORESMS_SANDBOX_EMAIL ?? ESTORESMS_SIMULATOR_ACCOUNT.email,
       token: this.ESTORESMS_SANDBOX_TOKEN ?? ESTORESMS_SIMULATOR_ACCOUNT.token,
+      password: this.ESTORESMS_SANDBOX_PASSWORD ?? ESTORESMS_SIMULATOR_ACCOUNT.password,
     };
   }
 }

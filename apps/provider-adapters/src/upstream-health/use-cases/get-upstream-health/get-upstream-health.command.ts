@@ -1,0 +1,7 @@
+export class GetUpstreamHealthCommand {
+  readonly windowMinutes: number;
+
+  constructor(fields: GetUpstreamHealthCommand) {
+    Object.assign(this, fields);
+  }
+}
