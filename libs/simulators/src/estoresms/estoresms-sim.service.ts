@@ -72,7 +72,10 @@ type Fields = Record<string, unknown>;
  * The simulated eStoreSMS Airtime PIN API: one account (from the environment), its wallet and its
  * transactions in memory. Test numbers (docs/simulators.md) are read from the request's optional
  * `phone`, or from the `ref` when no phone is sent (the document's request has no phone: the PIN is
- * generated, not sent to anyone).
+ * generated, not sent to anyone). A request with a phone is also how an airtime top-up arrives (the
+ * adapter's reading: api_query's records are `"category":"airtime"` with that phone); it is taken and
+ * answered the same way, and the adapter drops the PIN for an airtime order. Overrides set through
+ * `/estoresms/sim/behaviours/:target` come before the test-number table.
  */
 @Injectable()
 export class EstoresmsSimService implements OnModuleDestroy {

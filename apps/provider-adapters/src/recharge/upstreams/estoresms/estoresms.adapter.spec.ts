@@ -188,11 +188,68 @@ describe('the eStoreSMS adapter against its simulator', () => {
   it.each<[string, Partial<DispatchRequest>]>([
     ['another currency', { currency: 'USD' }],
     ['another network', { network: 'vodafone' }],
-    ['another kind', { kind: 'airtime' }],
+    ['another kind', { kind: 'data' }],
   ])('refuses %s as NOT_SUPPORTED, sending nothing', async (_, overrides) => {
     const request = dispatch(overrides);
     expect(await send(request)).toMatchObject({ status: 'failed', error_code: 'NOT_SUPPORTED', upstream_code: null });
     expect(await query(request)).toMatchObject({ status: 'failed', upstream_code: 'FAIL' });
+  });
+
+  describe('airtime (a top-up to the phone, api_query\'s "category":"airtime")', () => {
+    it('tops the phone up: success with the transaction_id, never a PIN, serial or dial string', async () => {
+      const request = dispatch({ kind: 'airtime', target: '2348031112299', amount_minor: '20000' });
+      const result = await send(request);
+      expect(result).toEqual({
+        reference: request.reference,
+        status: 'success',
+        provider_ref: expect.stringMatching(/^api_[0-9a-f]{13}$/),
+        pin: null,
+        serial: null,
+        ussd: null,
+        upstream_code: 'OK',
+      });
+      const resolved = await adapter.query({ reference: request.reference, upstream: 'estoresms', mode: 'live', original: request });
+      expect(resolved).toMatchObject({ status: 'success', provider_ref: result.provider_ref, pin: null, serial: null, ussd: null });
+    });
+
+    it('sends the phone, in the request eStoreSMS records against it', async () => {
+      const request = dispatch({ kind: 'airtime', target: '2348031112298' });
+      await send(request);
+      const hash = createHash('sha512').update(`${ACCOUNT.token}${ACCOUNT.email}${ACCOUNT.username}${request.reference}`).digest('hex');
+      const records = (await (await fetch(`${simUrl}/estoresms/api_query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: ACCOUNT.username, hash, ref: request.reference }) })).json()) as Record<string, string>[];
+      expect(records).toEqual([expect.objectContaining({ ref: request.reference, category: 'airtime', phone: '+2348031112298', topup_currency: 'NGN', topup_amount: '100', status: 'Approved' })]);
+    });
+
+    it('fails for want of our float (P009) and takes a pending top-up as pending', async () => {
+      expect(await send(dispatch({ kind: 'airtime', target: '2348030000002' }))).toMatchObject({ status: 'failed', error_code: 'INSUFFICIENT_UPSTREAM_BALANCE', upstream_code: 'P009' });
+      expect(await send(dispatch({ kind: 'airtime', target: '2348030000005' }))).toMatchObject({ status: 'unknown', upstream_code: 'PENDING' });
+    });
+
+    it.each<[string, Partial<DispatchRequest>]>([
+      ['in another currency', { currency: 'KES' }],
+      ['on another network', { network: 'safaricom' }],
+      ['below N50', { amount_minor: '4999' }],
+    ])('refuses airtime %s before sending anything', async (_, overrides) => {
+      expect(await send(dispatch({ kind: 'airtime', ...overrides }))).toMatchObject({ status: 'failed', upstream_code: null });
+    });
+  });
+
+  describe('float (the balance call)', () => {
+    it("reads our wallet in kobo with the account's password", async () => {
+      const live = await adapter.float('live');
+      expect(live).toEqual({ currency: 'NGN', amount_minor: expect.stringMatching(/^\d+$/) });
+      const balance = await (await fetch(`${simUrl}/estoresms/smsapi.php?username=${ACCOUNT.username}&password=sim-estoresms-password&balance=true`)).text();
+      expect(BigInt(live.amount_minor)).toBe(BigInt(balance.replace('.', '')));
+    });
+
+    it('fails with a short reason that never carries the password', async () => {
+      const wrong = new EstoresmsAdapter(configOf({ ESTORESMS_PASSWORD: 'wrong-password-123' }));
+      const error = (await wrong.float('live').catch((e: unknown) => e)) as Error;
+      expect(error.message).toBe('balance call answered "Authentication failed"');
+      const nowhere = new EstoresmsAdapter(configOf({ ESTORESMS_BASE_URL: 'http://127.0.0.1:1/estoresms', ESTORESMS_PASSWORD: 'wrong-password-123' }));
+      const unreachable = (await nowhere.float('live').catch((e: unknown) => e)) as Error;
+      expect(unreachable.message).toBe('balance call unreachable');
+    });
   });
 
   it('fails …0001 as INVALID_TARGET (P007) and …0002 as INSUFFICIENT_UPSTREAM_BALANCE (P009)', async () => {
