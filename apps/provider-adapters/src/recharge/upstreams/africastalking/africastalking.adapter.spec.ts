@@ -67,6 +67,21 @@ describe("the Africa's Talking adapter against its simulator, over HTTP", () => 
     expect(translated).toEqual({ outcome: expect.objectContaining({ status: 'success', reference: r.reference }), reply: { status: 200, body: 'OK' } });
   });
 
+  it('sends Nigerian airtime in naira to a 234… number, which the replay, the status and the validation callbacks then confirm', async () => {
+    const r = request('2348031234567', { country: 'NG', network: 'mtn', currency: 'NGN', amount_minor: '50000' });
+    const first = await adapter.send(r);
+    expect(first).toMatchObject({ status: 'unknown', upstream_code: PENDING, provider_ref: expect.stringMatching(/^ATQid_/) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await adapter.query({ reference: r.reference, upstream: 'africastalking', mode: 'live', original: r })).toMatchObject({ status: 'success', provider_ref: first.provider_ref });
+    const callback = sim.callbacks().find((c) => c['requestId'] === first.provider_ref);
+    expect(callback).toMatchObject({ status: 'Success', phoneNumber: '+2348031234567', value: 'NGN 500.0000' });
+    const findSent = async () => sent(r, first.provider_ref);
+    expect((await adapter.callback('status', callback, { headers: {}, findSent })).outcome).toMatchObject({ status: 'success', reference: r.reference });
+    const validation = { transactionId: first.provider_ref, phoneNumber: '+2348031234567', sourceIpAddress: '203.0.113.9', currencyCode: 'NGN', amount: 500 };
+    expect((await adapter.callback('validation', validation, { headers: {}, findSent })).reply).toEqual({ status: 200, body: { status: 'Validated' } });
+    expect((await adapter.callback('validation', { ...validation, currencyCode: 'KES' }, { headers: {}, findSent })).reply).toEqual({ status: 200, body: { status: 'Failed' } });
+  });
+
   it('fails a number the network does not know (…0001) and an empty float (…0002)', async () => {
     expect(await adapter.send(request('254711220001'))).toMatchObject({ status: 'failed', error_code: 'INVALID_TARGET' });
     expect(await adapter.send(request('254711220002'))).toMatchObject({ status: 'failed', error_code: 'INSUFFICIENT_UPSTREAM_BALANCE' });

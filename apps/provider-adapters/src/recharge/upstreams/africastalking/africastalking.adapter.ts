@@ -12,7 +12,11 @@ interface AtAnswer {
 }
 
 /**
- * Kenyan airtime through the airtime service of seed 002 (Africa's Talking). Seed 002 documents no
+ * Airtime in the countries Africa's Talking serves, through the airtime service of seed 002: the number
+ * in international digits (254… Kenya, 256… Uganda, 234… Nigeria, …) and the amount in the currency the
+ * order names (seed 002's examples are KES, USD and UGX; Nigerian airtime goes in NGN), sent as it is:
+ * Africa's Talking refuses a currency or a number it does not serve (NotSupported, InvalidRequest),
+ * which is a certain failure. Seed 002 documents no
  * status query: its idempotency key only "prevents duplicate transactions", and nothing says a replay
  * answers the transaction's current status (our simulator does, the document does not). So a status
  * callback cannot be confirmed by asking; it is authenticated instead by the callback secret in its
