@@ -22,6 +22,13 @@ describe("the simulators' control routes", () => {
         expect((await fetch(`${url}/${prefix}/sim/behaviours/2348030000123`, { method: 'DELETE' })).status).toBe(204);
       }
       expect((await put(`${url}/estoresms/sim/balance`, { naira: '1000.00' })).status).toBe(200);
+
+      // What each simulator did with a reference: a test's own record of delivery.
+      expect((await fetch(`${url}/estoresms/sim/transactions?ref=nothing-sent`)).status).toBe(404);
+      expect((await fetch(`${url}/africastalking/sim/sends/nothing-sent`)).status).toBe(404);
+      const sent = await fetch(`${url}/africastalking/airtime/invoke-send-airtime?phone=2348031234567&amount=100&currency=NGN&idempotencyKey=ref-1`, { headers: { apiKey: 'sim-at-api-key' } });
+      expect(sent.status).toBe(200);
+      expect(await (await fetch(`${url}/africastalking/sim/sends/ref-1`)).json()).toMatchObject({ phoneNumber: '+2348031234567', status: 'Sent' });
     } finally {
       await app.close();
     }
@@ -33,6 +40,8 @@ describe("the simulators' control routes", () => {
       expect((await put(`${url}/estoresms/sim/behaviours/2348030000123`, { behaviour: 'reject' })).status).toBe(404);
       expect((await put(`${url}/africastalking/sim/behaviours/2348030000123`, { behaviour: 'reject' })).status).toBe(404);
       expect((await put(`${url}/estoresms/sim/balance`, { naira: '0' })).status).toBe(404);
+      expect((await fetch(`${url}/estoresms/sim/transactions?ref=x`)).status).toBe(404);
+      expect((await fetch(`${url}/africastalking/sim/sends/x`)).status).toBe(404);
       // The simulators' own APIs still answer.
       expect((await fetch(`${url}/estoresms/network_list`)).status).toBe(200);
     } finally {

@@ -70,6 +70,11 @@ export class AfricasTalkingSimulatorService {
     return { response, behaviour, replay: false };
   }
 
+  /** The send made under an idempotency key, as it stands now (its recipient's status moves on). */
+  sendOf(key: string): AtResponse | undefined {
+    return this.sends.get(key);
+  }
+
   slowAnswerMs(): number {
     return this.timing.slowAnswerMs;
   }

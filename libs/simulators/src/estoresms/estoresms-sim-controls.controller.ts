@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, HttpException, Put } from '@nestjs/common';
-import { EstoresmsSimService } from './estoresms-sim.service.js';
+import { Body, Controller, Get, HttpCode, HttpException, Put, Query } from '@nestjs/common';
+import { EstoresmsSimService, type SimulatedEstoresmsTransaction } from './estoresms-sim.service.js';
 
 /** Naira as the balance call writes them: whole, or with up to two decimals. */
 const NAIRA = /^\d{1,12}(\.\d{1,2})?$/;
@@ -22,5 +22,17 @@ export class EstoresmsSimControlsController {
     const kobo = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
     this.estoresms.setBalance(kobo);
     return { naira: `${kobo / 100n}.${String(kobo % 100n).padStart(2, '0')}` };
+  }
+
+  /**
+   * What the simulator did with one `ref`, PIN left out: whether it generated anything, and its
+   * status now. A test's independent record of delivery (api_query would need the account's hash).
+   */
+  @Get('transactions')
+  transaction(@Query('ref') ref?: string): Omit<SimulatedEstoresmsTransaction, 'pin' | 'amount_kobo' | 'charged_kobo'> & { amount_kobo: string; charged_kobo: string } {
+    const found = typeof ref === 'string' && ref !== '' ? this.estoresms.byRefOf(ref) : undefined;
+    if (!found) throw new HttpException({ message: `No transaction with ref ${String(ref).slice(0, 64)}` }, 404);
+    const { pin: _pin, ...rest } = found;
+    return { ...rest, amount_kobo: String(found.amount_kobo), charged_kobo: String(found.charged_kobo) };
   }
 }

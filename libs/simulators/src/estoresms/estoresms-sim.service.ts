@@ -282,7 +282,7 @@ export class EstoresmsSimService implements OnModuleDestroy {
     };
   }
 
-  private byRefOf(ref: string): SimulatedEstoresmsTransaction | undefined {
+  byRefOf(ref: string): SimulatedEstoresmsTransaction | undefined {
     const id = this.byRef.get(ref);
     return id === undefined ? undefined : this.transactions.get(id);
   }

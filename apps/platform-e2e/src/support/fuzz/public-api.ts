@@ -169,6 +169,14 @@ export const GRAPHQL_OPERATIONS: GraphqlOperation[] = [
   { name: 'cancelBatch', caller: 'key', document: 'mutation ($input: CancelBatchInput!) { cancelBatch(input: $input) { batch { id } } }', variables: { input: { fields: fields('id'), valid: () => ({ id: globalIdOf('Batch', 'live', anyId) }) } } },
   { name: 'upsertProduct', caller: 'operator', document: 'mutation ($input: UpsertProductInput!) { upsertProduct(input: $input) { product { id } } }', variables: { input: { fields: fields('id:integer name country network kind currency minMinor? maxMinor? denominationsMinor:array? upstream upstreamProduct? active:boolean'), valid: () => ({ id: 9999, name: 'Fuzz airtime', country: 'ZW', network: 'econet', kind: 'airtime', currency: 'USD', upstream: 'omega', active: false }) } } },
   { name: 'ordersNeedingAttention', caller: 'operator', document: `query (${PAGE_VARS}) { ordersNeedingAttention(${PAGE_ARGS}) { edges { node { id } } } }`, variables: { ...paging } },
+  {
+    name: 'routes', caller: 'operator', document: 'query ($country: String, $network: String, $kind: String) { routes(country: $country, network: $network, kind: $kind) { entries { upstream } } }',
+    variables: { country: scalar('country', 'string', true, () => 'NG'), network: scalar('network', 'string', true, () => undefined), kind: scalar('kind', 'string', true, () => undefined) },
+  },
+  // Valid values that change nothing (an empty route of a network no product has, an upstream put back that was never drained).
+  { name: 'setRoute', caller: 'operator', document: 'mutation ($input: SetRouteInput!) { setRoute(input: $input) { route { entries { upstream } } } }', variables: { input: { fields: fields('country network kind entries:array'), valid: () => ({ country: 'ZW', network: 'fuzznet', kind: 'airtime', entries: [] }) } } },
+  { name: 'drainUpstream', caller: 'operator', document: 'mutation ($input: DrainUpstreamInput!) { drainUpstream(input: $input) { drains { upstream } } }', variables: { input: { fields: fields('upstream mode? drained:boolean reason?~'), valid: () => ({ upstream: 'zesa', mode: 'test', drained: false }) } } },
+  { name: 'upstreams', caller: 'operator', document: 'query ($windowMinutes: Int) { upstreams(windowMinutes: $windowMinutes) { upstream circuit } }', variables: { windowMinutes: scalar('windowMinutes', 'integer', true, () => 15) } },
   { name: 'Account.wallets', caller: 'key', document: `query (${PAGE_VARS}) { viewer { account { wallets(${PAGE_ARGS}) { edges { node { currency } } } } } }`, variables: { ...paging } },
   { name: 'Wallet.ledger', caller: 'key', document: `query ($id: ID!, ${PAGE_VARS}) { node(id: $id) { ... on Wallet { ledger(${PAGE_ARGS}) { edges { node { id order { id } } } } } } }`, variables: { id: scalar('id', 'string', false, () => globalIdOf('Wallet', 'live', 'USD')), ...paging } },
   {
