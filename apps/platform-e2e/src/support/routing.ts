@@ -40,8 +40,10 @@ export async function drain(upstream: string, drained: boolean, mode?: 'live' | 
   });
 }
 
-/** The order events JetStream holds for one account, as a late durable consumer reads them. */
-export async function orderEventsOf(accountId: string, atLeast: number): Promise<{ status: string; order: { id: string; status: string; attempts: { upstream: string; status: string }[] } }[]> {
+type OrderEventBody = { status: string; order: { id: string; status: string; attempts: { upstream: string; status: string }[] } };
+
+/** The order events JetStream holds for one account, as a late durable consumer reads them, up to the first that `until` accepts. */
+export async function orderEventsOf(accountId: string, until: (event: OrderEventBody) => boolean): Promise<{ status: string; order: { id: string; status: string; attempts: { upstream: string; status: string }[] } }[]> {
   const { subjectPrefix } = e2eState();
   const nc = await connect({ servers: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222' });
   try {
@@ -50,7 +52,7 @@ export async function orderEventsOf(accountId: string, atLeast: number): Promise
     const consumer = await jetstream(nc).consumers.get(stream, info.name);
     const seen: { status: string; order: { id: string; status: string; attempts: { upstream: string; status: string }[] } }[] = [];
     const deadline = Date.now() + 10_000;
-    while (seen.length < atLeast && Date.now() < deadline) {
+    while (!seen.some(until) && Date.now() < deadline) {
       const message = await consumer.next({ expires: 1000 });
       if (message) seen.push(message.json());
     }

@@ -28,7 +28,7 @@ export class SetRouteInput extends CamelCaseType(SetRouteRequest, ['country', 'n
 }
 
 @InputType()
-export class DrainUpstreamInput extends CamelCaseType(SetUpstreamDrainedRequest, ['upstream', 'drained', 'reason'] as const) {
+export class DrainUpstreamInput extends CamelCaseType(SetUpstreamDrainedRequest, ['upstream', 'mode', 'drained', 'reason'] as const) {
   @Field() upstream: UpstreamId;
   @Field(() => ModeEnum, { nullable: true, description: 'Omitted: both modes' }) mode?: ModeEnum;
   @Field({ description: 'true: no new order goes to it; false: it takes orders again' }) drained: boolean;
