@@ -38,7 +38,7 @@ export class CatalogueAdminResolver {
     return { product: ProductModel.from(product) };
   }
 
-  @Query(() => OrderConnection, { ...CONNECTION_COMPLEXITY, description: 'Operators: unknown orders the reconciler could not resolve in time, oldest first. They are never refunded blindly.' })
+  @Query(() => OrderConnection, { ...CONNECTION_COMPLEXITY, description: 'Operators: unknown orders the reconciler could not resolve in time, and orders two upstreams say they delivered, oldest first. They are never refunded blindly.' })
   async ordersNeedingAttention(@Args() page: ConnectionArgs): Promise<Connection<OrderModel>> {
     const orders = await this.rpc.request(Rpc.orders.listAttention, { limit: MAX_ATTENTION });
     return connectionOfList(orders.map(OrderModel.from), (o) => o.databaseId, page);

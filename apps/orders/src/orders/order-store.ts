@@ -116,9 +116,19 @@ export class OrderStore {
     return rows<OrderRow>(this.dataSource, `SELECT * FROM orders WHERE account_id = $1 AND mode = $2 AND id = ANY($3)`, [accountId, mode, ids]);
   }
 
-  /** Unknown orders flagged for an operator, oldest first. */
+  /**
+   * Orders flagged for an operator, oldest first: unknown ones the reconciler could not resolve, and
+   * those two upstreams say they delivered (one the order had failed over from reported a delivery).
+   */
   async needingAttention(limit: number): Promise<OrderRow[]> {
-    return rows<OrderRow>(this.dataSource, `SELECT * FROM orders WHERE needs_attention AND status = 'unknown' ORDER BY created_at LIMIT $1`, [limit]);
+    return rows<OrderRow>(
+      this.dataSource,
+      `SELECT * FROM orders
+        WHERE needs_attention
+          AND (status = 'unknown' OR (SELECT count(*) FROM jsonb_array_elements(attempts) a WHERE a->>'status' = 'success') > 1)
+        ORDER BY created_at LIMIT $1`,
+      [limit],
+    );
   }
 
   /**

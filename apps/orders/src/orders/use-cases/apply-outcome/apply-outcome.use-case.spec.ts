@@ -74,6 +74,8 @@ describe('applying a late outcome', () => {
     expect(contradicted).toMatchObject({ status: 'success', needs_attention: true, provider_ref: order.provider_ref });
     expect(contradicted.attempts.map((a) => [a.upstream, a.status])).toEqual([['estoresms', 'success'], ['africastalking', 'success']]);
     expect(orders.peers.to(refund)).toEqual([]);
+    const listed = await orders.rpc.request(Rpc.orders.listAttention, { limit: 500 });
+    expect(listed.map((o) => o.id)).toContain(order.id);
 
     expect(await failureOf(apply(referenceOf(order.id), outcome({}, 'success'), 'tuti'))).toMatchObject({ code: 'ORDER_NOT_FOUND' });
   });
