@@ -140,7 +140,7 @@ export function OrdersScreen({ mode }: { mode: Mode }) {
   );
 }
 
-/** One order in full: what the upstream answered (reference, PIN, serial, token) and its wallet movements. */
+/** One order in full: what the upstream answered (reference, PIN, serial, token), the upstreams tried, and its wallet movements. */
 function OrderDetail({ id, change, onClose }: { id: string; change: string | null; onClose: () => void }) {
   const [{ data, error }, refetch] = useQuery({ query: OrderDetailDocument, variables: { id } });
   useEffect(() => {
@@ -199,6 +199,29 @@ function OrderDetail({ id, change, onClose }: { id: string; change: string | nul
               ))}
             </tbody>
           </table>
+          {order.attempts.length > 0 && (
+            <table>
+              <caption>Upstreams tried (a later one only after an earlier one certainly did not deliver)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Upstream</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">What it said</th>
+                </tr>
+              </thead>
+              <tbody>
+                {order.attempts.map((a, i) => (
+                  <tr key={`${a.upstream}-${i}`}>
+                    <td>{when(a.startedAt)}</td>
+                    <td>{a.upstream}</td>
+                    <td>{a.status}</td>
+                    <td>{[a.errorCode, a.upstreamCode, a.message].filter(Boolean).join(' · ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </>
       )}
       <button type="button" onClick={onClose}>

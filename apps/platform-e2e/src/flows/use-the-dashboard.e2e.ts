@@ -160,6 +160,8 @@ describe('the tenant dashboard', () => {
     const movements = page.getByRole('table', { name: 'Wallet movements of this order' });
     await movements.getByRole('row', { name: /USD 3\.00/ }).waitFor();
     await movements.getByRole('row', { name: /USD -3\.00/ }).waitFor();
+    // The upstream it was sent to, and what it said.
+    await page.getByRole('table', { name: /^Upstreams tried/ }).getByRole('row', { name: /omega.*failed.*INVALID_TARGET/ }).waitFor();
     await visited('11-order-refunded-detail');
 
     // Filtering by status keeps only the refunded order (three others succeeded); clearing brings them back.
