@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection, type Status } from '@nats-io/transport-node';
 import { natsServers } from '@airtime/platform';
-import { TtlLruCache } from './ttl-lru-cache.js';
+import { LRUCache } from 'lru-cache';
 
 export interface BroadcastEvictedCacheOptions {
   natsUrl: string;
@@ -28,7 +28,8 @@ export interface BroadcastEvictedCacheOptions {
  */
 export abstract class BroadcastEvictedCache<V extends object> implements OnApplicationBootstrap, OnApplicationShutdown {
   protected readonly logger: Logger;
-  private readonly cache?: TtlLruCache<V>;
+  /** Bounded by count (least recently used first) and by age from when it was set (reads never extend it). */
+  private readonly cache?: LRUCache<string, V>;
   private readonly pending = new Map<string, Promise<V>>();
   /** Bumped by every eviction: an answer asked for before it is used but not cached. */
   private generation = 0;
@@ -38,7 +39,7 @@ export abstract class BroadcastEvictedCache<V extends object> implements OnAppli
 
   protected constructor(private readonly options: BroadcastEvictedCacheOptions) {
     this.logger = new Logger(options.name);
-    if (options.ttlSeconds > 0) this.cache = new TtlLruCache<V>(options.maxEntries, options.ttlSeconds * 1000);
+    if (options.ttlSeconds > 0) this.cache = new LRUCache<string, V>({ max: options.maxEntries, ttl: options.ttlSeconds * 1000, updateAgeOnGet: false, allowStale: false });
   }
 
   /** A broadcast's message (parsed JSON, or undefined when it was not JSON): evict what it names. */
@@ -97,7 +98,8 @@ export abstract class BroadcastEvictedCache<V extends object> implements OnAppli
     this.generation++;
     this.pending.clear();
     if (key) this.cache.delete(key);
-    if (matches) this.cache.deleteWhere(matches);
+    // A scan, for rare events (a revocation, a PIN reset), never per request.
+    if (matches) for (const [k, value] of [...this.cache.entries()]) if (matches(value)) this.cache.delete(k);
   }
 
   forgetAll(why: string): void {

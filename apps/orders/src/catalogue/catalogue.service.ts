@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import type { ListProductsRequest, ProductView, UpsertProductRequest } from '@airtime/contracts';
 import { rows } from '@airtime/platform';
@@ -9,12 +10,15 @@ import { type ProductRow, toProductView } from './product-row.js';
 
 @Injectable()
 export class CatalogueService {
-  private readonly orderableCache = new Map<number, { product: ProductRow; until: number }>();
+  /** A few hundred products at most; the bound only guards against a surprise. */
+  private readonly orderableCache: LRUCache<number, ProductRow>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: OrdersConfig,
-  ) {}
+  ) {
+    this.orderableCache = new LRUCache({ max: 10_000, ttl: Math.max(1, config.CATALOGUE_CACHE_MS) });
+  }
 
   async list(filter: ListProductsRequest): Promise<ProductView[]> {
     const where: string[] = [];
@@ -70,15 +74,11 @@ export class CatalogueService {
    * CATALOGUE_CACHE_MS rather than for every order; this process's own upserts take effect at once.
    */
   async orderable(id: number): Promise<ProductRow> {
-    const cached = this.orderableCache.get(id);
-    if (cached && cached.until > Date.now()) return cached.product;
+    const cached = this.config.CATALOGUE_CACHE_MS > 0 ? this.orderableCache.get(id) : undefined;
+    if (cached) return cached;
     const [product] = (await this.dataSource.query(`SELECT * FROM products WHERE id = $1 AND active`, [id])) as ProductRow[];
     if (!product) throw productNotAvailable(id);
-    if (this.config.CATALOGUE_CACHE_MS > 0) {
-      // The catalogue is a few hundred products at most; the bound only guards against a surprise.
-      if (this.orderableCache.size >= 10_000) this.orderableCache.clear();
-      this.orderableCache.set(id, { product, until: Date.now() + this.config.CATALOGUE_CACHE_MS });
-    }
+    if (this.config.CATALOGUE_CACHE_MS > 0) this.orderableCache.set(id, product);
     return product;
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { createSecretKey, type KeyObject, randomBytes, randomInt } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { normalizePhone } from '@airtime/phone';
 import { simulatorTiming, type SimulatorTiming } from '../simulator-timing.js';
 import { TestNumberOverrides } from '../test-number-overrides.js';
@@ -58,7 +59,7 @@ export class OmegaSimulatorService {
    * Tokens whose signature already passed under the current key, with their `exp`: a client sends the
    * same token on every recharge, and the HMAC need not be checked again. Emptied with a new secret.
    */
-  private readonly verified = new Map<string, number>();
+  private readonly verified = new LRUCache<string, number>({ max: VERIFIED_TOKENS });
 
   constructor(
     @Inject(OMEGA_SIM_SETTINGS) private readonly settings: OmegaSimSettings,
@@ -100,7 +101,6 @@ export class OmegaSimulatorService {
     try {
       const payload = jwt.verify(token, key, { algorithms: ['HS256'] }) as JwtPayload;
       if (typeof payload.exp === 'number' && payload.nbf === undefined) {
-        if (this.verified.size >= VERIFIED_TOKENS) this.verified.clear();
         this.verified.set(token, payload.exp);
       }
       return null;
