@@ -32,7 +32,9 @@ export class PayoutOrder {
       return { ...toPayoutView(payout, campaign.currency), order_id: order.id, status: order.status };
     } catch (error) {
       // Refused before any order existed (the product withdrawn since): the payout holds no budget.
-      if (error instanceof PlatformError && !['INTERNAL', 'SERVICE_UNAVAILABLE'].includes(error.code)) {
+      // Not when nothing could take it for now (a service down, every upstream of its route drained):
+      // the payout stays, and PayoutResumeJob pays it once it can.
+      if (error instanceof PlatformError && !['INTERNAL', 'SERVICE_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE'].includes(error.code)) {
         await this.store.deletePayoutWithoutOrder(campaign.id, payout.completion_id);
       }
       throw error;
