@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RechargeModule } from '../recharge/recharge.module.js';
+import { UpstreamFloatMetrics } from './upstream-float-metrics.js';
 import { UpstreamFloats } from './upstream-floats.js';
 import { UpstreamHealthController } from './upstream-health.controller.js';
 import { GetUpstreamHealthUseCase } from './use-cases/get-upstream-health/get-upstream-health.use-case.js';
@@ -11,6 +12,6 @@ import { GetUpstreamHealthUseCase } from './use-cases/get-upstream-health/get-up
 @Module({
   imports: [RechargeModule],
   controllers: [UpstreamHealthController],
-  providers: [GetUpstreamHealthUseCase, { provide: UpstreamFloats, useFactory: () => new UpstreamFloats() }],
+  providers: [GetUpstreamHealthUseCase, UpstreamFloatMetrics, { provide: UpstreamFloats, useFactory: () => new UpstreamFloats() }],
 })
 export class UpstreamHealthModule {}

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
+import { register } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { type DispatchRequest, Rpc, type UpstreamHealthView } from '@airtime/contracts';
 import { failureOf } from '@airtime/platform/testing';
@@ -59,6 +60,10 @@ describe("the upstreams' health", () => {
     const sandbox = of(views, 'estoresms', 'test');
     expect(sandbox).toMatchObject({ float: null, float_error: 'balance call answered "Authentication failed"' });
     expect(JSON.stringify(views)).not.toContain(WRONG_PASSWORD);
+    // The same float for Prometheus; the sandbox, unread, has no series.
+    const gauge = await register.getSingleMetricAsString('airtime_upstream_float_minor');
+    expect(gauge).toContain('airtime_upstream_float_minor{upstream="estoresms",mode="live",currency="NGN"} 1000000000');
+    expect(gauge).not.toContain('mode="test"');
   });
 
   it('counts the sends answered in the window by how they ended, with their latency, and the last refusal for want of float at any age', async () => {

@@ -26,7 +26,8 @@ export class GetUpstreamHealthUseCase {
     return pairs.map(([upstream, mode], i) => this.view(upstream, mode, command.windowMinutes, byPair.get(`${upstream}:${mode}`), floats[i] as FloatReading));
   }
 
-  private floatOf(upstream: UpstreamId, mode: ApiKeyMode): Promise<FloatReading> {
+  /** Our float with `upstream` in `mode`, where its adapter can read one (cached per UpstreamFloats). */
+  floatOf(upstream: UpstreamId, mode: ApiKeyMode): Promise<FloatReading> {
     const adapter = this.dispatch.adapter(upstream);
     if (!adapter?.float) return Promise.resolve(NO_FLOAT);
     return this.floats.of(upstream, mode, () => (adapter.float as NonNullable<typeof adapter.float>).call(adapter, mode));
