@@ -74,6 +74,20 @@ describe('routing with failover', () => {
 
   it("sends nothing to a drained upstream: new orders go to the next one until it is put back", async () => {
     const s = await shop();
+    // Only operators route: a tenant's key or logged-in user can neither drain, route nor read the health.
+    const drainIt = 'mutation { drainUpstream(input: { upstream: "estoresms", drained: true }) { drains { upstream } } }';
+    const routeIt = 'mutation { setRoute(input: { country: "NG", network: "mtn", kind: "airtime", entries: [] }) { route { country } } }';
+    for (const auth of [{ apiKey: s.key }, { token: s.tenant.token }]) {
+      for (const document of [drainIt, routeIt, '{ upstreams { upstream } }', '{ routes { country } }']) {
+        const refused = await graphql(document, {}, auth);
+        expect(refused.errors?.[0]?.extensions?.['code']).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+      }
+    }
+    const { upstreams: untouched } = await asOperator(`{ upstreams { upstream drained } }`);
+    expect(untouched.filter((u: { drained: boolean }) => u.drained)).toEqual([]);
+    expect((await asOperator(`{ routes(country: "NG", network: "mtn", kind: "airtime") { entries { upstream } } }`)).routes)
+      .toEqual([{ entries: [{ upstream: 'estoresms' }, { upstream: 'africastalking' }] }]);
+
     await drain('estoresms', true, 'live');
     try {
       const drained = await settledOrder(s.key, (await s.order(mtnNumber())).body.agent_reference);
