@@ -15,6 +15,7 @@ export class OrderEventsPublisher extends OutboxPublisher {
     super({
       dataSource,
       natsUrl: config.NATS_URL,
+      streamReplicas: config.NATS_STREAM_REPLICAS,
       table: 'order_events',
       stream: Subjects.orders.eventsStream(),
       subject: Subjects.orders.events,

@@ -12,6 +12,7 @@ export class WalletEventsPublisher extends OutboxPublisher {
     super({
       dataSource,
       natsUrl: config.NATS_URL,
+      streamReplicas: config.NATS_STREAM_REPLICAS,
       table: 'wallet_events',
       stream: Subjects.wallet.eventsStream(),
       subject: Subjects.wallet.events,

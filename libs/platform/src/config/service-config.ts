@@ -16,6 +16,14 @@ export class ServiceConfig {
   @IsOptional() @Matches(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.$/, { message: 'NATS_SUBJECT_PREFIX must be dot-separated tokens ending with a dot' })
   NATS_SUBJECT_PREFIX?: string;
 
+  /**
+   * Replicas of the JetStream streams this service publishes to (orders, wallet): 3 on a three-server
+   * cluster. Unset, a new stream gets one and an existing one keeps what it has (so a replica count
+   * set by hand is never lowered by a deploy).
+   */
+  @IsOptional() @IsInt() @Min(1) @Max(5)
+  NATS_STREAM_REPLICAS?: number;
+
   /** On shutdown a service stops taking requests, then waits this long for in-flight ones to finish. */
   @IsInt() @Min(0) @Max(60_000)
   SHUTDOWN_GRACE_MS: number = 2000;

@@ -17,6 +17,8 @@ export interface OutboxPublisherOptions {
    * account's, so an account's subscribers see its events in the order they were written.
    */
   orderKey?: string;
+  /** The stream's replicas (NATS_STREAM_REPLICAS); see OutboxRelayOptions. */
+  streamReplicas?: number;
   flushMs: number;
   logger: LoggerService;
 }

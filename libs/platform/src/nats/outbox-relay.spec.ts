@@ -52,7 +52,7 @@ describe('OutboxRelay', () => {
   });
 
   /** A relay whose rows go to `<prefix>outbox.events.<key>`, or nowhere (no stream takes it) when the payload says so. */
-  function startRelay(options: { flushMs?: number; orderKey?: string } = {}) {
+  function startRelay(options: { flushMs?: number; orderKey?: string; streamReplicas?: number } = {}) {
     relay = new OutboxRelay({
       dataSource: db,
       natsUrl,
@@ -61,6 +61,7 @@ describe('OutboxRelay', () => {
       streamSubjects: [subjects],
       subjectOf: (row: OutboxRow) => (row.payload['nowhere'] ? `${prefix}nowhere` : `${prefix}outbox.events.${row['key'] ?? 'none'}`),
       orderKey: 'orderKey' in options ? options.orderKey : 'key',
+      ...(options.streamReplicas ? { streamReplicas: options.streamReplicas } : {}),
       flushMs: options.flushMs ?? 60_000,
       logger: silent,
     });
@@ -94,6 +95,27 @@ describe('OutboxRelay', () => {
     }
     return found;
   }
+
+  it('creates its stream with one replica unless NATS_STREAM_REPLICAS says more, applies a setting to an existing stream, and never lowers it when unset', async () => {
+    const replicas = async () => (await (await jetstreamManager(nc)).streams.info(STREAM)).config.num_replicas;
+    const restart = async (streamReplicas?: number) => {
+      await relay?.stop();
+      await startRelay(streamReplicas ? { streamReplicas } : {}).start();
+    };
+    await restart();
+    expect(await replicas()).toBe(1);
+    // (A single server accepts a higher count on an existing stream's config; a cluster replicates it.)
+    await restart(2);
+    expect(await replicas()).toBe(2);
+    await restart();
+    expect(await replicas()).toBe(2);
+
+    // This test server is a single one: a new stream with three replicas is refused, and the start fails naming the setting.
+    await relay?.stop();
+    relay = undefined;
+    await (await jetstreamManager(nc)).streams.delete(STREAM);
+    await expect(startRelay({ streamReplicas: 3 }).start()).rejects.toThrow(`JetStream stream ${STREAM} could not be created with NATS_STREAM_REPLICAS=3`);
+  });
 
   it('publishes a burst in one flush (one transaction) whatever the number of its nudges', async () => {
     const transactions = jest.spyOn(db, 'transaction');

@@ -28,6 +28,8 @@ export interface OutboxRelayOptions {
    * every row before it. Without it, every row waits for the one before it.
    */
   orderKey?: string;
+  /** The stream's replicas (NATS_STREAM_REPLICAS); unset: 1 for a new stream, an existing one's left as it is. */
+  streamReplicas?: number;
   flushMs: number;
   /** Rows taken by one flush: one SELECT, their publishes in flight together, one UPDATE. */
   batchSize?: number;
@@ -70,14 +72,18 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {}
 
   async start(): Promise<void> {
-    const { natsUrl, stream, streamSubjects, flushMs } = this.options;
+    const { natsUrl, stream, streamSubjects, streamReplicas, flushMs } = this.options;
     this.connection = await connect({ servers: natsServers(natsUrl), name: `${stream}-relay@${process.pid}`, maxReconnectAttempts: -1, noAsyncTraces: true });
     const manager = await jetstreamManager(this.connection);
+    const exists = await manager.streams.info(stream).then(() => true, () => false);
+    const replicas = streamReplicas ? { num_replicas: streamReplicas } : {};
     try {
-      await manager.streams.info(stream);
-      await manager.streams.update(stream, { subjects: streamSubjects });
-    } catch {
-      await manager.streams.add({ name: stream, subjects: streamSubjects, max_age: 30 * 24 * 3600 * 1e9, duplicate_window: 10 * 60 * 1e9 });
+      if (exists) await manager.streams.update(stream, { subjects: streamSubjects, ...replicas });
+      else await manager.streams.add({ name: stream, subjects: streamSubjects, max_age: 30 * 24 * 3600 * 1e9, duplicate_window: 10 * 60 * 1e9, num_replicas: streamReplicas ?? 1 });
+    } catch (error) {
+      // Fail the start naming the setting: a single server refuses more than one replica.
+      const setting = streamReplicas ? ` with NATS_STREAM_REPLICAS=${streamReplicas}` : '';
+      throw new Error(`JetStream stream ${stream} could not be ${exists ? 'updated' : 'created'}${setting}: ${(error as Error).message}`);
     }
     this.js = jetstream(this.connection);
     this.watchLag();
