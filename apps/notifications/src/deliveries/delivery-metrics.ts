@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { histogram, rows, scrapedGauge, sharedRead } from '@airtime/platform';
 
 /** Past this many rows the counts stop: a scrape stays cheap however large the backlog. */
@@ -43,4 +45,28 @@ export function watchBacklog(dataSource: DataSource): () => void {
     }),
   ];
   return () => stops.forEach((stop) => stop());
+}
+
+const consumerLag = scrapedGauge(
+  'jetstream_consumer_pending_events',
+  "Events of a stream its durable consumer has not taken yet (state=pending) or has taken and not yet acked (state=ack_pending): notifications' lag behind orders and wallet",
+  ['stream', 'consumer', 'state'],
+);
+
+/**
+ * The durable consumers' lag, read from JetStream on scrape (one consumer info each); a consumer not
+ * created yet reports nothing. The function returned stops it.
+ */
+export function watchConsumerLag(connection: () => NatsConnection | undefined, streams: string[], consumer: string): () => void {
+  return consumerLag.add(async (gauge) => {
+    const nc = connection();
+    if (!nc || nc.isClosed()) return;
+    const manager = await jetstreamManager(nc);
+    await Promise.all(streams.map(async (stream) => {
+      const info = await manager.consumers.info(stream, consumer).catch(() => undefined);
+      if (!info) return;
+      gauge.labels(stream, consumer, 'pending').set(info.num_pending);
+      gauge.labels(stream, consumer, 'ack_pending').set(info.num_ack_pending);
+    }));
+  });
 }

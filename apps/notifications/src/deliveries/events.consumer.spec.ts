@@ -3,10 +3,13 @@ import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { register } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { Subjects } from '@airtime/contracts';
 import { createTestDatabase } from '@airtime/platform/testing';
 import { type RunningNotifications, startNotificationsService } from '../testing/start-notifications-service.js';
+import { watchConsumerLag } from './delivery-metrics.js';
+import { CONSUMER } from './events.consumer.js';
 
 // Real NATS and PostgreSQL: the events are published to this file's own streams (as the orders and
 // wallet services' outboxes would), and the real service consumes them.
@@ -83,11 +86,20 @@ describe('events to webhook deliveries and SMS', () => {
       orderEvent(withHooks, 'success'), orderEvent(withHooks, 'failed'), orderEvent(withHooks, 'success', 'test'), orderEvent(withHooks, 'pending'), orderEvent(without, 'success'),
     ]).flat();
     await publish(events);
+    // The lag as Prometheus reads it: the whole backlog waits while no notifications runs.
+    const lagOf = async (state: string) => {
+      const metric = await register.getSingleMetric('airtime_jetstream_consumer_pending_events')?.get();
+      return metric?.values.find((v) => v.labels['stream'] === ORDERS && v.labels['state'] === state)?.value;
+    };
+    const unwatch = watchConsumerLag(() => nc, [ORDERS], CONSUMER);
+    expect(await lagOf('pending')).toBe(60);
 
     const queries = jest.spyOn(DataSource.prototype, 'query');
     const started = await startNotificationsService({ DATABASE_URL: database.url });
     service = { ...started, stop: async () => (await started.stop(), await database.drop()) };
     await settled();
+    expect([await lagOf('pending'), await lagOf('ack_pending')]).toEqual([0, 0]);
+    unwatch();
     const deliveries = (await service.db.query(`SELECT endpoint_id, event_id, event_type, body FROM webhook_deliveries ORDER BY seq`)) as { endpoint_id: string; event_id: string; event_type: string; body: string }[];
     const expected = events.filter((e) => e.subject.includes(withHooks) && ['success', 'failed'].includes(e.event.order.status));
     expect(deliveries.map((d) => d.event_id)).toEqual(expected.map((e) => e.event.id));

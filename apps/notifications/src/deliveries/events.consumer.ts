@@ -8,8 +8,9 @@ import { natsServers, openStreamConsumer } from '@airtime/platform';
 import { NotificationsConfig } from '../config/notifications.config.js';
 import { SmsService } from '../sms/sms.service.js';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
+import { watchConsumerLag } from './delivery-metrics.js';
 
-const CONSUMER = 'notifications-webhooks';
+export const CONSUMER = 'notifications-webhooks';
 /** Events taken as one batch at most: the consumer's pull size, so a full pull is one batch. */
 const BATCH = 100;
 /** How long the first event of a batch waits for others: webhooks go out a few milliseconds later, in far fewer statements. */
@@ -39,6 +40,7 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
   private connection?: NatsConnection;
   private readonly open: ConsumerMessages[] = [];
   private stopped = false;
+  private unwatch?: () => void;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -51,10 +53,12 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
     this.connection = await connect({ servers: natsServers(this.config.NATS_URL), name: `notifications@${process.pid}`, maxReconnectAttempts: -1, noAsyncTraces: true });
     void this.consume(Subjects.orders.eventsStream(), (m) => this.onOrdersStreamEvent(accountOf(m), m.json<OrderEvent | BatchCompletedEvent>()));
     void this.consume(Subjects.wallet.eventsStream(), async (m) => this.onWalletEvent(m.json<WalletEvent>()));
+    this.unwatch = watchConsumerLag(() => this.connection, [Subjects.orders.eventsStream(), Subjects.wallet.eventsStream()], CONSUMER);
   }
 
   async onApplicationShutdown() {
     this.stopped = true;
+    this.unwatch?.();
     await Promise.all(this.open.map((messages) => messages.close()));
     await this.connection?.drain().catch(() => undefined);
   }
