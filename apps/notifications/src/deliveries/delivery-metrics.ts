@@ -47,11 +47,8 @@ export function watchBacklog(dataSource: DataSource): () => void {
   return () => stops.forEach((stop) => stop());
 }
 
-const consumerLag = scrapedGauge(
-  'jetstream_consumer_pending_events',
-  "Events of a stream its durable consumer has not taken yet (state=pending) or has taken and not yet acked (state=ack_pending): notifications' lag behind orders and wallet",
-  ['stream', 'consumer', 'state'],
-);
+const LAG_HELP = "Events of a stream its durable consumer has not taken yet (state=pending) or has taken and not yet acked (state=ack_pending): notifications' lag behind orders and wallet";
+const consumerLag = scrapedGauge('jetstream_consumer_pending_events', LAG_HELP, ['stream', 'consumer', 'state']);
 
 /**
  * The durable consumers' lag, read from JetStream on scrape (one consumer info each); a consumer not
