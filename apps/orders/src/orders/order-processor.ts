@@ -43,7 +43,7 @@ export class OrderProcessor {
   /** Applies what an upstream said (at dispatch, on a query, or by callback) to an order in `from`. */
   async applyOutcome(order: OrderRow, outcome: DispatchOutcome, from: InternalOrderStatus[]): Promise<OrderRow> {
     let next: OrderRow | undefined;
-    const attempts = settledAttempts(order.attempts ?? [], order.upstream, outcome);
+    const attempts = settledAttempts(order.attempts, order.upstream, outcome);
     if (outcome.status === 'success') {
       next = await this.store.transition(order.id, from, 'success', {
         attempts,
@@ -112,14 +112,14 @@ export class OrderProcessor {
     // Debited and about to be sent, in one write. Should this process stop before the send, the
     // reconciler asks provider-adapters about the order with what was to be sent, and an adapter with
     // no record of sending it sends it then (DispatchService.query): no separate `debited` is needed.
-    const dispatching = await this.store.transition(order.id, ['created'], 'dispatching', { attempts: [...(order.attempts ?? []), startedAttempt(order.upstream)] }, order);
+    const dispatching = await this.store.transition(order.id, ['created'], 'dispatching', { attempts: [...order.attempts, startedAttempt(order.upstream)] }, order);
     if (!dispatching) return undefined;
     return (await this.send(dispatching)) ?? dispatching;
   }
 
   /** An order left `debited` (written before debit and dispatch shared one write): sent from there. */
   private async dispatch(order: OrderRow): Promise<OrderRow | undefined> {
-    const dispatching = await this.store.transition(order.id, ['debited'], 'dispatching', { attempts: [...(order.attempts ?? []), startedAttempt(order.upstream)] }, order);
+    const dispatching = await this.store.transition(order.id, ['debited'], 'dispatching', { attempts: [...order.attempts, startedAttempt(order.upstream)] }, order);
     if (!dispatching) return undefined;
     return (await this.send(dispatching)) ?? dispatching;
   }
@@ -145,7 +145,7 @@ export class OrderProcessor {
         const moved = await this.store.transition(current.id, ['dispatching'], 'dispatching', {
           upstream: next.upstream,
           upstream_product: next.upstream_product,
-          attempts: [...settledAttempts(current.attempts ?? [], current.upstream, outcome), startedAttempt(next.upstream)],
+          attempts: [...settledAttempts(current.attempts, current.upstream, outcome), startedAttempt(next.upstream)],
         }, current);
         if (!moved) return undefined;
         countFailover(current, next.upstream, outcome.error_code ?? 'UPSTREAM_FAILED');
@@ -160,7 +160,7 @@ export class OrderProcessor {
 
   /** The route's next upstream for this order, leaving out every upstream it was already sent to. */
   private async nextUpstream(order: OrderRow) {
-    const attempted = [...(order.attempts ?? []).map((a) => a.upstream), order.upstream];
+    const attempted = [...order.attempts.map((a) => a.upstream), order.upstream];
     try {
       const [next] = await this.routing.choices(order, attempted);
       return next;

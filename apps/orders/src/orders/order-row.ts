@@ -82,7 +82,7 @@ export function toOrderView(row: OrderRow): OrderView {
     custom_sms: row.custom_sms,
     batch_id: row.batch_id ?? null,
     needs_attention: row.needs_attention,
-    attempts: row.attempts ?? [],
+    attempts: row.attempts,
     created_at: new Date(row.created_at).toISOString(),
     updated_at: new Date(row.updated_at).toISOString(),
   };

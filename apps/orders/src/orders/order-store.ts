@@ -231,15 +231,16 @@ export class OrderStore {
     return order;
   }
 
-  /** Changes details without a status change (e.g. flagging for an operator). */
-  async annotate(id: string, changes: OrderChanges): Promise<void> {
+  /** Changes details without a status change (e.g. flagging for an operator); the row as it now stands. */
+  async annotate(id: string, changes: OrderChanges): Promise<OrderRow | undefined> {
     const sets: string[] = ['updated_at = now()'];
     const parameters: unknown[] = [id];
     for (const column of CHANGEABLE) {
       if (changes[column] === undefined) continue;
       sets.push(setOf(column, changes, parameters));
     }
-    await this.dataSource.query(`UPDATE orders SET ${sets.join(', ')} WHERE id = $1`, parameters);
+    const [row] = await rows<OrderRow>(this.dataSource, `UPDATE orders SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, parameters);
+    return row;
   }
 
   /** Takes the order for `seconds` unless another process holds it. */

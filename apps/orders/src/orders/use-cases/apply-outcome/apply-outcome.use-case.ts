@@ -27,7 +27,7 @@ export class ApplyOutcomeUseCase {
     const order = orderId ? await this.store.byId(orderId) : undefined;
     if (!order) throw orderNotFoundByDispatchReference(command.reference);
     if (order.upstream !== command.upstream) {
-      if (!(order.attempts ?? []).some((a) => a.upstream === command.upstream)) throw orderNotFoundByDispatchReference(command.reference);
+      if (!order.attempts.some((a) => a.upstream === command.upstream)) throw orderNotFoundByDispatchReference(command.reference);
       return toOrderView(await this.applyToEarlierAttempt(order, command));
     }
     const reversal = order.status === 'success' && command.outcome.status === 'failed' && command.outcome.error_code === 'REVERSED';
@@ -50,10 +50,10 @@ export class ApplyOutcomeUseCase {
   private async applyToEarlierAttempt(order: OrderRow, command: ApplyOutcomeCommand): Promise<OrderRow> {
     const attempts = settledAttempts(order.attempts, command.upstream, { ...command.outcome, reference: command.reference });
     const contradicted = command.outcome.status === 'success';
-    await this.store.annotate(order.id, { attempts, ...(contradicted ? { needs_attention: true } : {}) });
+    const annotated = await this.store.annotate(order.id, { attempts, ...(contradicted ? { needs_attention: true } : {}) });
     if (contradicted) {
       this.logger.error({ msg: 'an upstream the order failed over from reports it delivered', order_id: order.id, upstream: command.upstream, now_with: order.upstream });
     }
-    return (await this.store.byId(order.id)) ?? order;
+    return annotated ?? order;
   }
 }
