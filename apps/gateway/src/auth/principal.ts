@@ -4,3 +4,8 @@ import type { ApiKeyMode } from '@airtime/contracts';
 export type Principal =
   | { kind: 'user'; userId: string; accountId: string; operator: boolean }
   | { kind: 'api-key'; apiKeyId: string; accountId: string; mode: ApiKeyMode };
+
+/** How an operator's change records who made it (`user:<id>`), beside the change. */
+export function actorOf(principal: Principal): string {
+  return principal.kind === 'user' ? `user:${principal.userId}` : 'unknown';
+}

@@ -4,8 +4,8 @@ import { type ProductKind, Rpc } from '@airtime/contracts';
 import { RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { OperatorGuard } from '../auth/operator.guard.js';
-import type { Principal } from '../auth/principal.js';
-import { DrainUpstreamInput, modeOf, SetRouteInput } from './dtos/route.inputs.js';
+import { actorOf, type Principal } from '../auth/principal.js';
+import { DrainUpstreamInput, SetRouteInput } from './dtos/route.inputs.js';
 import { DrainUpstreamPayload, RouteModel, SetRoutePayload, UpstreamDrainModel, UpstreamHealthModel } from './dtos/route.models.js';
 
 /** Operators' routing: the route table, draining upstreams, and each upstream's health. */
@@ -43,9 +43,8 @@ export class RoutingResolver {
 
   @Mutation(() => DrainUpstreamPayload, { description: 'Operators: stops (or resumes) sending new orders to an upstream, in one mode or both; orders already sent are followed up as usual' })
   async drainUpstream(@CurrentPrincipal() principal: Principal, @Args('input') input: DrainUpstreamInput): Promise<DrainUpstreamPayload> {
-    const mode = modeOf(input.mode);
     const drains = await this.rpc.request(Rpc.orders.setUpstreamDrained, {
-      upstream: input.upstream, drained: input.drained, actor: actorOf(principal), ...(mode ? { mode } : {}), ...(input.reason ? { reason: input.reason } : {}),
+      upstream: input.upstream, drained: input.drained, actor: actorOf(principal), ...(input.mode ? { mode: input.mode } : {}), ...(input.reason ? { reason: input.reason } : {}),
     });
     return { drains: drains.map(UpstreamDrainModel.from) };
   }
@@ -58,8 +57,4 @@ export class RoutingResolver {
     ]);
     return health.map((h) => UpstreamHealthModel.from(h, drains.find((d) => d.upstream === h.upstream && d.mode === h.mode)));
   }
-}
-
-function actorOf(principal: Principal): string {
-  return principal.kind === 'user' ? `user:${principal.userId}` : 'unknown';
 }

@@ -4,7 +4,7 @@ import { type ApiKeyMode, type LedgerPageView, Rpc } from '@airtime/contracts';
 import { PlatformError, RpcClient } from '@airtime/platform';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { OperatorGuard } from '../auth/operator.guard.js';
-import type { Principal } from '../auth/principal.js';
+import { actorOf, type Principal } from '../auth/principal.js';
 import { PrincipalGuard } from '../auth/principal.guard.js';
 import { boundedConnectionComplexity, type Connection, CONNECTION_COMPLEXITY, ConnectionArgs, connectionOf, connectionOfList, filtersOf, ModeConnectionArgs, type PageArgs, pageRequestOf } from '../graph/connection.js';
 import { Loaders } from '../graph/graph-context.js';
@@ -135,7 +135,7 @@ export class WalletResolver {
       amount_minor: input.amountMinor,
       kind: 'adjustment',
       reason: input.reason,
-      actor: principal.kind === 'user' ? `user:${principal.userId}` : 'unknown',
+      actor: actorOf(principal),
     });
     return { transfer: TransferModel.from(transfer) };
   }

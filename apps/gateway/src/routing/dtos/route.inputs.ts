@@ -30,9 +30,7 @@ export class SetRouteInput extends CamelCaseType(SetRouteRequest, ['country', 'n
 @InputType()
 export class DrainUpstreamInput extends CamelCaseType(SetUpstreamDrainedRequest, ['upstream', 'mode', 'drained', 'reason'] as const) {
   @Field() upstream: UpstreamId;
-  @Field(() => ModeEnum, { nullable: true, description: 'Omitted: both modes' }) mode?: ModeEnum;
+  @Field(() => ModeEnum, { nullable: true, description: 'Omitted: both modes' }) mode?: ApiKeyMode;
   @Field({ description: 'true: no new order goes to it; false: it takes orders again' }) drained: boolean;
   @Field({ nullable: true }) reason?: string;
 }
-
-export const modeOf = (mode: ModeEnum | undefined | null): ApiKeyMode | undefined => (mode ? (mode as unknown as ApiKeyMode) : undefined);
