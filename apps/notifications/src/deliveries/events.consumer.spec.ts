@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { register } from 'prom-client';
-import { DataSource } from 'typeorm';
+import pg from 'pg';
 import { Subjects } from '@airtime/contracts';
 import { createTestDatabase } from '@airtime/platform/testing';
 import { type RunningNotifications, startNotificationsService } from '../testing/start-notifications-service.js';
@@ -94,7 +94,8 @@ describe('events to webhook deliveries and SMS', () => {
     const unwatch = watchConsumerLag(() => nc, [ORDERS], CONSUMER);
     expect(await lagOf('pending')).toBe(60);
 
-    const queries = jest.spyOn(DataSource.prototype, 'query');
+    // Statements outside a transaction go straight to the pool (rows / preparedRows).
+    const queries = jest.spyOn(pg.Pool.prototype, 'query');
     const started = await startNotificationsService({ DATABASE_URL: database.url });
     service = { ...started, stop: async () => (await started.stop(), await database.drop()) };
     await settled();
@@ -106,7 +107,7 @@ describe('events to webhook deliveries and SMS', () => {
     expect(deliveries.map((d) => d.endpoint_id)).toEqual(expected.map((e) => (e.event.order.mode === 'test' ? test : live)));
     expect(JSON.parse((deliveries[0] as { body: string }).body)).toMatchObject({ id: expected[0]?.event.id, type: 'order.success', data: { id: expected[0]?.event.order.id } });
     // 60 events, 36 deliveries, in one pull: one INSERT (two if the pull reached the service in two reads).
-    const webhookInserts = queries.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO webhook_deliveries'));
+    const webhookInserts = queries.mock.calls.filter(([sql]) => String((sql as { text?: string }).text ?? sql).includes('INSERT INTO webhook_deliveries'));
     expect(webhookInserts.length).toBeGreaterThanOrEqual(1);
     expect(webhookInserts.length).toBeLessThanOrEqual(2);
   });

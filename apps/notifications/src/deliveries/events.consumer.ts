@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { type ApiKeyMode, type BatchCompletedEvent, type OrderEvent, Subjects, type WalletEvent, WEBHOOK_EVENT_TYPES } from '@airtime/contracts';
-import { natsServers, openStreamConsumer } from '@airtime/platform';
+import { natsServers, openStreamConsumer, preparedRows } from '@airtime/platform';
 import { NotificationsConfig } from '../config/notifications.config.js';
 import { SmsService } from '../sms/sms.service.js';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
@@ -157,7 +157,8 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
   private async enqueueWebhooks(deliveries: Delivery[]): Promise<void> {
     if (!deliveries.length) return;
     const column = <K extends keyof Delivery>(key: K) => deliveries.map((d) => d[key]);
-    const inserted = await this.dataSource.query(
+    const inserted = await preparedRows(
+      this.dataSource,
       `INSERT INTO webhook_deliveries (endpoint_id, account_id, mode, event_id, event_type, body)
        SELECT e.id, e.account_id, e.mode, d.event_id, d.event_type, d.body
          FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[]) WITH ORDINALITY AS d (account_id, mode, event_id, event_type, body, n)

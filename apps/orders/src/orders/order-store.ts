@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ApiKeyMode, OrderEvent } from '@airtime/contracts';
-import { type PageSeek, rows, seekSql } from '@airtime/platform';
+import { type PageSeek, preparedRows, rows, seekSql } from '@airtime/platform';
 import { countTransition } from './order-metrics.js';
 import { type InternalOrderStatus, type OrderRow, publicStatus, toOrderView } from './order-row.js';
 
@@ -50,7 +50,7 @@ export class OrderStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async byId(id: string): Promise<OrderRow | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM orders WHERE id = $1`, [id])) as OrderRow[];
+    const [row] = await preparedRows<OrderRow>(this.dataSource, `SELECT * FROM orders WHERE id = $1`, [id]);
     return row;
   }
 
@@ -74,7 +74,7 @@ export class OrderStore {
       ...order, id, seq: '', status: 'created', amount_minor: order.amount_minor.toString(), provider_ref: null, pin: null, serial: null, ussd: null,
       token: null, customer_name: null, error_code: null, message: null, needs_attention: false, attempts: [], lease_until: null, created_at: new Date(), updated_at: new Date(),
     };
-    const [row] = await rows<OrderRow>(
+    const [row] = await preparedRows<OrderRow>(
       this.dataSource,
       `WITH o AS (
          INSERT INTO orders (id, account_id, mode, agent_reference, request_hash, product_id, kind, country, network, upstream, upstream_product,
@@ -216,7 +216,8 @@ export class OrderStore {
       parameters.push(eventPayload({ ...before, ...definedOf(changes), status: to }), announcedFrom);
       event = `, e AS (${eventInsert(`$${parameters.length - 1}`)} FROM u x WHERE x.previous_status = ANY($${parameters.length}))`;
     }
-    const [row] = await rows<OrderRow & { previous_status: InternalOrderStatus }>(
+    // Prepared: its text is one of a few, by which columns the transition changes and whether it announces.
+    const [row] = await preparedRows<OrderRow & { previous_status: InternalOrderStatus }>(
       this.dataSource,
       `WITH before AS (SELECT id, status AS previous_status FROM orders WHERE id = $1 FOR UPDATE),
        u AS (UPDATE orders o SET ${sets.join(', ')} FROM before
@@ -245,7 +246,7 @@ export class OrderStore {
 
   /** Takes the order for `seconds` unless another process holds it. */
   async lease(id: string, seconds: number): Promise<boolean> {
-    const taken = await rows(
+    const taken = await preparedRows(
       this.dataSource,
       `UPDATE orders SET lease_until = now() + make_interval(secs => $2) WHERE id = $1 AND (lease_until IS NULL OR lease_until < now()) RETURNING id`,
       [id, seconds],
@@ -254,7 +255,7 @@ export class OrderStore {
   }
 
   async release(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE orders SET lease_until = NULL WHERE id = $1`, [id]);
+    await preparedRows(this.dataSource, `UPDATE orders SET lease_until = NULL WHERE id = $1`, [id]);
   }
 
 }

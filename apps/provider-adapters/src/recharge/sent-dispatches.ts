@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DispatchOutcome, DispatchRequest, UpstreamId } from '@airtime/contracts';
-import { rows } from '@airtime/platform';
+import { preparedRows, rows } from '@airtime/platform';
 import type { SentDispatch } from './upstream-adapter.js';
 
 /** One upstream and mode's sends over a window, as SentDispatches.health reads them. */
@@ -24,7 +24,8 @@ export class SentDispatches {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async recordSending(request: DispatchRequest): Promise<void> {
-    await this.dataSource.query(
+    await preparedRows(
+      this.dataSource,
       `INSERT INTO dispatches (upstream, reference, mode, target, currency, amount_minor)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (upstream, reference) DO UPDATE SET updated_at = now()`,
       [request.upstream, request.reference, request.mode, request.target, request.currency, request.amount_minor],
@@ -37,7 +38,8 @@ export class SentDispatches {
    */
   async recordOutcome(upstream: UpstreamId, outcome: DispatchOutcome, sendLatencyMs?: number): Promise<void> {
     const answered = sendLatencyMs !== undefined;
-    await this.dataSource.query(
+    await preparedRows(
+      this.dataSource,
       `UPDATE dispatches SET status = $3, provider_ref = coalesce($4, provider_ref),
          error_code = CASE WHEN $7 THEN $5 ELSE coalesce($5, error_code) END,
          upstream_code = CASE WHEN $7 THEN $6 ELSE coalesce($6, upstream_code) END,

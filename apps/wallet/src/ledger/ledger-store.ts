@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ApiKeyMode, TransferView } from '@airtime/contracts';
-import { rows } from '@airtime/platform';
+import { preparedRows, rows } from '@airtime/platform';
 import { countRefund } from './ledger-metrics.js';
 import { idempotencyConflict, insufficientFunds, KeyAlreadyUsed, walletNotFound } from './ledger.exceptions.js';
 import { toTransferView, type TransferRow } from './transfer-row.js';
@@ -44,7 +44,7 @@ export class LedgerStore {
    */
   async debit(d: WalletDebit): Promise<{ outcome: 'debited' | 'replay'; transfer_id: string; balance_after: string; created_at: Date } | undefined> {
     try {
-      const [result] = await this.dataSource.query(`SELECT * FROM ledger_debit($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+      const [result] = await preparedRows<{ outcome: 'debited' | 'replay'; transfer_id: string; balance_after: string; created_at: Date }>(this.dataSource, `SELECT * FROM ledger_debit($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
         d.key, d.hash, d.owner, d.mode, d.currency, d.amount.toString(), d.orderId, d.description, d.clearingAccountId,
       ]);
       return result;
