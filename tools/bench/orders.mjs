@@ -113,7 +113,9 @@ const onboard = async (phone, otpSecret) => {
   throw new Error(`no PIN for ${phone}`);
 };
 
-const admin = new pg.Pool({ connectionString: platform.state.databaseUrl, max: CONCURRENCY });
+// Idle connections are kept (idleTimeoutMillis 0): a backend that exits between the CPU snapshots
+// would take its CPU time out of the sum.
+const admin = new pg.Pool({ connectionString: platform.state.databaseUrl, max: CONCURRENCY, idleTimeoutMillis: 0 });
 const commits = async () => {
   // Statistics reach pg_stat_database within a second of a transaction's end.
   await new Promise((r) => setTimeout(r, 1100));
@@ -186,7 +188,10 @@ try {
   // money with a conditional update, write both entries, commit; the ledger's triggers run as always).
   const { rows: [walletRow] } = await admin.query(`SELECT id FROM wallet.ledger_accounts WHERE kind = 'wallet' AND owner_account_id = $1 AND currency = 'USD' AND mode = 'live'`, [accountId]);
   const { rows: [clearing] } = await admin.query(`SELECT id FROM wallet.ledger_accounts WHERE kind = 'clearing' AND currency = 'USD' AND mode = 'live' LIMIT 1`);
-  const walletPool = new pg.Pool({ connectionString: platform.state.databaseUrl, max: CONCURRENCY, options: '-c search_path=wallet' });
+  const walletPool = new pg.Pool({ connectionString: platform.state.databaseUrl, max: CONCURRENCY, idleTimeoutMillis: 0, options: '-c search_path=wallet' });
+  // Every connection open before the first snapshot, so that each backend's CPU is counted whole.
+  const warm = await Promise.all(Array.from({ length: CONCURRENCY }, () => walletPool.connect()));
+  for (const c of warm) c.release();
   const bare = await measured(async (worker, i) => {
     const db = await walletPool.connect();
     try {
@@ -216,9 +221,10 @@ try {
 
   // The wallet's own single round trip (the ledger_debit() function the service calls), straight to PostgreSQL.
   const bareFunction = await measured(async (worker, i) => {
-    await walletPool.query(`SELECT * FROM ledger_debit($1, repeat('0', 64), $2, 'live', 'USD', 1, NULL, NULL, $3)`, [
+    // Prepared, as the wallet service prepares it.
+    await walletPool.query({ name: 'bare_ledger_debit', text: `SELECT * FROM ledger_debit($1, repeat('0', 64), $2, 'live', 'USD', 1, NULL, NULL, $3)`, values: [
       `fn:${worker}:${i}:${randomUUID()}`, accountId, clearing.id,
-    ]);
+    ] });
     return 'success';
   });
   await walletPool.end();
