@@ -67,6 +67,13 @@ function poolOf(dataSource: DataSource): Pool | undefined {
   return pool && typeof pool.query === 'function' ? pool : undefined;
 }
 
+/** The data source's pg pool, for work that needs one connection for several messages of its own. */
+export function pgPoolOf(dataSource: DataSource): Pool {
+  const pool = poolOf(dataSource);
+  if (!pool) throw new Error('not a connected PostgreSQL data source');
+  return pool;
+}
+
 function isStalePlan(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e.code === '0A000' && /cached plan must not change result type/.test(e.message ?? '');

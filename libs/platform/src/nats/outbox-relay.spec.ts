@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { register } from 'prom-client';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -82,6 +83,21 @@ describe('OutboxRelay', () => {
     }
   }
 
+  /** The relay's transactions as PostgreSQL sees them: counted by their BEGIN, and awaited by their COMMIT. */
+  function watchTransactions() {
+    const spy = jest.spyOn(pg.Client.prototype, 'query');
+    const sent = (word: string) => spy.mock.calls.flatMap(([sql], i) => (typeof sql === 'string' && sql.includes(word) ? [i] : []));
+    return {
+      begun: () => sent('BEGIN').length,
+      committed: async () => {
+        const commits = sent('COMMIT');
+        await Promise.all(commits.map((i) => spy.mock.results[i]?.value));
+        return commits.length;
+      },
+      clear: () => spy.mockClear(),
+    };
+  }
+
   /** The stream's messages in stream order: [key, n]. */
   async function onStream(): Promise<[string, number][]> {
     const { state } = await (await jetstreamManager(nc)).streams.info(STREAM);
@@ -118,19 +134,17 @@ describe('OutboxRelay', () => {
   });
 
   it('publishes a burst in one flush (one transaction) whatever the number of its nudges', async () => {
-    const transactions = jest.spyOn(db, 'transaction');
+    const transactions = watchTransactions();
     const started = startRelay();
     await started.start();
     // The flush at start-up, of nothing.
-    await until(async () => transactions.mock.calls.length === 1);
-    await transactions.mock.results[0]?.value;
-    transactions.mockClear();
+    await until(async () => (await transactions.committed()) === 1);
+    transactions.clear();
     // 120 changes committed together (say, by concurrent requests), each followed by its nudge.
     await db.query(`INSERT INTO events (key, payload) SELECT 'k' || (n % 3), jsonb_build_object('n', n) FROM generate_series(0, 119) n`);
     for (let n = 0; n < 120; n++) started.nudge();
     await until(async () => (await unpublished()).length === 0);
-    expect(transactions).toHaveBeenCalledTimes(1);
-    transactions.mockRestore();
+    expect(transactions.begun()).toBe(1);
 
     const stream = await onStream();
     expect(stream).toHaveLength(120);
@@ -142,12 +156,11 @@ describe('OutboxRelay', () => {
 
   it('takes a backlog larger than a batch in batches, one transaction each, without a nudge per row', async () => {
     await db.query(`INSERT INTO events (key, payload) SELECT 'k' || (n % 7), jsonb_build_object('n', n) FROM generate_series(0, 1099) n`);
-    const transactions = jest.spyOn(db, 'transaction');
+    const transactions = watchTransactions();
     await startRelay().start();
     await until(async () => (await unpublished()).length === 0, 15_000);
     // 500 + 500 + 100 rows.
-    expect(transactions.mock.calls.length).toBe(3);
-    transactions.mockRestore();
+    expect(transactions.begun()).toBe(3);
     const stream = await onStream();
     expect(stream.map(([, n]) => n)).toEqual(Array.from({ length: 1100 }, (_, n) => n));
   });
