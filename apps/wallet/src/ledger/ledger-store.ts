@@ -20,6 +20,31 @@ export interface WalletDebit {
   orderId: string | null; description: string | null; clearingAccountId: string;
 }
 
+export interface DebitResult {
+  outcome: 'debited' | 'replay';
+  transfer_id: string;
+  balance_after: string;
+  created_at: Date;
+}
+
+interface WaitingDebit {
+  debit: WalletDebit;
+  resolve(result: DebitResult): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * At most this many debits share a commit: each runs in a subtransaction, and PostgreSQL keeps up to
+ * 64 of a transaction's subtransactions in shared memory before it has to look them up on disk.
+ */
+const DEBIT_BATCH_SIZE = 50;
+/** Batches written at once by one wallet process (on different connections). */
+const DEBIT_BATCHES_IN_FLIGHT = 2;
+
+function walletOf(d: WalletDebit): string {
+  return `${d.owner}:${d.currency}:${d.mode}`;
+}
+
 const TRANSFER_VIEW_SQL = `
   SELECT t.*, e.balance_after
     FROM transfers t
@@ -39,14 +64,79 @@ export class LedgerStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The debit, in one round trip (`ledger_debit`): `debited` with its transfer, or `replay` when the
-   * key was used before (read it back with `replay`). Refusals are INSUFFICIENT_FUNDS and WALLET_NOT_FOUND.
+   * The debit: `debited` with its transfer, or `replay` when the key was used before (read it back
+   * with `replay`). Refusals are INSUFFICIENT_FUNDS and WALLET_NOT_FOUND.
+   *
+   * Debits that arrive while others are being written go together, as one `ledger_debit_many` call
+   * and one commit (group commit; see its migration for why one wallet needs it). A debit that finds
+   * nothing in flight goes at once, so a lone debit waits for nobody; under load, batches grow by
+   * themselves. Each debit is still all or nothing and answered on its own. A batch is sorted by
+   * wallet, so that concurrent batches take the wallets' row locks in one order and cannot deadlock.
    */
-  async debit(d: WalletDebit): Promise<{ outcome: 'debited' | 'replay'; transfer_id: string; balance_after: string; created_at: Date } | undefined> {
+  debit(d: WalletDebit): Promise<DebitResult> {
+    return new Promise<DebitResult>((resolve, reject) => {
+      this.waitingDebits.push({ debit: d, resolve, reject });
+      this.sendDebits();
+    });
+  }
+
+  private readonly waitingDebits: WaitingDebit[] = [];
+  private debitBatchesInFlight = 0;
+
+  private sendDebits(): void {
+    while (this.debitBatchesInFlight < DEBIT_BATCHES_IN_FLIGHT && this.waitingDebits.length) {
+      const batch = this.waitingDebits.splice(0, DEBIT_BATCH_SIZE);
+      this.debitBatchesInFlight++;
+      void this.debitBatch(batch).finally(() => {
+        this.debitBatchesInFlight--;
+        this.sendDebits();
+      });
+    }
+  }
+
+  private async debitBatch(batch: WaitingDebit[]): Promise<void> {
+    if (batch.length === 1) {
+      const [only] = batch as [WaitingDebit];
+      await this.debitAlone(only.debit).then(only.resolve, only.reject);
+      return;
+    }
+    batch.sort((a, b) => (walletOf(a.debit) < walletOf(b.debit) ? -1 : walletOf(a.debit) > walletOf(b.debit) ? 1 : 0));
+    let results: { n: number; outcome: string; transfer_id: string; balance_after: string; created_at: Date }[];
     try {
-      const [result] = await preparedRows<{ outcome: 'debited' | 'replay'; transfer_id: string; balance_after: string; created_at: Date }>(this.dataSource, `SELECT * FROM ledger_debit($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+      const column = <T>(pick: (d: WalletDebit) => T) => batch.map((w) => pick(w.debit));
+      results = await preparedRows(
+        this.dataSource,
+        `SELECT * FROM ledger_debit_many($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::uuid[])`,
+        [column((d) => d.key), column((d) => d.hash), column((d) => d.owner), column((d) => d.mode), column((d) => d.currency),
+          column((d) => d.amount.toString()), column((d) => d.orderId), column((d) => d.description), column((d) => d.clearingAccountId)],
+      );
+    } catch {
+      // Nothing of the batch was written (one transaction): each debit goes again on its own, keyed as before.
+      await Promise.all(batch.map((w) => this.debitAlone(w.debit).then(w.resolve, w.reject)));
+      return;
+    }
+    const byN = new Map(results.map((r) => [r.n, r]));
+    batch.forEach((w, i) => {
+      const result = byN.get(i + 1);
+      if (result?.outcome === 'debited' || result?.outcome === 'replay') {
+        w.resolve({ outcome: result.outcome, transfer_id: result.transfer_id, balance_after: result.balance_after, created_at: result.created_at });
+      } else if (result?.outcome === 'INSUFFICIENT_FUNDS') {
+        w.reject(insufficientFunds());
+      } else if (result?.outcome === 'WALLET_NOT_FOUND') {
+        w.reject(walletNotFound());
+      } else {
+        w.reject(new Error(`debit ${w.debit.key} was refused by the ledger: ${result?.outcome ?? 'no answer'}`));
+      }
+    });
+  }
+
+  /** One debit in one round trip (`ledger_debit`). */
+  private async debitAlone(d: WalletDebit): Promise<DebitResult> {
+    try {
+      const [result] = await preparedRows<DebitResult>(this.dataSource, `SELECT * FROM ledger_debit($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
         d.key, d.hash, d.owner, d.mode, d.currency, d.amount.toString(), d.orderId, d.description, d.clearingAccountId,
       ]);
+      if (!result) throw new Error(`debit ${d.key} had no answer`);
       return result;
     } catch (error) {
       const message = (error as { driverError?: { message?: string } }).driverError?.message;

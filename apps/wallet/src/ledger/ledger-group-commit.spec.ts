@@ -1,0 +1,100 @@
+import { jest } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { Rpc } from '@airtime/contracts';
+import type { PlatformError } from '@airtime/platform';
+import { ledgerViolations } from '../testing/ledger-invariants.js';
+import { fund, type RunningWallet, startWalletService, walletBalance } from '../testing/start-wallet-service.js';
+
+// Debits that arrive together share one commit (ledger_debit_many), each still all or nothing and
+// answered on its own. Real PostgreSQL and NATS; the batches are seen where they leave for PostgreSQL.
+let wallet: RunningWallet;
+beforeAll(async () => {
+  wallet = await startWalletService();
+});
+afterAll(() => wallet.stop());
+afterEach(() => jest.restoreAllMocks());
+
+const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ ok: true as const, value }), (error: PlatformError) => ({ ok: false as const, error }));
+const debit = (account: string, key: string, amount = '1', currency = 'USD') =>
+  settle(wallet.rpc.request(Rpc.wallet.debit, { idempotency_key: key, account_id: account, mode: 'live', currency, amount_minor: amount }));
+
+/** How many debits went to PostgreSQL together, per ledger_debit_many call, and how many went alone. */
+function watchDebitStatements() {
+  const spy = jest.spyOn(pg.Pool.prototype, 'query');
+  const texts = () => spy.mock.calls.map(([config]) => config as unknown as { text?: string; values?: unknown[][] });
+  return {
+    batches: () => texts().filter((c) => c.text?.includes('ledger_debit_many')).map((c) => (c.values?.[0] ?? []).length),
+    alone: () => texts().filter((c) => c.text?.includes('ledger_debit(')).length,
+  };
+}
+
+async function transfersOf(account: string): Promise<number> {
+  const [{ n }] = (await wallet.db.query(`SELECT count(*)::int AS n FROM transfers WHERE owner_account_id = $1 AND kind = 'debit'`, [account])) as [{ n: number }];
+  return n;
+}
+
+describe('group commit of debits', () => {
+  it('writes concurrent debits of one wallet in shared commits, every one of them exactly once', async () => {
+    const account = randomUUID();
+    await fund(wallet, account, '1000');
+    const statements = watchDebitStatements();
+    const results = await Promise.all(Array.from({ length: 120 }, (_, i) => debit(account, `gc:${account}:${i}`)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const batches = statements.batches();
+    // Fewer commits than debits: the debits that waited went together (never more than 50 at once).
+    expect(batches.length + statements.alone()).toBeLessThan(120);
+    expect(Math.max(...batches)).toBeGreaterThan(1);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(50);
+    expect(batches.reduce((a, b) => a + b, 0) + statements.alone()).toBe(120);
+    expect(await walletBalance(wallet, account)).toBe('880');
+    expect(await transfersOf(account)).toBe(120);
+    // Balances continue entry by entry, in the order the debits took the wallet's lock.
+    expect(await ledgerViolations(wallet.db)).toEqual([]);
+  });
+
+  it('refuses the debits a wallet cannot pay for alone, in the same batches as those it can', async () => {
+    const account = randomUUID();
+    await fund(wallet, account, '30');
+    const statements = watchDebitStatements();
+    const results = await Promise.all(Array.from({ length: 80 }, (_, i) => debit(account, `short:${account}:${i}`)));
+    expect(results.filter((r) => r.ok)).toHaveLength(30);
+    expect(new Set(results.flatMap((r) => (r.ok ? [] : [r.error.code])))).toEqual(new Set(['INSUFFICIENT_FUNDS']));
+    expect(Math.max(...statements.batches())).toBeGreaterThan(1);
+    // A refused debit leaves nothing behind, not even its transfer row.
+    expect(await transfersOf(account)).toBe(30);
+    expect(await walletBalance(wallet, account)).toBe('0');
+    expect(await ledgerViolations(wallet.db)).toEqual([]);
+  });
+
+  it('answers a key repeated within a batch with the one transfer it made', async () => {
+    const account = randomUUID();
+    await fund(wallet, account, '1000');
+    const results = await Promise.all([
+      ...Array.from({ length: 20 }, () => debit(account, `same:${account}`, '7')),
+      ...Array.from({ length: 20 }, (_, i) => debit(account, `other:${account}:${i}`)),
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const same = results.slice(0, 20).map((r) => (r.ok ? r.value.id : ''));
+    expect(new Set(same).size).toBe(1);
+    expect(await transfersOf(account)).toBe(21);
+    expect(await walletBalance(wallet, account)).toBe(String(1000 - 7 - 20));
+  });
+
+  it('keeps wallets apart within a batch: one without a wallet is refused, the others are debited', async () => {
+    const [a, b, none] = [randomUUID(), randomUUID(), randomUUID()];
+    await fund(wallet, a, '100');
+    await fund(wallet, b, '100');
+    const statements = watchDebitStatements();
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => debit([a, b, none][i % 3] as string, `mix:${i}:${randomUUID()}`)),
+    );
+    expect(Math.max(...statements.batches())).toBeGreaterThan(1);
+    results.forEach((r, i) => {
+      if (i % 3 === 2) expect(r.ok ? 'debited' : r.error.code).toBe('WALLET_NOT_FOUND');
+      else expect(r.ok).toBe(true);
+    });
+    expect([await walletBalance(wallet, a), await walletBalance(wallet, b)]).toEqual(['90', '90']);
+    expect(await ledgerViolations(wallet.db)).toEqual([]);
+  });
+});
