@@ -4,7 +4,7 @@
 // least the path needs (parse the JSON body, one NATS request in Nest's wire format, a JSON answer):
 // the ratio of the two is the gateway's overhead, read from one run on one machine.
 //
-//   npx nx run gateway:build && node tools/bench/gateway-orders.mjs [--seconds 10] [--concurrency 16] [--rounds 2] [--rate 600] [--profile dir] [--gateway path/to/main.js] [--compare path/to/main.js]
+//   npx nx run gateway:build && node tools/bench/gateway-orders.mjs [--seconds 10] [--concurrency 16] [--rounds 2] [--rate 600] [--events 2] [--profile dir] [--gateway path/to/main.js] [--compare path/to/main.js]
 //
 // Rounds alternate bare and gateway phases so that drift on a shared machine shows. CPU per request is
 // read from /proc/<pid>/stat (10 ms ticks) of the server process alone. The gateway runs as in
@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { connect as natsConnect, headers as natsHeaders } from '@nats-io/transport-node';
+import { jetstreamManager, StorageType } from '@nats-io/jetstream';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -33,6 +34,10 @@ const { values: args } = parseArgs({
     // Requests per second offered to each server (0: as fast as the clients go). A fixed rate compares
     // CPU per request at the same load: a busier server batches more per wakeup and looks cheaper.
     rate: { type: 'string', default: '0' },
+    // Order events per order that the stand-in publishes to a JetStream stream of the run's (plus one wallet
+    // balance change), as orders and wallet do: the gateway's GraphQL subscription feed reads them all,
+    // subscribers or not. 0 (the default) measures the REST path alone.
+    events: { type: 'string', default: '0' },
     'log-level': { type: 'string', default: 'log' },
     profile: { type: 'string' },
     // Another build of the gateway to compare with (a copy of dist/apps/gateway kept inside the repo, so that its packages resolve).
@@ -104,8 +109,28 @@ async function main() {
       else message.respond(JSON.stringify({ id: message.json().id, err: { code: 'VALIDATION_FAILED', message: 'Invalid API key' }, isDisposed: true }));
     },
   });
+  const EVENTS = Number(args.events);
+  const streamPrefix = prefix.replace(/[^A-Za-z0-9_-]/g, '_');
+  const streams = [[`${streamPrefix}ORDERS`, `${prefix}orders.events.>`], [`${streamPrefix}WALLET`, `${prefix}wallet.events.>`]];
+  const jsm = EVENTS > 0 ? await jetstreamManager(nc) : undefined;
+  for (const [name, subject] of jsm ? streams : []) await jsm.streams.add({ name, subjects: [subject], storage: StorageType.Memory, max_msgs: 200_000 });
   let sequence = 0;
-  nc.subscribe(ordersSubject, { callback: (error, message) => !error && answer(message, orderView(message.json().data, ++sequence)) });
+  nc.subscribe(ordersSubject, {
+    callback: (error, message) => {
+      if (error) return;
+      const { data } = message.json();
+      const order = orderView(data, ++sequence);
+      answer(message, order);
+      // Only the gateways' orders (the bare server's carry an account of their own): each gateway's phase pays for its own events.
+      if (EVENTS > 0 && data.account_id === accountId) {
+        for (let i = 0; i < EVENTS; i++) nc.publish(`${prefix}orders.events.${accountId}.${i === EVENTS - 1 ? 'success' : 'pending'}`, JSON.stringify({ type: 'order.status_changed', occurred_at: order.updated_at, order }));
+        nc.publish(`${prefix}wallet.events.${accountId}.wallet.balance_changed`, JSON.stringify({
+          type: 'wallet.balance_changed', occurred_at: order.updated_at, account_id: accountId, mode: 'live',
+          balance_change: { currency: 'USD', balance_minor: String(1_000_000_000 - sequence * 100), amount_minor: '-100', kind: 'debit', transfer_id: randomUUID() },
+        }));
+      }
+    },
+  });
   await nc.flush();
 
   const logDir = path.join(ROOT, 'tmp', 'bench-logs');
@@ -217,7 +242,8 @@ async function main() {
     }
     const fmt = (r) => `${r.perSecond.toFixed(0).padStart(6)}/s ${r.cpuPerRequest.toFixed(3).padStart(6)} ms CPU/req`;
     const offered = Number(args.rate) > 0 ? `${args.rate} requests/s offered` : 'closed loop';
-    console.log(`\nPOST /api/v1/orders, gateway alone (stand-in orders and identity on NATS), ${SECONDS}s phases, ${CONCURRENCY} concurrent keep-alive clients (${offered}), LOG_LEVEL=${args['log-level']}`);
+    const events = EVENTS > 0 ? `, ${EVENTS} order events + 1 wallet event per order on JetStream` : '';
+    console.log(`\nPOST /api/v1/orders, gateway alone (stand-in orders and identity on NATS${events}), ${SECONDS}s phases, ${CONCURRENCY} concurrent keep-alive clients (${offered}), LOG_LEVEL=${args['log-level']}`);
     console.log(`  gateway: ${path.relative(ROOT, path.resolve(args.gateway))}${args.compare ? `   compare: ${path.relative(ROOT, path.resolve(args.compare))}` : ''}\n`);
     const labels = servers.map((s) => s.label);
     rounds.forEach((results, i) => {
@@ -234,7 +260,14 @@ async function main() {
       const median = ratios[Math.floor(ratios.length / 2)] * (ratios.length % 2 ? 1 : 0.5) + (ratios.length % 2 ? 0 : ratios[ratios.length / 2 - 1] * 0.5);
       console.log(`  compare/gateway CPU per request: ${(summary.compare.cpuPerRequest / summary.gateway.cpuPerRequest).toFixed(3)} (means); per round median ${median.toFixed(3)}, range ${ratios[0].toFixed(3)}-${ratios.at(-1).toFixed(3)}`);
     }
-    console.log(`  identity asked ${verifications} time(s) for the key (then each gateway's cache answers)\n`);
+    console.log(`  identity asked ${verifications} time(s) for the key (then each gateway's cache answers)`);
+    for (const [name] of jsm ? streams : []) {
+      const { state } = await jsm.streams.info(name);
+      const delivered = [];
+      for await (const consumer of await jsm.consumers.list(name)) delivered.push(consumer.delivered.stream_seq);
+      console.log(`  ${name}: ${state.messages} events; the gateways' feeds had read up to ${delivered.join(', ') || 'nothing'}`);
+    }
+    console.log('');
     const failures = rounds.flatMap((r) => labels.flatMap((l) => Object.keys(r[l].outcomes).filter((o) => o !== 'success').map((o) => `${l}: ${o}`)));
     if (failures.length) {
       console.log(`  FAILED requests: ${[...new Set(failures)].join(', ')}`);
@@ -248,6 +281,7 @@ async function main() {
   } finally {
     agent.destroy();
     await Promise.all(servers.map((s) => stop(s.child)));
+    for (const [name] of jsm ? streams : []) await jsm.streams.delete(name).catch(() => undefined);
     await nc.close();
     if (args.profile) console.log(`profile in ${args.profile}: node tools/bench/profile-summary.mjs ${args.profile}`);
   }
