@@ -6,8 +6,13 @@
 //
 //   npx nx run gateway:build && node tools/bench/gateway-orders.mjs [--seconds 10] [--concurrency 16] [--rounds 2] [--rate 600] [--events 2] [--profile dir] [--gateway path/to/main.js] [--compare path/to/main.js]
 //
-// Rounds alternate bare and gateway phases so that drift on a shared machine shows. CPU per request is
-// read from /proc/<pid>/stat (10 ms ticks) of the server process alone. The gateway runs as in
+// Rounds alternate the servers' phases (bare, gateway, --compare's build; reversed every other round)
+// so that drift on a shared machine touches each alike. CPU per request is read from /proc/<pid>/stat
+// (10 ms ticks) of the server process alone. On a 2-core VM rounds differ by 10-20%: an A/A run (the
+// same build as --gateway and --compare) reads 0.99 with a range of 0.82-1.17 over 16 rounds of 2 s,
+// so a difference under ~5% needs many rounds, or a micro-benchmark of the piece itself. CPU per request
+// also depends on load: at 400 requests/s (--rate) it is 2-3 times what it is flat out, where more
+// arrives per wakeup; the platform runs orders at the lower rates. The gateway runs as in
 // production: access log at LOG_LEVEL=log (to a file), rate limits on (counted in Redis, ceilings far
 // above the load), the API key verified once by the stand-in and then served from the gateway's cache.
 // --profile runs the gateway under --cpu-prof into `dir` and records the gateway phases' window;
@@ -40,7 +45,7 @@ const { values: args } = parseArgs({
     events: { type: 'string', default: '0' },
     'log-level': { type: 'string', default: 'log' },
     profile: { type: 'string' },
-    // Another build of the gateway to compare with (a copy of dist/apps/gateway kept inside the repo, so that its packages resolve).
+    // The build to measure. Another one must be a copy of dist/apps/gateway kept inside the repo (tmp/…), so that its packages resolve.
     gateway: { type: 'string', default: path.join(ROOT, 'dist', 'apps', 'gateway', 'main.js') },
     // A second build run beside the first, phases alternating, for an A/B in one run: --compare tmp/gw-before/main.js.
     compare: { type: 'string' },
