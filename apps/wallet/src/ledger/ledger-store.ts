@@ -33,10 +33,7 @@ interface WaitingDebit {
   reject(error: unknown): void;
 }
 
-/**
- * At most this many debits share a commit: each runs in a subtransaction, and PostgreSQL keeps up to
- * 64 of a transaction's subtransactions in shared memory before it has to look them up on disk.
- */
+/** At most this many debits share a commit, so that no batch holds a wallet's row lock for long. */
 const DEBIT_BATCH_SIZE = 50;
 /** Batches written at once by one wallet process (on different connections). */
 const DEBIT_BATCHES_IN_FLIGHT = 2;
