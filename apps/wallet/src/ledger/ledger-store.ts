@@ -84,10 +84,13 @@ export class LedgerStore {
     while (this.debitBatchesInFlight < DEBIT_BATCHES_IN_FLIGHT && this.waitingDebits.length) {
       const batch = this.waitingDebits.splice(0, DEBIT_BATCH_SIZE);
       this.debitBatchesInFlight++;
-      void this.debitBatch(batch).finally(() => {
-        this.debitBatchesInFlight--;
-        this.sendDebits();
-      });
+      void this.debitBatch(batch)
+        // Whatever went wrong, no caller is left waiting (a debit already answered keeps its answer).
+        .catch((error: unknown) => batch.forEach((w) => w.reject(error)))
+        .finally(() => {
+          this.debitBatchesInFlight--;
+          this.sendDebits();
+        });
     }
   }
 
