@@ -4,6 +4,7 @@ import pg from 'pg';
 import { Rpc } from '@airtime/contracts';
 import type { PlatformError } from '@airtime/platform';
 import { ledgerViolations } from '../testing/ledger-invariants.js';
+import { requestHash } from './request-hash.js';
 import { fund, type RunningWallet, startWalletService, walletBalance } from '../testing/start-wallet-service.js';
 
 // Debits that arrive together share one commit (ledger_debit_many), each still all or nothing and
@@ -27,6 +28,24 @@ function watchDebitStatements() {
     batches: () => texts().filter((c) => c.text?.includes('ledger_debit_many')).map((c) => (c.values?.[0] ?? []).length),
     alone: () => texts().filter((c) => c.text?.includes('ledger_debit(')).length,
   };
+}
+
+/** The wallet service's own pg pool, for connections that act as another replica would. */
+function poolOf(running: RunningWallet): pg.Pool {
+  return (running.db.driver as unknown as { master: pg.Pool }).master;
+}
+
+/** Until at least `n` of the wallet's statements (those naming `text`) wait for a lock. */
+async function waitForWaiting(n: number, text = 'ledger'): Promise<void> {
+  for (let tries = 0; tries < 200; tries++) {
+    const [{ waiting }] = (await wallet.db.query(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%' || $1 || '%'`,
+      [text],
+    )) as [{ waiting: number }];
+    if (waiting >= n) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${n} statements naming ${text} never waited`);
 }
 
 async function transfersOf(account: string): Promise<number> {
@@ -79,6 +98,48 @@ describe('group commit of debits', () => {
     expect(new Set(same).size).toBe(1);
     expect(await transfersOf(account)).toBe(21);
     expect(await walletBalance(wallet, account)).toBe(String(1000 - 7 - 20));
+  });
+
+  it('answers a retry that races its uncommitted original as a replay, even when the original took the last of the money', async () => {
+    const [account, other] = [randomUUID(), randomUUID()];
+    await fund(wallet, account, '100');
+    await fund(wallet, other, '100');
+    expect((await debit(other, `warm:${other}`)).ok).toBe(true); // the clearing account exists from here on
+    const [{ id: clearing }] = (await wallet.db.query(`SELECT id FROM ledger_accounts WHERE code = 'clearing:orders:USD:live'`)) as [{ id: string }];
+    const request = { idempotency_key: `order:${account}:debit`, account_id: account, mode: 'live' as const, currency: 'USD', amount_minor: '100' };
+
+    // The original, written by another connection (another wallet replica) and not yet committed: it
+    // holds the key and the wallet. Another wallet is held too, so that both batches in flight wait there.
+    const original = await poolOf(wallet).connect();
+    const holder = await poolOf(wallet).connect();
+    try {
+      await original.query('BEGIN');
+      const [{ transfer_id: originalId }] = (await original.query(`SELECT * FROM ledger_debit($1, $2, $3, 'live', 'USD', 100, NULL, NULL, $4)`, [request.idempotency_key, requestHash(request), account, clearing])).rows as [{ transfer_id: string }];
+      await holder.query('BEGIN');
+      await holder.query(`UPDATE ledger_accounts SET updated_at = now() WHERE kind = 'wallet' AND owner_account_id = $1`, [other]);
+      const blocked = [debit(other, `blocked:1:${other}`), debit(other, `blocked:2:${other}`)];
+      await waitForWaiting(2);
+      // The retry and another debit of the same wallet queue behind them, and go as one batch once they are let through.
+      const retry = settle(wallet.rpc.request(Rpc.wallet.debit, request));
+      const more = debit(account, `more:${account}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await holder.query('COMMIT');
+      await waitForWaiting(1, 'ledger_debit_many');
+      await original.query('COMMIT');
+
+      const answered = await retry;
+      expect(answered.ok ? answered.value.id : answered.error.code).toBe(originalId);
+      expect(await more).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_FUNDS' } });
+      expect((await Promise.all(blocked)).every((r) => r.ok)).toBe(true);
+    } finally {
+      await original.query('ROLLBACK').catch(() => undefined);
+      await holder.query('ROLLBACK').catch(() => undefined);
+      original.release();
+      holder.release();
+    }
+    expect(await walletBalance(wallet, account)).toBe('0');
+    expect(await transfersOf(account)).toBe(1);
+    expect(await ledgerViolations(wallet.db)).toEqual([]);
   });
 
   it('keeps wallets apart within a batch: one without a wallet is refused, the others are debited', async () => {

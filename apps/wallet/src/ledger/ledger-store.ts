@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ApiKeyMode, TransferView } from '@airtime/contracts';
@@ -57,6 +57,7 @@ const TRANSFER_VIEW_SQL = `
 @Injectable()
 export class LedgerStore {
   private readonly platformAccountIds = new Map<string, string>();
+  private readonly logger = new Logger(LedgerStore.name);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -110,28 +111,37 @@ export class LedgerStore {
         [column((d) => d.key), column((d) => d.hash), column((d) => d.owner), column((d) => d.mode), column((d) => d.currency),
           column((d) => d.amount.toString()), column((d) => d.orderId), column((d) => d.description), column((d) => d.clearingAccountId)],
       );
-    } catch {
+    } catch (error) {
       // Nothing of the batch was written (one transaction): each debit goes again on its own, keyed as before.
+      this.logger.warn(`a batch of ${batch.length} debits failed and goes debit by debit: ${(error as Error).message}`);
       await Promise.all(batch.map((w) => this.debitAlone(w.debit).then(w.resolve, w.reject)));
       return;
     }
     const byN = new Map(results.map((r) => [r.n, r]));
+    const refused: WaitingDebit[] = [];
     batch.forEach((w, i) => {
       const result = byN.get(i + 1);
       if (result?.outcome === 'debited' || result?.outcome === 'replay') {
         w.resolve({ outcome: result.outcome, transfer_id: result.transfer_id, balance_after: result.balance_after, created_at: result.created_at });
-      } else if (result?.outcome === 'INSUFFICIENT_FUNDS') {
-        w.reject(insufficientFunds());
-      } else if (result?.outcome === 'WALLET_NOT_FOUND') {
-        w.reject(walletNotFound());
+      } else if (result?.outcome === 'INSUFFICIENT_FUNDS' || result?.outcome === 'WALLET_NOT_FOUND') {
+        refused.push(w);
       } else {
         w.reject(new Error(`debit ${w.debit.key} was refused by the ledger: ${result?.outcome ?? 'no answer'}`));
       }
     });
+    // A refusal in a batch is decided again alone. The batch looked for the key without waiting for a
+    // transaction still writing it (a retry racing its original), and then found the money gone: that
+    // retry must be a replay, not INSUFFICIENT_FUNDS. `ledger_debit` takes the key first and waits for
+    // it, so it answers as a lone debit would. Refusals are rare; this costs them one more round trip.
+    await Promise.all(refused.map((w) => this.debitAlone(w.debit).then(w.resolve, w.reject)));
   }
 
-  /** One debit in one round trip (`ledger_debit`). */
-  private async debitAlone(d: WalletDebit): Promise<DebitResult> {
+  /**
+   * One debit in one round trip (`ledger_debit`). A deadlock with a batch writing the same key (a
+   * retry racing its original; the batch locks the wallet before the key, this the key before the
+   * wallet) is tried once more: PostgreSQL rolled this side back, and the batch has gone on.
+   */
+  private async debitAlone(d: WalletDebit, again = false): Promise<DebitResult> {
     try {
       const [result] = await preparedRows<DebitResult>(this.dataSource, `SELECT * FROM ledger_debit($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
         d.key, d.hash, d.owner, d.mode, d.currency, d.amount.toString(), d.orderId, d.description, d.clearingAccountId,
@@ -139,7 +149,9 @@ export class LedgerStore {
       if (!result) throw new Error(`debit ${d.key} had no answer`);
       return result;
     } catch (error) {
-      const message = (error as { driverError?: { message?: string } }).driverError?.message;
+      const driverError = (error as { driverError?: { message?: string; code?: string } }).driverError;
+      if (driverError?.code === '40P01' && !again) return this.debitAlone(d, true);
+      const message = driverError?.message;
       if (message === 'INSUFFICIENT_FUNDS') throw insufficientFunds();
       if (message === 'WALLET_NOT_FOUND') throw walletNotFound();
       throw error;

@@ -12,8 +12,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * conditional UPDATE before anything of that debit is written, and answered in its row; only then are
  * the transfer and its entries written. A key that another transaction is writing at that moment
  * (found at the transfer's insert) fails the whole call, which leaves nothing behind; the caller then
- * sends the debits one by one through `ledger_debit`, which waits for that transaction. The rows come
- * back numbered as the arrays were (`n`, from 1).
+ * sends the debits one by one through `ledger_debit`, which waits for that transaction. A refusal is
+ * provisional for the same reason: the key was looked for without waiting for a transaction writing
+ * it, so the caller decides every refused debit again through `ledger_debit`. The rows come back
+ * numbered as the arrays were (`n`, from 1).
  */
 export class CreateLedgerDebitManyFunction1764000000006 implements MigrationInterface {
   name = 'CreateLedgerDebitManyFunction1764000000006';
