@@ -29,15 +29,7 @@ async function run<T>(on: DataSource | EntityManager, sql: string, parameters: u
   const manager = 'manager' in on ? on.manager : on;
   const runner = manager.queryRunner;
   if (runner) return ((await runner.query(sql, parameters, true)) as { records: T[] }).records;
-  const pool = poolOf(manager.connection);
-  if (!pool) {
-    const own = manager.connection.createQueryRunner();
-    try {
-      return ((await own.query(sql, parameters, true)) as { records: T[] }).records;
-    } finally {
-      await own.release();
-    }
-  }
+  const pool = pgPoolOf(manager.connection);
   try {
     return (await pool.query<T & object>(queryConfig(sql, parameters, name))).rows;
   } catch (error) {
@@ -61,16 +53,13 @@ function queryConfig(text: string, values: unknown[], name: string | undefined):
   return name ? { name, text, values } : { text, values };
 }
 
-/** TypeORM's pg pool for a PostgreSQL data source (its `master`; there are no read replicas here). */
-function poolOf(dataSource: DataSource): Pool | undefined {
-  const pool = (dataSource.driver as { master?: Pool }).master;
-  return pool && typeof pool.query === 'function' ? pool : undefined;
-}
-
-/** The data source's pg pool, for work that needs one connection for several messages of its own. */
+/**
+ * TypeORM's pg pool for a PostgreSQL data source (its `master`; there are no read replicas here), for
+ * statements outside a transaction and for work that needs one connection for several messages.
+ */
 export function pgPoolOf(dataSource: DataSource): Pool {
-  const pool = poolOf(dataSource);
-  if (!pool) throw new Error('not a connected PostgreSQL data source');
+  const pool = (dataSource.driver as { master?: Pool }).master;
+  if (!pool || typeof pool.query !== 'function') throw new Error('not a connected PostgreSQL data source');
   return pool;
 }
 
