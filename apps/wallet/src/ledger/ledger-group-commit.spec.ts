@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { Rpc } from '@airtime/contracts';
-import type { PlatformError } from '@airtime/platform';
+import { pgPoolOf, type PlatformError } from '@airtime/platform';
 import { ledgerViolations } from '../testing/ledger-invariants.js';
 import { requestHash } from './request-hash.js';
 import { fund, type RunningWallet, startWalletService, walletBalance } from '../testing/start-wallet-service.js';
@@ -28,11 +28,6 @@ function watchDebitStatements() {
     batches: () => texts().filter((c) => c.text?.includes('ledger_debit_many')).map((c) => (c.values?.[0] ?? []).length),
     alone: () => texts().filter((c) => c.text?.includes('ledger_debit(')).length,
   };
-}
-
-/** The wallet service's own pg pool, for connections that act as another replica would. */
-function poolOf(running: RunningWallet): pg.Pool {
-  return (running.db.driver as unknown as { master: pg.Pool }).master;
 }
 
 /** Until at least `n` of the wallet's statements (those naming `text`) wait for a lock. */
@@ -108,10 +103,11 @@ describe('group commit of debits', () => {
     const [{ id: clearing }] = (await wallet.db.query(`SELECT id FROM ledger_accounts WHERE code = 'clearing:orders:USD:live'`)) as [{ id: string }];
     const request = { idempotency_key: `order:${account}:debit`, account_id: account, mode: 'live' as const, currency: 'USD', amount_minor: '100' };
 
-    // The original, written by another connection (another wallet replica) and not yet committed: it
-    // holds the key and the wallet. Another wallet is held too, so that both batches in flight wait there.
-    const original = await poolOf(wallet).connect();
-    const holder = await poolOf(wallet).connect();
+    // The original, written on another of the pool's connections (as another wallet replica would) and
+    // not yet committed: it holds the key and the wallet. Another wallet is held too, so that both
+    // batches in flight wait there.
+    const original = await pgPoolOf(wallet.db).connect();
+    const holder = await pgPoolOf(wallet.db).connect();
     try {
       await original.query('BEGIN');
       const [{ transfer_id: originalId }] = (await original.query(`SELECT * FROM ledger_debit($1, $2, $3, 'live', 'USD', 100, NULL, NULL, $4)`, [request.idempotency_key, requestHash(request), account, clearing])).rows as [{ transfer_id: string }];

@@ -58,6 +58,8 @@ const TRANSFER_VIEW_SQL = `
 export class LedgerStore {
   private readonly platformAccountIds = new Map<string, string>();
   private readonly logger = new Logger(LedgerStore.name);
+  private readonly waitingDebits: WaitingDebit[] = [];
+  private debitBatchesInFlight = 0;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -77,9 +79,6 @@ export class LedgerStore {
       this.sendDebits();
     });
   }
-
-  private readonly waitingDebits: WaitingDebit[] = [];
-  private debitBatchesInFlight = 0;
 
   private sendDebits(): void {
     while (this.debitBatchesInFlight < DEBIT_BATCHES_IN_FLIGHT && this.waitingDebits.length) {

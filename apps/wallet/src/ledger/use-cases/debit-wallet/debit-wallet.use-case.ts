@@ -27,7 +27,7 @@ export class DebitWalletUseCase {
       key: request.idempotency_key, hash, owner: request.account_id, mode: request.mode, currency: request.currency, amount,
       orderId: request.order_id ?? null, description: request.description ?? null, clearingAccountId: clearing,
     });
-    if (result?.outcome === 'debited') {
+    if (result.outcome === 'debited') {
       countDebit(request.currency, request.mode, amount);
       return {
         id: result.transfer_id,
