@@ -124,6 +124,10 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt() @Min(1) @Max(3600)
   SUBSCRIPTION_RECHECK_SECONDS: number = 30;
 
+  /** How long a stream's consumer stays open after its last GraphQL subscriber left, for one who comes back (a reloaded dashboard). */
+  @IsInt() @Min(0) @Max(600_000)
+  SUBSCRIPTION_FEED_LINGER_MS: number = 5000;
+
   /**
    * How long a gateway trusts an API key identity verified before asking again. Revocations are
    * broadcast and evict at once on every connected gateway; this is the bound when a broadcast is

@@ -4,7 +4,10 @@ import { OrderModel } from '../orders/dtos/order.model.js';
 import { ORDER_UPDATED, OrderEventsFeed, type OrderUpdate, WALLET_UPDATED, type WalletUpdate } from './order-events.feed.js';
 import { WalletBalanceModel } from './wallet-balance.model.js';
 
-/** orderUpdated and walletUpdated over graphql-ws: a subscriber sees its own account only (a test key, only test money). */
+/**
+ * orderUpdated and walletUpdated over graphql-ws: a subscriber sees its own account only (a test key, only test money).
+ * Each resolver returns a promise, settled once the feed reads the stream (graphql-js and Nest's filter wrapper await it).
+ */
 @Resolver()
 export class OrderUpdatesResolver {
   constructor(private readonly feed: OrderEventsFeed) {}
@@ -18,7 +21,7 @@ export class OrderUpdatesResolver {
     resolve: (update: OrderUpdate) => OrderModel.from(update.order),
   })
   orderUpdated() {
-    return this.feed.pubSub.asyncIterableIterator(ORDER_UPDATED);
+    return this.feed.subscribe(ORDER_UPDATED);
   }
 
   @Subscription(() => WalletBalanceModel, {
@@ -30,6 +33,6 @@ export class OrderUpdatesResolver {
     resolve: (update: WalletUpdate) => WalletBalanceModel.from(update),
   })
   walletUpdated() {
-    return this.feed.pubSub.asyncIterableIterator(WALLET_UPDATED);
+    return this.feed.subscribe(WALLET_UPDATED);
   }
 }
