@@ -5,7 +5,10 @@
 //
 // Beside each rate it prints the CPU milliseconds every process spent per operation (from /proc, so
 // PostgreSQL and nats-server count too) and PostgreSQL's committed transactions per operation, for
-// the orders, for the wallet's debit alone and for a bare SQL debit, all in the same run.
+// the orders, for the wallet's debit alone and for a bare SQL debit, all in the same run. Last, the
+// bare order path (skeleton.mjs): the same hops, commits and events with none of the platform's code,
+// as the platform's processes (services) and as one process with group commit, so that "orders / bare
+// order path" says how much of the architecture's own ceiling the platform reaches on this machine.
 //
 //   npx nx run-many -t build && node tools/bench/orders.mjs [--seconds 10] [--concurrency 16] [--profile dir]
 //
@@ -20,6 +23,7 @@ import pg from 'pg';
 import { connect as natsConnect, headers as natsHeaders } from '@nats-io/transport-node';
 import { generate } from 'otplib';
 import { startPlatform } from '../../apps/platform-e2e/src/support/platform-processes.js';
+import { startSkeleton } from './skeleton.mjs';
 
 const { values: args } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '16' }, profile: { type: 'string' } },
@@ -60,10 +64,10 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
 
-async function load(op) {
+async function load(op, seconds = SECONDS) {
   const latencies = [];
   const outcomes = {};
-  const deadline = performance.now() + SECONDS * 1000;
+  const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, async (_, worker) => {
     for (let i = 0; performance.now() < deadline; i++) {
@@ -124,13 +128,13 @@ const commits = async () => {
   return Number(row.n);
 };
 /** Runs `op` under load and measures, beside rate and latency, CPU and commits per successful operation. */
-async function measured(op) {
+async function measured(op, pids = platform.state.pids) {
   const commitsBefore = await commits();
-  const cpuBefore = cpuSnapshot(platform.state.pids);
+  const cpuBefore = cpuSnapshot(pids);
   const from = process.hrtime.bigint() / 1000n;
   const result = await load(op);
   const to = process.hrtime.bigint() / 1000n;
-  const cpuAfter = cpuSnapshot(platform.state.pids);
+  const cpuAfter = cpuSnapshot(pids);
   // The admin pool's own two statements (snapshot clear and the read) are not the operation's.
   result.commitsPerOp = (await commits() - commitsBefore - 2) / result.ok;
   result.cpuPerOp = Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, (cpuAfter[k] - cpuBefore[k]) / result.ok]));
@@ -229,24 +233,58 @@ try {
   });
   await walletPool.end();
 
+  // The bare order path, the platform idle beside it: as the platform's processes, then as one process
+  // with group commit (what docs/performance.md weighs as the architecture's change).
+  const skeleton = async (options) => {
+    const sk = await startSkeleton({ databaseUrl: platform.state.databaseUrl, natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', prefix: `${subjectPrefix}sk.`, ...options });
+    try {
+      const post = (body) => new Promise((resolve, reject) => {
+        const payload = JSON.stringify(body);
+        const request = http.request(`${sk.url}/api/v1/orders`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Api-Key ${sk.apiKey}` } }, (response) => {
+          const chunks = [];
+          response.on('data', (chunk) => chunks.push(chunk));
+          response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+          response.on('error', reject);
+        });
+        request.on('error', reject);
+        request.end(payload);
+      });
+      // Warm: each process's statements prepared, its connections open, before the first snapshot.
+      await load(async () => (await post({ product_id: 100, target: '0772279099', amount: 1, agent_reference: randomUUID() })).status, 2);
+      const result = await measured(async () => (await post({ product_id: 100, target: '0772279099', amount: 1, agent_reference: randomUUID() })).status, { ...platform.state.pids, ...sk.pids });
+      result.consistent = await sk.check();
+      return result;
+    } finally {
+      await sk.stop();
+    }
+  };
+  const bareServices = await skeleton({ topology: 'services' });
+  const bareOneProcess = await skeleton({ topology: 'one-process', group: true });
+
   const fmt = (r) => `${r.perSecond.toFixed(0).padStart(5)}/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms`;
   console.log(`\nOrders, ${SECONDS}s, ${CONCURRENCY} concurrent clients, instant upstream success\n`);
   console.log(`  POST /api/v1/orders to final state  ${fmt(orders)}   outcomes ${JSON.stringify(orders.outcomes)}`);
   console.log(`  wallet debit alone over NATS        ${fmt(walletOnly)}`);
   console.log(`  bare SQL debit, 4 statements        ${fmt(bare)}`);
   console.log(`  bare SQL debit, ledger_debit()      ${fmt(bareFunction)}`);
+  console.log(`  bare order path, as services        ${fmt(bareServices)}`);
+  console.log(`  bare order path, 1 process, grouped ${fmt(bareOneProcess)}`);
   const bareBest = Math.max(bare.perSecond, bareFunction.perSecond);
   console.log(`\n  (every debit takes the same wallet's row lock, as every order of the run does)`);
   console.log(`  wallet over NATS / best bare SQL debit: ${(walletOnly.perSecond / bareBest).toFixed(2)}`);
   console.log(`  orders / best bare SQL debit:           ${(orders.perSecond / bareBest).toFixed(3)}`);
-  const phases = { order: orders, 'wallet debit': walletOnly, 'bare 4 statements': bare, 'bare function': bareFunction };
-  const names = Object.keys(orders.cpuPerOp).filter((k) => Object.values(phases).some((p) => p.cpuPerOp[k] >= 0.05));
-  console.log(`\n  CPU ms per operation (from /proc; 10 ms ticks)  ${Object.keys(phases).map((p) => p.padStart(18)).join('')}`);
-  for (const name of names) console.log(`    ${name.padEnd(44)} ${Object.values(phases).map((p) => p.cpuPerOp[name].toFixed(2).padStart(18)).join('')}`);
-  console.log(`    ${'total'.padEnd(44)} ${Object.values(phases).map((p) => Object.values(p.cpuPerOp).reduce((a, b) => a + b, 0).toFixed(2).padStart(18)).join('')}`);
-  console.log(`  PostgreSQL commits per operation               ${Object.values(phases).map((p) => p.commitsPerOp.toFixed(1).padStart(18)).join('')}`);
-  console.log(`\n  ledger after the run: balance ${balance}, entries sum ${sum}, debits ${debits}: ${consistent ? 'consistent' : 'INCONSISTENT'}\n`);
-  if (!consistent) process.exitCode = 1;
+  console.log(`  orders / bare order path as services:   ${(orders.perSecond / bareServices.perSecond).toFixed(2)}`);
+  console.log(`  bare order path, 1 process / services:  ${(bareOneProcess.perSecond / bareServices.perSecond).toFixed(2)}`);
+  const phases = { order: orders, 'wallet debit': walletOnly, 'bare 4 statements': bare, 'bare function': bareFunction, 'bare path': bareServices, 'bare 1 process': bareOneProcess };
+  const names = [...new Set(Object.values(phases).flatMap((p) => Object.keys(p.cpuPerOp)))].filter((k) => Object.values(phases).some((p) => p.cpuPerOp[k] >= 0.05));
+  const cell = (value) => (value === undefined ? '–' : value.toFixed(2)).padStart(16);
+  console.log(`\n  CPU ms per operation (from /proc; 10 ms ticks)  ${Object.keys(phases).map((p) => p.padStart(16)).join('')}`);
+  for (const name of names) console.log(`    ${name.padEnd(44)} ${Object.values(phases).map((p) => cell(p.cpuPerOp[name])).join('')}`);
+  console.log(`    ${'total'.padEnd(44)} ${Object.values(phases).map((p) => cell(Object.values(p.cpuPerOp).reduce((a, b) => a + b, 0))).join('')}`);
+  console.log(`  PostgreSQL commits per operation             ${Object.values(phases).map((p) => p.commitsPerOp.toFixed(1).padStart(16)).join('')}`);
+  console.log(`\n  ledger after the run: balance ${balance}, entries sum ${sum}, debits ${debits}: ${consistent ? 'consistent' : 'INCONSISTENT'}`);
+  console.log(`  bare order paths' ledgers: ${bareServices.consistent && bareOneProcess.consistent ? 'consistent' : 'INCONSISTENT'}\n`);
+  if (!consistent || !bareServices.consistent || !bareOneProcess.consistent) process.exitCode = 1;
 } finally {
   await client.close();
   agent.destroy();
