@@ -12,9 +12,11 @@ mkdirSync(out, { recursive: true });
 
 writeFileSync(
   path.join(out, 'alias-hooks.js'),
-  `export async function resolve(specifier, context, next) {
+  `// Only for this app's own modules: co-hosted apps (tools/co-host.mjs) each register theirs in one process.
+const here = new URL('./', import.meta.url).href;
+export async function resolve(specifier, context, next) {
   const match = /^@airtime\\/([a-z-]+)(\\/[a-z-]+)?$/.exec(specifier);
-  if (match) return next(new URL(\`./libs/\${match[1]}/src\${match[2] ?? ''}/index.js\`, import.meta.url).href, context);
+  if (match && (!context.parentURL || context.parentURL.startsWith(here))) return next(new URL(\`./libs/\${match[1]}/src\${match[2] ?? ''}/index.js\`, import.meta.url).href, context);
   return next(specifier, context);
 }
 `,

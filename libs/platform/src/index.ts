@@ -7,6 +7,7 @@ export * from './logging/json-logger.js';
 export * from './tracing/tracing.js';
 export * from './errors/platform-error.js';
 export * from './nats/rpc-client.js';
+export * from './nats/co-hosting.js';
 export * from './nats/rpc-handler.js';
 export * from './nats/create-rpc-client.js';
 export * from './nats/request-context.interceptor.js';

@@ -6,7 +6,8 @@ export declare const APPS: string[];
 export interface RunningPlatform {
   state: E2eState;
   start(app: string, env?: Record<string, string>, instance?: number): ChildProcess;
-  stop(app: string, instance?: number, signal?: NodeJS.Signals): Promise<void>;
+  /** How the process ended (undefined when it was not running); SIGKILL if it did not stop within 5 s. */
+  stop(app: string, instance?: number, signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null } | undefined>;
   waitForHealthy(timeoutMs?: number): Promise<void>;
   startGatewayReplica(instance?: number, timeoutMs?: number): Promise<string>;
   stopAll(): Promise<void>;
@@ -16,4 +17,6 @@ export declare function startPlatform(options?: {
   label?: string;
   env?: Record<string, string>;
   replicas?: Record<string, number>;
+  /** Apps run together in one process (tools/co-host.mjs), its pid under `co-hosted`. */
+  coHost?: string[];
 }): Promise<RunningPlatform>;

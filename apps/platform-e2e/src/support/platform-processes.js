@@ -17,7 +17,7 @@ const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.
  * The whole platform as separate processes from the built apps (as in production), on a database and
  * a NATS subject prefix of its own. Each app can be stopped and started again, to test faults.
  */
-export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replicas = {} } = {}) {
+export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replicas = {}, coHost = [] } = {}) {
   const runId = randomBytes(5).toString('hex');
   const database = await createTestDatabase(label);
   // Every app's internal metrics port (METRICS_PORT) is its own: many platforms run at once on this host.
@@ -114,20 +114,38 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
   const stop = async (app, instance = 0, signal = 'SIGTERM') => {
     const child = running.get(`${app}#${instance}`);
     running.delete(`${app}#${instance}`);
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return undefined;
+    return new Promise((resolve) => {
       const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-      child.once('exit', () => {
+      child.once('exit', (code, exitSignal) => {
         clearTimeout(force);
-        resolve();
+        resolve({ code, signal: exitSignal });
       });
       child.kill(signal);
     });
   };
 
+  /** The apps in `coHost` as one process (tools/co-host.mjs), known as `co-hosted`; each keeps its own ports. */
+  const startCoHosted = () => {
+    const apps = APPS.filter((app) => coHost.includes(app));
+    const nodeArgs = (process.env.PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const perApp = Object.fromEntries(apps.map((app) => [app, { ...(app === 'gateway' ? { PORT: String(gatewayPort) } : {}), METRICS_PORT: String(metricsPortOf[app]) }]));
+    const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'tools', 'co-host.mjs'), ...apps], {
+      cwd: ROOT,
+      env: { ...env, METRICS_HOST: '127.0.0.1', CO_HOST_ENV: JSON.stringify(perApp) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = createWriteStream(path.join(logDir, 'co-hosted.log'), { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    running.set('co-hosted#0', child);
+    state.pids['co-hosted'] = child.pid;
+  };
   for (const app of APPS) {
+    if (coHost.includes(app)) continue;
     for (let i = 0; i < (replicas[app] ?? 1); i++) start(app, {}, i);
   }
+  if (coHost.length) startCoHosted();
   const platform = {
     state,
     start,
@@ -155,7 +173,7 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     await platform.waitForHealthy(Number(process.env.E2E_STARTUP_TIMEOUT_MS ?? 60_000));
   } catch (error) {
     await platform.stopAll();
-    const logs = APPS.map((app) => `--- ${app}\n${tail(path.join(logDir, `${app}.log`))}`).join('\n');
+    const logs = [...APPS.filter((app) => !coHost.includes(app)), ...(coHost.length ? ['co-hosted'] : [])].map((app) => `--- ${app}\n${tail(path.join(logDir, `${app}.log`))}`).join('\n');
     throw new Error(`${error.message}\n${logs}`);
   }
   return platform;

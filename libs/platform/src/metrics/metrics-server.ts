@@ -31,7 +31,9 @@ let defaultsCollected = false;
  * The listener is unref'd: it never keeps a process alive that is otherwise done shutting down.
  */
 export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
-  if (!defaultsCollected) {
+  // Asked of the registry, not only of a flag of this module: co-hosted apps (tools/co-host.mjs) each
+  // load their own copy of this module, and share prom-client's one registry (and the first app's label).
+  if (!defaultsCollected && !register.getSingleMetric('process_cpu_user_seconds_total')) {
     defaultsCollected = true;
     // Process CPU, memory, heap, GC and event-loop delay, under their standard names. The event-loop
     // monitor samples every 50 ms, not prom-client's 10 ms: at 10 ms its timer alone cost an idle

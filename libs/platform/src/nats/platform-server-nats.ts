@@ -1,6 +1,8 @@
 import { ServerNats, type NatsContext } from '@nestjs/microservices';
 import type { Histogram } from 'prom-client';
+import type { MsgHdrs } from '@nats-io/transport-node';
 import { histogram, LabelledChildren } from '../metrics/metrics.js';
+import { type InProcessServer, type ReplyPacket, serveCoHosted } from './co-hosting.js';
 
 type NatsMsg = Parameters<ServerNats['getPublisher']>[0];
 
@@ -19,7 +21,7 @@ function outcomeOf(err: unknown): 'ok' | 'refused' | 'error' {
  * catches an exception for every plain subject, on every message; the subjects are the service's
  * own fixed set, so the answer never changes.
  */
-export class PlatformServerNats extends ServerNats {
+export class PlatformServerNats extends ServerNats implements InProcessServer {
   private readonly routes = new Map<string, string>();
   private connected = false;
   private closing = false;
@@ -34,7 +36,36 @@ export class PlatformServerNats extends ServerNats {
     // Draining is not ready: from SIGTERM on, /readyz says so while in-flight work finishes.
     this.closing = true;
     this.connected = false;
+    // Co-hosted callers go over NATS from now on, to a replica that is not closing.
+    for (const subject of this.messageHandlers.keys()) serveCoHosted(subject, undefined);
     await super.close();
+  }
+
+  /** Subscribes as Nest does and, in a co-hosting process, offers each subject to its neighbours too. */
+  override bindEvents(client: Parameters<ServerNats['bindEvents']>[0]): void {
+    super.bindEvents(client);
+    for (const subject of this.messageHandlers.keys()) serveCoHosted(subject, this);
+  }
+
+  /**
+   * A request from a co-hosted app, through the very path a NATS message takes (deserializer, guards,
+   * interceptors, contract validation, filters, metrics): only the message is not a socket's. The body
+   * is the JSON text the wire would carry, so caller and handler share no objects.
+   */
+  handleInProcess(subject: string, body: string, headers: MsgHdrs): Promise<ReplyPacket> {
+    return new Promise((resolve, reject) => {
+      const message = {
+        subject,
+        reply: '_IN_PROCESS',
+        headers,
+        json: () => JSON.parse(body) as unknown,
+        respond: (data: string) => {
+          resolve(JSON.parse(data) as ReplyPacket);
+          return true;
+        },
+      };
+      this.handleMessage(subject, message as unknown as NatsMsg).catch(reject);
+    });
   }
 
   override getRouteFromPattern(pattern: string): string {

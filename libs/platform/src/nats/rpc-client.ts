@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isErrorCode, isPlatformErrorBody, type RpcDef } from '@airtime/contracts';
 import { connect, errors, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { PlatformError } from '../errors/platform-error.js';
+import { coHostedServer, type ReplyPacket } from './co-hosting.js';
 import { currentRequestId, REQUEST_ID_HEADER } from '../logging/request-context.js';
 import { injectTraceHeaders } from '../tracing/tracing.js';
 
@@ -9,14 +10,6 @@ export interface RpcClientOptions {
   servers: string[];
   name: string;
   defaultTimeoutMs?: number;
-}
-
-/** What a Nest NATS handler answers: one message carrying the response or the error. */
-interface ReplyPacket {
-  id?: string;
-  response?: unknown;
-  err?: unknown;
-  isDisposed?: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -47,12 +40,18 @@ export class RpcClient {
     const requestId = currentRequestId();
     if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
     injectTraceHeaders((name, value) => headers.set(name, value));
-    const body = encoder.encode(JSON.stringify({ pattern: subject, data: payload, id: randomUUID() }));
+    const body = JSON.stringify({ pattern: subject, data: payload, id: randomUUID() });
     let reply: ReplyPacket;
     try {
-      const connection = await this.connect();
-      const message = await connection.request(subject, body, { timeout: timeoutMs, headers });
-      reply = JSON.parse(decoder.decode(message.data)) as ReplyPacket;
+      // A co-hosted service (tools/co-host.mjs) answers in this process, within the same timeout.
+      const local = coHostedServer(subject);
+      if (local) {
+        reply = await withTimeout(local.handleInProcess(subject, body, headers), timeoutMs);
+      } else {
+        const connection = await this.connect();
+        const message = await connection.request(subject, encoder.encode(body), { timeout: timeoutMs, headers });
+        reply = JSON.parse(decoder.decode(message.data)) as ReplyPacket;
+      }
     } catch (error) {
       throw toPlatformError(error, subject);
     }
@@ -91,6 +90,15 @@ export class RpcClient {
     const nc = await connection.catch(() => undefined);
     await nc?.drain().catch(() => nc.close());
   }
+}
+
+/** The answer, or nats.js's own TimeoutError when it is late, so that a late co-hosted answer reads as a late remote one. */
+function withTimeout<T>(answer: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new errors.TimeoutError()), timeoutMs);
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
 function toPlatformError(error: unknown, subject: string): PlatformError {
