@@ -26,7 +26,7 @@ import { startPlatform } from '../../apps/platform-e2e/src/support/platform-proc
 import { startSkeleton } from './skeleton.mjs';
 
 const { values: args } = parseArgs({
-  options: { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '16' }, profile: { type: 'string' }, 'co-hosted': { type: 'boolean', default: false } },
+  options: { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '16' }, profile: { type: 'string' }, 'co-hosted': { type: 'boolean', default: false }, 'co-hosted-in-two': { type: 'boolean', default: false } },
 });
 const SECONDS = Number(args.seconds);
 const CONCURRENCY = Number(args.concurrency);
@@ -82,8 +82,11 @@ async function load(op, seconds = SECONDS) {
   return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), outcomes, ok: latencies.length };
 }
 
-// --co-hosted: every app but the simulator in one process (tools/co-host.mjs), as docs/performance.md proposes.
-const CO_HOSTED = args['co-hosted'] ? ['identity', 'wallet', 'orders', 'provider-adapters', 'notifications', 'gateway'] : [];
+// --co-hosted: every app but the simulator in one process (tools/co-host.mjs); --co-hosted-in-two: the
+// order path's services (orders, wallet, provider-adapters) in one, the gateway, identity and
+// notifications in another, one event loop for each core (docs/performance.md).
+const CO_HOSTED = args['co-hosted'] ? ['identity', 'wallet', 'orders', 'provider-adapters', 'notifications', 'gateway']
+  : args['co-hosted-in-two'] ? [['orders', 'wallet', 'provider-adapters'], ['identity', 'notifications', 'gateway']] : [];
 const platform = await startPlatform({ label: 'bench', coHost: CO_HOSTED, env: { LOG_LEVEL: 'error', RECONCILE_INTERVAL_SECONDS: '0', RATE_LIMIT_RECHARGES_PER_MINUTE: '0', RATE_LIMIT_API_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', RATE_LIMIT_CALLBACKS_PER_MINUTE: '0' } });
 const { gatewayUrl, simUrl, subjectPrefix, operatorPhones, operatorTotpSecrets } = platform.state;
 // node:http on kept-alive sockets rather than fetch: the client shares the two cores with the

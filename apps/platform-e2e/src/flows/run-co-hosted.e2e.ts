@@ -10,6 +10,7 @@ import { onboardTenant } from '../support/tenants.js';
  * Onboarding, an order, its idempotent replay, a refunded failure and a graceful stop, end to end.
  */
 let platform: RunningPlatform;
+const CO_HOSTED = 'co-hosted:identity+wallet+orders+provider-adapters+notifications+gateway';
 
 beforeAll(async () => {
   platform = await ownPlatform({ label: 'cohost', coHost: ['identity', 'wallet', 'orders', 'provider-adapters', 'notifications', 'gateway'] });
@@ -18,7 +19,7 @@ afterAll(() => platform?.stopAll(), 60_000);
 
 describe('the platform co-hosted in one process', () => {
   it('runs as one process beside the simulator', () => {
-    expect(Object.keys(platform.state.pids).sort()).toEqual(['co-hosted', 'provider-sim']);
+    expect(Object.keys(platform.state.pids).sort()).toEqual([CO_HOSTED, 'provider-sim']);
   });
 
   it("onboards, sends 001's example order, debits once and answers a replay with the same order", async () => {
@@ -45,7 +46,7 @@ describe('the platform co-hosted in one process', () => {
     // Each app's shutdown hook re-raises the signal once it has closed; the apps still closing absorb
     // it (Nest's hook ignores a second signal), and the last one's ends the process. stop() sends
     // SIGKILL after 5 s.
-    const ended = await platform.stop('co-hosted');
+    const ended = await platform.stop(CO_HOSTED);
     expect(ended?.signal).toBe('SIGTERM');
   }, 30_000);
 });

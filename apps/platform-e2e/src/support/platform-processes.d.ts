@@ -17,6 +17,6 @@ export declare function startPlatform(options?: {
   label?: string;
   env?: Record<string, string>;
   replicas?: Record<string, number>;
-  /** Apps run together in one process (tools/co-host.mjs), its pid under `co-hosted`. */
-  coHost?: string[];
+  /** Apps run together in one process (tools/co-host.mjs), or several such groups; a group's pid is under `co-hosted:<app>+<app>…`. */
+  coHost?: string[] | string[][];
 }): Promise<RunningPlatform>;

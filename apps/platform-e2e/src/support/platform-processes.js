@@ -125,9 +125,13 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     });
   };
 
-  /** The apps in `coHost` as one process (tools/co-host.mjs), known as `co-hosted`; each keeps its own ports. */
-  const startCoHosted = () => {
-    const apps = APPS.filter((app) => coHost.includes(app));
+  // coHost: apps run together in one process (tools/co-host.mjs), or several such groups; a group's
+  // pid is under `co-hosted:<app>+<app>…`, and each app keeps its own ports.
+  const groups = (coHost.length && Array.isArray(coHost[0]) ? coHost : [coHost]).filter((group) => group.length);
+  const coHosted = groups.flat();
+  const startCoHosted = (group) => {
+    const apps = APPS.filter((app) => group.includes(app));
+    const name = `co-hosted:${apps.join('+')}`;
     const nodeArgs = (process.env.PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const perApp = Object.fromEntries(apps.map((app) => [app, { ...(app === 'gateway' ? { PORT: String(gatewayPort) } : {}), METRICS_PORT: String(metricsPortOf[app]) }]));
     const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'tools', 'co-host.mjs'), ...apps], {
@@ -135,17 +139,17 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
       env: { ...env, METRICS_HOST: '127.0.0.1', CO_HOST_ENV: JSON.stringify(perApp) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const log = createWriteStream(path.join(logDir, 'co-hosted.log'), { flags: 'a' });
+    const log = createWriteStream(path.join(logDir, `${name.replace(/[:+]/g, '_')}.log`), { flags: 'a' });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-    running.set('co-hosted#0', child);
-    state.pids['co-hosted'] = child.pid;
+    running.set(`${name}#0`, child);
+    state.pids[name] = child.pid;
   };
   for (const app of APPS) {
-    if (coHost.includes(app)) continue;
+    if (coHosted.includes(app)) continue;
     for (let i = 0; i < (replicas[app] ?? 1); i++) start(app, {}, i);
   }
-  if (coHost.length) startCoHosted();
+  for (const group of groups) startCoHosted(group);
   const platform = {
     state,
     start,
@@ -173,7 +177,8 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     await platform.waitForHealthy(Number(process.env.E2E_STARTUP_TIMEOUT_MS ?? 60_000));
   } catch (error) {
     await platform.stopAll();
-    const logs = [...APPS.filter((app) => !coHost.includes(app)), ...(coHost.length ? ['co-hosted'] : [])].map((app) => `--- ${app}\n${tail(path.join(logDir, `${app}.log`))}`).join('\n');
+    const logs = [...APPS.filter((app) => !coHosted.includes(app)), ...groups.map((group) => `co-hosted:${APPS.filter((app) => group.includes(app)).join('+')}`.replace(/[:+]/g, '_'))]
+      .map((app) => `--- ${app}\n${tail(path.join(logDir, `${app}.log`))}`).join('\n');
     throw new Error(`${error.message}\n${logs}`);
   }
   return platform;

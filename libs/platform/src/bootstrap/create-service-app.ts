@@ -44,7 +44,7 @@ export async function createServiceApp(
     bufferLogs: false,
   });
   strategies.set(app, strategy);
-  app.useGlobalInterceptors(new RequestContextInterceptor());
+  app.useGlobalInterceptors(new RequestContextInterceptor(service));
   app.useGlobalFilters(new RpcErrorFilter(logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { currentTraceIds } from '../tracing/tracing.js';
-import { currentRequestId } from './request-context.js';
+import { currentRequestId, currentService } from './request-context.js';
 
 const LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
 type Level = (typeof LEVELS)[number];
@@ -36,7 +36,8 @@ export class JsonLogger implements LoggerService {
     const entry: Record<string, unknown> = {
       time: new Date().toISOString(),
       level,
-      service: this.service,
+      // Co-hosted apps share Nest's one static logger: the running app's name, not the last one started.
+      service: currentService() ?? this.service,
       context,
       requestId: currentRequestId(),
     };

@@ -5,7 +5,7 @@ import { defineRpc, HealthRequest } from '@airtime/contracts';
 import { createServiceApp } from '../bootstrap/create-service-app.js';
 import { ServiceConfig } from '../config/service-config.js';
 import { PlatformError } from '../errors/platform-error.js';
-import { currentRequestId, runWithRequestId } from '../logging/request-context.js';
+import { currentRequestId, currentService, runWithRequestId } from '../logging/request-context.js';
 import { coHostedServer, enableCoHosting } from './co-hosting.js';
 import { createRpcClient } from './create-rpc-client.js';
 import { RpcHandler } from './rpc-handler.js';
@@ -16,7 +16,8 @@ class CountRequest {
   @IsInt() @Min(1) count: number;
 }
 
-const ECHO = defineRpc('platform-co-host.echo', CountRequest).answers<{ count: number; requestId: string | undefined }>();
+const ECHO = defineRpc('platform-co-host.echo', CountRequest).answers<{ count: number; requestId: string | undefined; service: string | undefined }>();
+const BIG = defineRpc('platform-co-host.big', CountRequest).answers<{ text: string }>();
 const FAIL = defineRpc('platform-co-host.fail', HealthRequest).answers<never>();
 const SLOW = defineRpc('platform-co-host.slow', HealthRequest).answers<{ ok: true }>();
 
@@ -24,7 +25,12 @@ const SLOW = defineRpc('platform-co-host.slow', HealthRequest).answers<{ ok: tru
 class CoHostedController {
   @RpcHandler(ECHO)
   echo(@Payload() request: CountRequest) {
-    return { count: request.count, requestId: currentRequestId() };
+    return { count: request.count, requestId: currentRequestId(), service: currentService() };
+  }
+
+  @RpcHandler(BIG)
+  big(@Payload() request: CountRequest) {
+    return { text: 'x'.repeat(request.count) };
   }
 
   @RpcHandler(FAIL)
@@ -72,9 +78,22 @@ describe('co-hosted services (tools/co-host.mjs)', () => {
     delete (globalThis as Record<symbol, unknown>)[SERVERS];
   });
 
-  it('answers a request in the process, with the caller\'s request id, without NATS', async () => {
+  it("answers a request in the process, with the caller's request id, without NATS", async () => {
     const answer = await runWithRequestId('req-co-1', () => offline.request(ECHO, { count: 3 }));
-    expect(answer).toEqual({ count: 3, requestId: 'req-co-1' });
+    expect(answer).toMatchObject({ count: 3, requestId: 'req-co-1' });
+  });
+
+  it("runs the handler as its own app, whose name its logs carry, not as the calling app", async () => {
+    const answer = await runWithRequestId('req-co-2', () => offline.request(ECHO, { count: 1 }), undefined, 'orders');
+    expect(answer).toEqual({ count: 1, requestId: 'req-co-2', service: 'identity' });
+  });
+
+  it('refuses what NATS would not carry (over 1 MiB), a request or an answer', async () => {
+    const request = await offline.request(ECHO, { count: 1, pad: 'x'.repeat(1024 * 1024) } as CountRequest).catch((e: unknown) => e);
+    expect(request).toMatchObject({ code: 'INTERNAL' });
+    const answer = await offline.request(BIG, { count: 1024 * 1024 + 1 }).catch((e: unknown) => e);
+    expect(answer).toMatchObject({ code: 'INTERNAL' });
+    expect(await offline.request(BIG, { count: 1000 })).toEqual({ text: 'x'.repeat(1000) });
   });
 
   it('validates against the contract as over NATS, naming bad and unknown fields', async () => {

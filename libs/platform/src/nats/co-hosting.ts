@@ -8,6 +8,9 @@ export interface ReplyPacket {
   isDisposed?: boolean;
 }
 
+/** nats-server's default max_payload (1 MiB), which the platform's messages are kept under (bulk rows go in chunks). */
+export const IN_PROCESS_MAX_PAYLOAD = 1024 * 1024;
+
 /** A NATS server of this process that can take a request without the round trip through nats-server. */
 export interface InProcessServer {
   handleInProcess(subject: string, body: string, headers: MsgHdrs): Promise<ReplyPacket>;

@@ -2,7 +2,7 @@ import { ServerNats, type NatsContext } from '@nestjs/microservices';
 import type { Histogram } from 'prom-client';
 import type { MsgHdrs } from '@nats-io/transport-node';
 import { histogram, LabelledChildren } from '../metrics/metrics.js';
-import { type InProcessServer, type ReplyPacket, serveCoHosted } from './co-hosting.js';
+import { IN_PROCESS_MAX_PAYLOAD, type InProcessServer, type ReplyPacket, serveCoHosted } from './co-hosting.js';
 
 type NatsMsg = Parameters<ServerNats['getPublisher']>[0];
 
@@ -60,7 +60,9 @@ export class PlatformServerNats extends ServerNats implements InProcessServer {
         headers,
         json: () => JSON.parse(body) as unknown,
         respond: (data: string) => {
-          resolve(JSON.parse(data) as ReplyPacket);
+          // An answer NATS would refuse to carry fails here too, rather than only when co-hosted it does not.
+          if (Buffer.byteLength(data) > IN_PROCESS_MAX_PAYLOAD) reject(new Error(`answer on ${subject} over ${IN_PROCESS_MAX_PAYLOAD} bytes`));
+          else resolve(JSON.parse(data) as ReplyPacket);
           return true;
         },
       };

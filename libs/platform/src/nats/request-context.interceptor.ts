@@ -13,6 +13,9 @@ import { type HeaderReader, startServerSpan, traceHeadersOf } from '../tracing/t
 export class RequestContextInterceptor implements NestInterceptor {
   private readonly logger = new Logger('RPC');
 
+  /** `service`: this app's name, for a request a co-hosted app hands over in the process (its caller's context is another app's). */
+  constructor(private readonly service?: string) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
     const nats = context.switchToRpc().getContext<NatsContext>();
@@ -34,7 +37,7 @@ export class RequestContextInterceptor implements NestInterceptor {
             }),
           )
           .subscribe(subscriber);
-      return span ? runWithRequestId(requestId, () => span.run(handle)) : runWithRequestId(requestId, handle, traceHeadersOf(header));
+      return span ? runWithRequestId(requestId, () => span.run(handle), undefined, this.service) : runWithRequestId(requestId, handle, traceHeadersOf(header), this.service);
     });
   }
 }

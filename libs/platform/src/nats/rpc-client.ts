@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isErrorCode, isPlatformErrorBody, type RpcDef } from '@airtime/contracts';
 import { connect, errors, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { PlatformError } from '../errors/platform-error.js';
-import { coHostedServer, type ReplyPacket } from './co-hosting.js';
+import { coHostedServer, IN_PROCESS_MAX_PAYLOAD, type ReplyPacket } from './co-hosting.js';
 import { currentRequestId, REQUEST_ID_HEADER } from '../logging/request-context.js';
 import { injectTraceHeaders } from '../tracing/tracing.js';
 
@@ -46,6 +46,8 @@ export class RpcClient {
       // A co-hosted service (tools/co-host.mjs) answers in this process, within the same timeout.
       const local = coHostedServer(subject);
       if (local) {
+        // NATS refuses a message over its max_payload; the same request co-hosted must fail alike.
+        if (Buffer.byteLength(body) > IN_PROCESS_MAX_PAYLOAD) throw new Error(`request to ${subject} over ${IN_PROCESS_MAX_PAYLOAD} bytes`);
         reply = await withTimeout(local.handleInProcess(subject, body, headers), timeoutMs);
       } else {
         const connection = await this.connect();

@@ -33,6 +33,8 @@ export function tracesConfigured(env: NodeJS.ProcessEnv = process.env): boolean 
  * loaded: the SDK's modules are imported only here, so the hot path pays for no span, only for carrying
  * an incoming traceparent along. Sampling, batching and the exporter read the standard OTEL_* variables.
  */
+const TRACING_REGISTERED = Symbol.for('airtime.platform.tracing-registered');
+
 export function startTracing(service: string, logger?: LoggerService, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   starting ??= start(service, logger, env);
   return starting;
@@ -55,12 +57,19 @@ async function start(service: string, logger: LoggerService | undefined, env: No
     resource: resourceFromAttributes({ 'service.name': env['OTEL_SERVICE_NAME'] || service }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
   });
-  // The AsyncLocalStorage context manager and the W3C trace-context propagator.
-  provider.register();
-  // Only queries made inside a traced request: pool housekeeping and background jobs make no root spans.
-  // Query text is recorded, never the bound values; a pool checkout is no span of its own.
-  new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true });
-  started = { tracer: trace.getTracer('@airtime/platform'), provider };
+  // Once per process, though co-hosted apps (tools/co-host.mjs) each start their own provider: the
+  // AsyncLocalStorage context manager, the W3C trace-context propagator and pg's instrumentation are
+  // process-wide (pg's query spans carry the first app's name there); each app's own spans, from its
+  // own provider, carry its name.
+  const registered = globalThis as typeof globalThis & { [TRACING_REGISTERED]?: true };
+  if (!registered[TRACING_REGISTERED]) {
+    registered[TRACING_REGISTERED] = true;
+    provider.register();
+    // Only queries made inside a traced request: pool housekeeping and background jobs make no root spans.
+    // Query text is recorded, never the bound values; a pool checkout is no span of its own.
+    new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true });
+  }
+  started = { tracer: provider.getTracer('@airtime/platform'), provider };
 }
 
 /** Sends the spans still buffered; for a clean shutdown (spans otherwise leave within OTEL_BSP_SCHEDULE_DELAY). */
