@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { connect as natsConnect, headers as natsHeaders } from '@nats-io/transport-node';
 import { jetstreamManager, StorageType } from '@nats-io/jetstream';
+import { readJson, requestJson } from './http-json.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -65,23 +66,19 @@ async function bareServer(subject) {
   const nc = await natsConnect({ servers: [NATS_URL], noAsyncTraces: true });
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', async () => {
-      try {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        const headers = natsHeaders();
-        headers.set('x-request-id', randomUUID());
-        const message = await nc.request(subject, encoder.encode(JSON.stringify({ pattern: subject, data: { ...body, account_id: randomUUID(), mode: 'live' }, id: randomUUID() })), { timeout: 10_000, headers });
-        const reply = JSON.parse(decoder.decode(message.data));
-        const payload = JSON.stringify(reply.response);
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
-        res.end(payload);
-      } catch (error) {
-        res.writeHead(500).end(String(error));
-      }
-    });
+  const server = http.createServer(async (req, res) => {
+    try {
+      const body = await readJson(req);
+      const headers = natsHeaders();
+      headers.set('x-request-id', randomUUID());
+      const message = await nc.request(subject, encoder.encode(JSON.stringify({ pattern: subject, data: { ...body, account_id: randomUUID(), mode: 'live' }, id: randomUUID() })), { timeout: 10_000, headers });
+      const reply = JSON.parse(decoder.decode(message.data));
+      const payload = JSON.stringify(reply.response);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+      res.end(payload);
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
   });
   server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
   process.on('SIGTERM', () => server.close(() => nc.close().then(() => process.exit(0))));
@@ -181,26 +178,7 @@ async function main() {
   if (args.compare) servers.push(await startGateway(args.compare, 'compare'));
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
-  const post = (port, body) => new Promise((resolve, reject) => {
-    const payload = JSON.stringify(body);
-    const request = http.request({
-      host: '127.0.0.1', port, path: '/api/v1/orders', method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Api-Key ${key}` },
-    }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => {
-        try {
-          resolve({ status: response.statusCode, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-        } catch (error) {
-          reject(error);
-        }
-      });
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end(payload);
-  });
+  const post = (port, body) => requestJson(`http://127.0.0.1:${port}/api/v1/orders`, { agent, body, headers: { authorization: `Api-Key ${key}` } });
   const order = async (port) => {
     const { status, body } = await post(port, { product_id: 100, target: '0772279099', amount: 1, agent_reference: randomUUID() });
     return status === 200 && body.status === 'success' ? 'success' : `${status} ${body.code ?? body.status}`;

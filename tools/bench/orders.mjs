@@ -23,6 +23,7 @@ import pg from 'pg';
 import { connect as natsConnect, headers as natsHeaders } from '@nats-io/transport-node';
 import { generate } from 'otplib';
 import { startPlatform } from '../../apps/platform-e2e/src/support/platform-processes.js';
+import { requestJson } from './http-json.mjs';
 import { startSkeleton } from './skeleton.mjs';
 
 const { values: args } = parseArgs({
@@ -89,25 +90,9 @@ const CO_HOSTED = args['co-hosted'] ? ['identity', 'wallet', 'orders', 'provider
   : args['co-hosted-in-two'] ? [['orders', 'wallet', 'provider-adapters'], ['identity', 'notifications', 'gateway']] : [];
 const platform = await startPlatform({ label: 'bench', coHost: CO_HOSTED, env: { LOG_LEVEL: 'error', RECONCILE_INTERVAL_SECONDS: '0', RATE_LIMIT_RECHARGES_PER_MINUTE: '0', RATE_LIMIT_API_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', RATE_LIMIT_CALLBACKS_PER_MINUTE: '0' } });
 const { gatewayUrl, simUrl, subjectPrefix, operatorPhones, operatorTotpSecrets } = platform.state;
-// node:http on kept-alive sockets rather than fetch: the client shares the two cores with the
-// platform, and fetch costs it several times more CPU per request (its figure is printed below).
+// Kept-alive node:http (http-json.mjs): the load generator's own CPU is printed below.
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
-const api = (method, path, body, auth) => new Promise((resolve, reject) => {
-  const payload = body && JSON.stringify(body);
-  const request = http.request(`${gatewayUrl}${path}`, {
-    method, agent,
-    headers: { 'content-type': 'application/json', ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}), ...(auth ? { authorization: auth } : {}) },
-  }, (response) => {
-    const chunks = [];
-    response.on('data', (chunk) => chunks.push(chunk));
-    response.on('end', () => {
-      try { resolve({ status: response.statusCode, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }); } catch (error) { reject(error); }
-    });
-    response.on('error', reject);
-  });
-  request.on('error', reject);
-  request.end(payload);
-});
+const api = (method, path, body, auth) => requestJson(`${gatewayUrl}${path}`, { method, agent, body, headers: auth ? { authorization: auth } : {} });
 const onboard = async (phone, otpSecret) => {
   await api('POST', '/api/v1/onboarding/accounts', {
     name: 'Bench Shop', type: 'company', level: 'agent', contact_name: 'Bench', contact_email: 'bench@example.com', contact_phone: phone,
@@ -243,17 +228,7 @@ try {
   const skeleton = async (options) => {
     const sk = await startSkeleton({ databaseUrl: platform.state.databaseUrl, natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', prefix: `${subjectPrefix}sk.`, ...options });
     try {
-      const post = (body) => new Promise((resolve, reject) => {
-        const payload = JSON.stringify(body);
-        const request = http.request(`${sk.url}/api/v1/orders`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Api-Key ${sk.apiKey}` } }, (response) => {
-          const chunks = [];
-          response.on('data', (chunk) => chunks.push(chunk));
-          response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-          response.on('error', reject);
-        });
-        request.on('error', reject);
-        request.end(payload);
-      });
+      const post = async (body) => (await requestJson(`${sk.url}/api/v1/orders`, { agent, body, headers: { authorization: `Api-Key ${sk.apiKey}` } })).body;
       // Warm: each process's statements prepared, its connections open, before the first snapshot.
       await load(async () => (await post({ product_id: 100, target: '0772279099', amount: 1, agent_reference: randomUUID() })).status, 2);
       const result = await measured(async () => (await post({ product_id: 100, target: '0772279099', amount: 1, agent_reference: randomUUID() })).status, { ...platform.state.pids, ...sk.pids });

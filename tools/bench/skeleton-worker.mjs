@@ -14,6 +14,7 @@ import http from 'node:http';
 import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { readJson, requestJson, sendJson } from './http-json.mjs';
 
 const role = process.argv[2];
 const hosted = new Set([role, ...(process.env.SK_ALSO ? process.env.SK_ALSO.split(',') : [])]);
@@ -124,18 +125,7 @@ if (hosted.has('wallet')) {
 }
 if (hosted.has('provider-adapters')) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const [simHost, simPort] = new URL(process.env.SK_SIM_URL).host.split(':');
-  const call = (body) => new Promise((resolve, reject) => {
-    const text = JSON.stringify(body);
-    const req = http.request({ host: simHost, port: simPort, path: '/recharge', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(text);
-  });
+  const call = async (body) => (await requestJson(`${process.env.SK_SIM_URL}/recharge`, { agent, body })).body;
   const sendingMany = batcher(async (items) => {
     await query('sk_sending_many', `INSERT INTO dispatches (reference, upstream, request, status) SELECT u.reference, u.upstream, u.request, 'sending'
       FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS u (reference, upstream, request) ON CONFLICT (reference) DO NOTHING`, columns(items, ['reference', 'upstream', 'request']));
@@ -216,35 +206,22 @@ if (['orders', 'wallet', 'provider-adapters'].includes(role)) {
 } else if (role === 'gateway') {
   // The API key's hash looked up in memory, as the gateway's cache serves it after the first request.
   const keys = new Map([[createHash('sha256').update(process.env.SK_API_KEY).digest('hex'), { account_id: process.env.SK_ACCOUNT, mode: 'live' }]]);
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', async () => {
-      const key = keys.get(createHash('sha256').update(String(req.headers.authorization).slice(8)).digest('hex'));
-      const send = (status, body) => {
-        const text = JSON.stringify(body);
-        res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
-      };
-      if (!key) return send(401, { code: 'UNAUTHENTICATED' });
-      try {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        send(201, await request(`${P}orders.create`, { ...body, ...key }));
-      } catch (error) {
-        send(500, { code: 'INTERNAL', message: error.message });
-      }
-    });
+  const server = http.createServer(async (req, res) => {
+    const key = keys.get(createHash('sha256').update(String(req.headers.authorization).slice(8)).digest('hex'));
+    if (!key) return sendJson(res, 401, { code: 'UNAUTHENTICATED' });
+    try {
+      const body = await readJson(req);
+      sendJson(res, 201, await request(`${P}orders.create`, { ...body, ...key }));
+    } catch (error) {
+      sendJson(res, 500, { code: 'INTERNAL', message: error.message });
+    }
   });
   server.listen(0, '127.0.0.1', () => ready({ url: `http://127.0.0.1:${server.address().port}` }));
 } else if (role === 'provider-sim') {
   let n = 0;
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      const text = JSON.stringify({ status: 'OK', ref: `SIM${++n}`, reference: body.reference });
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
-    });
+  const server = http.createServer(async (req, res) => {
+    const body = await readJson(req);
+    sendJson(res, 200, { status: 'OK', ref: `SIM${++n}`, reference: body.reference });
   });
   server.listen(0, '127.0.0.1', () => ready({ url: `http://127.0.0.1:${server.address().port}` }));
 } else if (role === 'notifications') {
