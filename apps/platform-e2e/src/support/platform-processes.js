@@ -93,23 +93,25 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
   };
 
   const running = new Map();
+  /** Spawns one process of the platform (an app, or apps co-hosted), known as `name`, its output in its own log. */
+  const launch = (name, instance, script, args, childEnv) => {
+    // PLATFORM_NODE_ARGS: flags for every app's node (the bench's --profile passes --cpu-prof).
+    const nodeArgs = (process.env.PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, script, ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = createWriteStream(path.join(logDir, `${logNameOf(name)}${instance ? `-${instance}` : ''}.log`), { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    running.set(`${name}#${instance}`, child);
+    state.pids[name] = child.pid;
+    return child;
+  };
   const start = (app, overrides = {}, instance = 0) => {
     const entry = path.join(ROOT, 'dist', 'apps', app, 'main.js');
     if (!existsSync(entry)) throw new Error(`${entry} is missing: build the apps first (npx nx run-many -t build)`);
     const port = app === 'gateway' ? gatewayPort : app === 'provider-sim' ? simPort : undefined;
-    // PLATFORM_NODE_ARGS: flags for every app's node (the bench's --profile passes --cpu-prof).
-    const nodeArgs = (process.env.PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, entry], {
-      cwd: ROOT,
-      env: { ...env, ...(port ? { PORT: String(port) } : {}), METRICS_PORT: instance === 0 ? String(metricsPortOf[app]) : '0', METRICS_HOST: '127.0.0.1', ...overrides },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    return launch(app, instance, entry, [], {
+      ...env, ...(port ? { PORT: String(port) } : {}), METRICS_PORT: instance === 0 ? String(metricsPortOf[app]) : '0', METRICS_HOST: '127.0.0.1', ...overrides,
     });
-    const log = createWriteStream(path.join(logDir, `${app}${instance ? `-${instance}` : ''}.log`), { flags: 'a' });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-    running.set(`${app}#${instance}`, child);
-    state.pids[app] = child.pid;
-    return child;
   };
   const stop = async (app, instance = 0, signal = 'SIGTERM') => {
     const child = running.get(`${app}#${instance}`);
@@ -131,19 +133,8 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
   const coHosted = groups.flat();
   const startCoHosted = (group) => {
     const apps = APPS.filter((app) => group.includes(app));
-    const name = `co-hosted:${apps.join('+')}`;
-    const nodeArgs = (process.env.PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const perApp = Object.fromEntries(apps.map((app) => [app, { ...(app === 'gateway' ? { PORT: String(gatewayPort) } : {}), METRICS_PORT: String(metricsPortOf[app]) }]));
-    const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'tools', 'co-host.mjs'), ...apps], {
-      cwd: ROOT,
-      env: { ...env, METRICS_HOST: '127.0.0.1', CO_HOST_ENV: JSON.stringify(perApp) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const log = createWriteStream(path.join(logDir, `${name.replace(/[:+]/g, '_')}.log`), { flags: 'a' });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-    running.set(`${name}#0`, child);
-    state.pids[name] = child.pid;
+    launch(coHostedName(apps), 0, path.join(ROOT, 'tools', 'co-host.mjs'), apps, { ...env, METRICS_HOST: '127.0.0.1', CO_HOST_ENV: JSON.stringify(perApp) });
   };
   for (const app of APPS) {
     if (coHosted.includes(app)) continue;
@@ -177,11 +168,21 @@ export async function startPlatform({ label = 'e2e', env: extraEnv = {}, replica
     await platform.waitForHealthy(Number(process.env.E2E_STARTUP_TIMEOUT_MS ?? 60_000));
   } catch (error) {
     await platform.stopAll();
-    const logs = [...APPS.filter((app) => !coHosted.includes(app)), ...groups.map((group) => `co-hosted:${APPS.filter((app) => group.includes(app)).join('+')}`.replace(/[:+]/g, '_'))]
-      .map((app) => `--- ${app}\n${tail(path.join(logDir, `${app}.log`))}`).join('\n');
+    const logs = [...APPS.filter((app) => !coHosted.includes(app)), ...groups.map((group) => coHostedName(APPS.filter((app) => group.includes(app))))]
+      .map((name) => `--- ${name}\n${tail(path.join(logDir, `${logNameOf(name)}.log`))}`).join('\n');
     throw new Error(`${error.message}\n${logs}`);
   }
   return platform;
+}
+
+/** What a group of co-hosted apps is known as (its pid in `state.pids`, its key for stop()). */
+function coHostedName(apps) {
+  return `co-hosted:${apps.join('+')}`;
+}
+
+/** A process's log file name: its name, with a co-hosted group's separators made plain. */
+function logNameOf(name) {
+  return name.replace(/[:+]/g, '_');
 }
 
 const E2E_AFRICASTALKING_CALLBACK_SECRET = 'e2e-africastalking-callback-secret-000001';
