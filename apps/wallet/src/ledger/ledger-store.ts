@@ -101,7 +101,8 @@ export class LedgerStore {
       return;
     }
     batch.sort((a, b) => (walletOf(a.debit) < walletOf(b.debit) ? -1 : walletOf(a.debit) > walletOf(b.debit) ? 1 : 0));
-    let results: { n: number; outcome: string; transfer_id: string; balance_after: string; created_at: Date }[];
+    // A row per debit, numbered as sent; a refusal's outcome is its code, with nothing else set.
+    let results: (Omit<DebitResult, 'outcome'> & { n: number; outcome: string })[];
     try {
       const column = <T>(pick: (d: WalletDebit) => T) => batch.map((w) => pick(w.debit));
       results = await preparedRows(

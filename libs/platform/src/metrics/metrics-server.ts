@@ -21,8 +21,6 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-let defaultsCollected = false;
-
 /**
  * The process's internal HTTP port: `/metrics` (Prometheus text), `/livez` (answered straight from the
  * event loop: a wedged loop times the probe out) and `/readyz` (every dependency this process needs to
@@ -31,10 +29,9 @@ let defaultsCollected = false;
  * The listener is unref'd: it never keeps a process alive that is otherwise done shutting down.
  */
 export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
-  // Asked of the registry, not only of a flag of this module: co-hosted apps (tools/co-host.mjs) each
-  // load their own copy of this module, and share prom-client's one registry (and the first app's label).
-  if (!defaultsCollected && !register.getSingleMetric('process_cpu_user_seconds_total')) {
-    defaultsCollected = true;
+  // Asked of the registry, not of a flag of this module: co-hosted apps (tools/co-host.mjs) each load
+  // their own copy of this module, and share prom-client's one registry (and the first app's label).
+  if (!register.getSingleMetric('process_cpu_user_seconds_total')) {
     // Process CPU, memory, heap, GC and event-loop delay, under their standard names. The event-loop
     // monitor samples every 50 ms, not prom-client's 10 ms: at 10 ms its timer alone cost an idle
     // process about 4 ms of CPU a second, at 50 ms under 1 ms; a wedged loop shows either way.

@@ -27,14 +27,15 @@ export function tracesConfigured(env: NodeJS.ProcessEnv = process.env): boolean 
   return Boolean(env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_ENDPOINT']);
 }
 
+/** Set once a process has registered the OpenTelemetry globals (co-hosted apps each start tracing). */
+const TRACING_REGISTERED = Symbol.for('airtime.platform.tracing-registered');
+
 /**
  * Starts the OpenTelemetry SDK when an OTLP endpoint is configured, before the app opens its database
  * pool (instrumentation-pg patches `pg` when TypeORM require()s it). Without an endpoint nothing is
  * loaded: the SDK's modules are imported only here, so the hot path pays for no span, only for carrying
  * an incoming traceparent along. Sampling, batching and the exporter read the standard OTEL_* variables.
  */
-const TRACING_REGISTERED = Symbol.for('airtime.platform.tracing-registered');
-
 export function startTracing(service: string, logger?: LoggerService, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   starting ??= start(service, logger, env);
   return starting;
